@@ -1,0 +1,136 @@
+//! Loading dictionaries (built-in, plus `--dict DIR`) and the `dict`
+//! subcommands.
+
+use anyhow::{Context, Result};
+use casus_core::{builtin, DictError, Pipeline, Source};
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Reads every file under `dir`; names are relative paths (`verbs/x.txt`).
+fn read_dir(dir: &str) -> Result<Vec<(String, Source)>> {
+    let root = Path::new(dir);
+    if !root.is_dir() {
+        anyhow::bail!("dictionary folder {dir} does not exist or is not a folder");
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let mut entries: Vec<_> = std::fs::read_dir(&d)
+            .with_context(|| format!("cannot read {}", d.display()))?
+            .collect::<Result<_, _>>()?;
+        entries.sort_by_key(|e| e.path());
+        for entry in entries {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if name.starts_with('.') || name.ends_with(".md") || name == "LICENSE" {
+                continue;
+            }
+            let relative = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: not valid UTF-8 (byte {})",
+                    path.display(),
+                    e.utf8_error().valid_up_to()
+                )
+            })?;
+            out.push((relative, Source::new(path.display().to_string(), text)));
+        }
+    }
+    Ok(out)
+}
+
+fn sources(dir: Option<&str>) -> Result<Vec<Source>> {
+    let Some(dir) = dir else {
+        return Ok(builtin::sources());
+    };
+    let user = read_dir(dir)?;
+    // Merge by relative name, then show user files by their real path.
+    let named: Vec<Source> = user
+        .iter()
+        .map(|(rel, s)| Source::new(rel.clone(), s.text.clone()))
+        .collect();
+    let mut merged = builtin::merged(named);
+    for s in &mut merged {
+        if let Some((_, original)) = user.iter().find(|(rel, _)| *rel == s.name) {
+            s.name = original.name.clone();
+        }
+    }
+    Ok(merged)
+}
+
+pub fn load(dir: Option<&str>) -> Result<Pipeline> {
+    let sources = sources(dir)?;
+    Pipeline::from_sources(sources).map_err(|e| match e {
+        DictError::Many { count, first, .. } => anyhow::anyhow!(
+            "{count} dictionary errors (run `casus dict check` for all); first: {first}"
+        ),
+        other => anyhow::anyhow!("dictionary error: {other}"),
+    })
+}
+
+pub fn check(dir: Option<&str>) -> Result<ExitCode> {
+    let sources = sources(dir)?;
+    let n = sources.len();
+    match Pipeline::from_sources(sources) {
+        Ok(p) => {
+            let s = p.stats();
+            println!("ok: {n} files, {} states, {} organisations and groups, {} persons, {} verb patterns", s.states, s.organizations_and_groups, s.persons, s.verb_patterns);
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            let all = e.all();
+            for err in &all {
+                println!("{err}");
+            }
+            eprintln!("casus: {} dictionary errors", all.len());
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+pub fn stats(p: &Pipeline, json: bool) -> Result<ExitCode> {
+    let s = p.stats();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &s)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    writeln!(out, "dictionary files          {}", s.files)?;
+    writeln!(out, "CAMEO event codes         {}", s.cameo_codes)?;
+    writeln!(out, "states and territories    {}", s.states)?;
+    writeln!(
+        out,
+        "organisations and groups  {}",
+        s.organizations_and_groups
+    )?;
+    writeln!(out, "dated persons             {}", s.persons)?;
+    writeln!(out, "role and agent nouns      {}", s.agent_nouns)?;
+    writeln!(out, "actor phrases (indexed)   {}", s.actor_phrases)?;
+    writeln!(out, "verb patterns             {}", s.verb_patterns)?;
+    writeln!(out, "verb patterns per CAMEO root:")?;
+    for (root, n) in &s.patterns_by_root {
+        let name = p.cameo.get(root).map(|c| c.name.as_str()).unwrap_or("");
+        writeln!(out, "  {root} {name:<40} {n}")?;
+    }
+    let missing: Vec<String> = (1..=20)
+        .map(|r| format!("{r:02}"))
+        .filter(|r| !s.patterns_by_root.iter().any(|(x, _)| x == r))
+        .collect();
+    if !missing.is_empty() {
+        writeln!(out, "roots without patterns: {}", missing.join(" "))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

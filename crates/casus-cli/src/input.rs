@@ -1,0 +1,314 @@
+//! Reading documents from the inputs named on the command line: `.txt`
+//! files (one document), `.jsonl` files (one document per line) and `-`
+//! (standard input, either form). Bad input is reported as a [`Problem`]
+//! naming the file and line, and reading goes on with the next document.
+
+use casus_core::{Date, Document};
+use serde::Deserialize;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// From the file extension; for standard input, JSONL if it starts with `{`.
+    Auto,
+    Text,
+    Jsonl,
+}
+
+/// Something wrong with one input or one line of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub place: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.place, self.message)
+    }
+}
+
+pub enum Item {
+    Doc(Document),
+    Problem(Problem),
+}
+
+#[derive(Deserialize)]
+struct JsonRecord {
+    id: Option<serde_json::Value>,
+    text: Option<serde_json::Value>,
+    date: Option<serde_json::Value>,
+    title: Option<String>,
+    url: Option<String>,
+}
+
+/// Settings shared by every input.
+#[derive(Debug, Clone)]
+pub struct InputSettings {
+    pub format: InputFormat,
+    pub date: Option<Date>,
+}
+
+/// Reads every input and calls `each` with each document or problem, in
+/// input order, streaming line by line.
+pub fn read_inputs(inputs: &[String], settings: &InputSettings, each: &mut dyn FnMut(Item)) {
+    for input in inputs {
+        if input == "-" {
+            let stdin = io::stdin();
+            read_one(
+                "<stdin>",
+                "stdin",
+                Box::new(stdin.lock()),
+                settings,
+                None,
+                each,
+            );
+            continue;
+        }
+        let path = Path::new(input);
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) => {
+                each(Item::Problem(Problem {
+                    place: input.clone(),
+                    message: format!("cannot open: {e}"),
+                }));
+                continue;
+            }
+        };
+        if path.is_dir() {
+            each(Item::Problem(Problem {
+                place: input.clone(),
+                message: "is a directory, not a file".into(),
+            }));
+            continue;
+        }
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_lowercase);
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or(input)
+            .to_string();
+        read_one(
+            input,
+            &stem,
+            Box::new(BufReader::new(file)),
+            settings,
+            ext.as_deref(),
+            each,
+        );
+    }
+}
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes.iter().take(8192).any(|&b| b == 0)
+}
+
+fn read_one(
+    place: &str,
+    stem: &str,
+    reader: Box<dyn BufRead + '_>,
+    settings: &InputSettings,
+    ext: Option<&str>,
+    each: &mut dyn FnMut(Item),
+) {
+    let mut reader = reader;
+    let problem = |message: String| {
+        Item::Problem(Problem {
+            place: place.to_string(),
+            message,
+        })
+    };
+    let format = match settings.format {
+        InputFormat::Auto => match ext {
+            Some("jsonl") | Some("ndjson") => InputFormat::Jsonl,
+            Some(_) => InputFormat::Text,
+            None => {
+                // Standard input: peek at the first non-blank byte.
+                let buf = match reader.fill_buf() {
+                    Ok(b) => b,
+                    Err(e) => return each(problem(format!("cannot read: {e}"))),
+                };
+                if buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+                    InputFormat::Jsonl
+                } else {
+                    InputFormat::Text
+                }
+            }
+        },
+        f => f,
+    };
+    match format {
+        InputFormat::Jsonl => read_jsonl(place, reader, settings, each),
+        _ => {
+            let mut bytes = Vec::new();
+            if let Err(e) = reader.read_to_end(&mut bytes) {
+                return each(problem(format!("cannot read: {e}")));
+            }
+            if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+                return each(problem("empty input, nothing to code".into()));
+            }
+            if looks_binary(&bytes) {
+                return each(problem("binary data (NUL bytes), not text; skipped".into()));
+            }
+            match String::from_utf8(bytes) {
+                Ok(text) => each(Item::Doc(Document {
+                    id: stem.to_string(),
+                    text,
+                    date: settings.date,
+                    title: None,
+                    url: None,
+                })),
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to();
+                    let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+                    each(Item::Problem(Problem {
+                        place: format!("{place}:{line}"),
+                        message: format!("not valid UTF-8 (byte {at}); file skipped"),
+                    }))
+                }
+            }
+        }
+    }
+}
+
+fn read_jsonl(
+    place: &str,
+    mut reader: Box<dyn BufRead + '_>,
+    settings: &InputSettings,
+    each: &mut dyn FnMut(Item),
+) {
+    let mut line_no = 0usize;
+    let mut buf = Vec::new();
+    let mut any = false;
+    loop {
+        buf.clear();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                each(Item::Problem(Problem {
+                    place: format!("{place}:{}", line_no + 1),
+                    message: format!("cannot read: {e}"),
+                }));
+                break;
+            }
+        }
+        line_no += 1;
+        let at = format!("{place}:{line_no}");
+        let fail = |message: String| {
+            Item::Problem(Problem {
+                place: at.clone(),
+                message,
+            })
+        };
+        if buf.iter().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
+        any = true;
+        if buf.contains(&0) {
+            each(fail(
+                "binary data (NUL bytes) in a JSONL line; line skipped".into(),
+            ));
+            continue;
+        }
+        let line = match std::str::from_utf8(&buf) {
+            Ok(l) => l,
+            Err(e) => {
+                each(fail(format!(
+                    "not valid UTF-8 (byte {} of the line); line skipped",
+                    e.valid_up_to()
+                )));
+                continue;
+            }
+        };
+        match parse_record(line, line_no, settings.date) {
+            Ok(doc) => each(Item::Doc(doc)),
+            Err(msg) => each(fail(msg)),
+        }
+    }
+    if !any {
+        each(Item::Problem(Problem {
+            place: place.to_string(),
+            message: "empty input, nothing to code".into(),
+        }));
+    }
+}
+
+/// Parses one JSONL record; the error message says what is wrong with it.
+pub fn parse_record(
+    line: &str,
+    line_no: usize,
+    default_date: Option<Date>,
+) -> Result<Document, String> {
+    let record: JsonRecord = serde_json::from_str(line).map_err(|e| {
+        let mut msg = e.to_string();
+        if msg.len() > 120 {
+            msg.truncate(120);
+        }
+        format!("not a JSON object: {msg}; line skipped")
+    })?;
+    let text = match record.text {
+        Some(serde_json::Value::String(t)) => t,
+        Some(_) => return Err("`text` is not a string; line skipped".into()),
+        None => return Err("record has no `text` field; line skipped".into()),
+    };
+    let id = match record.id {
+        Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => format!("line-{line_no}"),
+    };
+    let date = match record.date {
+        None | Some(serde_json::Value::Null) => default_date,
+        Some(serde_json::Value::String(d)) => Some(
+            Date::parse(&d)
+                .ok_or_else(|| format!("date `{d}` is not YYYY-MM-DD or YYYYMMDD; line skipped"))?,
+        ),
+        Some(serde_json::Value::Number(n)) => Some(
+            Date::parse(&n.to_string())
+                .ok_or_else(|| format!("date `{n}` is not YYYYMMDD; line skipped"))?,
+        ),
+        Some(other) => return Err(format!("date `{other}` is not a string; line skipped")),
+    };
+    Ok(Document {
+        id,
+        text,
+        date,
+        title: record.title,
+        url: record.url,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_accept_both_date_forms_and_numeric_ids() {
+        let d = parse_record(r#"{"id": 7, "text": "x", "date": "20151124"}"#, 1, None).unwrap();
+        assert_eq!((d.id.as_str(), d.date), ("7", Date::parse("2015-11-24")));
+        let d = parse_record(r#"{"text": "x", "date": "2015-11-24"}"#, 3, None).unwrap();
+        assert_eq!(d.id, "line-3");
+    }
+
+    #[test]
+    fn bad_records_say_what_is_wrong() {
+        assert!(parse_record("not json", 1, None)
+            .unwrap_err()
+            .starts_with("not a JSON object"));
+        assert!(parse_record(r#"{"id": "a"}"#, 1, None)
+            .unwrap_err()
+            .contains("no `text`"));
+        assert!(parse_record(r#"{"text": 5}"#, 1, None)
+            .unwrap_err()
+            .contains("not a string"));
+        assert!(parse_record(r#"{"text": "x", "date": "soon"}"#, 1, None)
+            .unwrap_err()
+            .contains("YYYY-MM-DD"));
+    }
+}

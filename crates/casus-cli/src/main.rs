@@ -1,0 +1,387 @@
+//! The `casus` command: a thin layer over `casus-core`. Flags are parsed
+//! once by clap, turned into settings, and each subcommand reads its inputs,
+//! calls the pipeline and writes records.
+
+mod dicts;
+mod input;
+mod output;
+
+use anyhow::{bail, Context, Result};
+use casus_core::eval::{score_item, summarize, GoldEvent, ItemScore, Triple};
+use casus_core::{Date, Document, Modality, Pipeline};
+use clap::{Parser, Subcommand};
+use input::{read_inputs, InputFormat, InputSettings, Item};
+use output::OutputFormat;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "casus",
+    version,
+    about = "Political event data from news text: who did what to whom, when, how sure, on whose word."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+struct DictArgs {
+    /// A folder of dictionary files (actors/, verbs/, rules/) that add to or
+    /// replace the built-in dictionaries.
+    #[arg(long, value_name = "DIR", global = true)]
+    dict: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Code documents into CAMEO events, one JSON object per event per line.
+    Code {
+        /// `.txt` files (one document each), `.jsonl` files (one document per
+        /// line with `id`, `text`, optional `date`, `title`, `url`), or `-`
+        /// for standard input. Standard input is read when none is given.
+        inputs: Vec<String>,
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: OutputFormat,
+        /// How to read standard input and files without a known extension.
+        #[arg(long, value_enum, default_value = "auto")]
+        input_format: InputFormat,
+        /// Date of text input (YYYY-MM-DD or YYYYMMDD); JSONL records carry their own.
+        #[arg(long)]
+        date: Option<String>,
+        /// Print, per sentence, the actors, patterns, decisions and events.
+        #[arg(long)]
+        explain: bool,
+        #[command(flatten)]
+        dict: DictArgs,
+    },
+    /// Score the coder against a gold suite (JSONL with `expected` events).
+    Eval {
+        suite: String,
+        /// Print a machine-readable summary.
+        #[arg(long)]
+        json: bool,
+        /// List the misses and false alarms of every item.
+        #[arg(long)]
+        errors: bool,
+        #[command(flatten)]
+        dict: DictArgs,
+    },
+    /// Inspect dictionaries.
+    Dict {
+        #[command(subcommand)]
+        command: DictCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum DictCommand {
+    /// Validate dictionary files and report every error with file and line.
+    /// Without DIR, checks the built-in dictionaries.
+    Check { dir: Option<String> },
+    /// Count entries per kind and verb patterns per CAMEO root.
+    Stats {
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        dict: DictArgs,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            // One clear line: the error and its causes.
+            let chain: Vec<String> = e.chain().map(|c| c.to_string()).collect();
+            eprintln!("casus: error: {}", chain.join(": "));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Code {
+            inputs,
+            format,
+            input_format,
+            date,
+            explain,
+            dict,
+        } => {
+            let date = match date {
+                Some(d) => Some(
+                    Date::parse(&d)
+                        .with_context(|| format!("--date `{d}` is not YYYY-MM-DD or YYYYMMDD"))?,
+                ),
+                None => None,
+            };
+            let pipeline = dicts::load(dict.dict.as_deref())?;
+            let inputs = if inputs.is_empty() {
+                vec!["-".to_string()]
+            } else {
+                inputs
+            };
+            code(
+                &pipeline,
+                &inputs,
+                InputSettings {
+                    format: input_format,
+                    date,
+                },
+                format,
+                explain,
+            )
+        }
+        Command::Eval {
+            suite,
+            json,
+            errors,
+            dict,
+        } => {
+            let pipeline = dicts::load(dict.dict.as_deref())?;
+            eval(&pipeline, &suite, json, errors)
+        }
+        Command::Dict {
+            command: DictCommand::Check { dir },
+        } => dicts::check(dir.as_deref()),
+        Command::Dict {
+            command: DictCommand::Stats { json, dict },
+        } => {
+            let pipeline = dicts::load(dict.dict.as_deref())?;
+            dicts::stats(&pipeline, json)
+        }
+    }
+}
+
+fn code(
+    pipeline: &Pipeline,
+    inputs: &[String],
+    settings: InputSettings,
+    format: OutputFormat,
+    explain: bool,
+) -> Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    if !explain {
+        output::write_header(&mut out, format)?;
+    }
+    let mut problems = 0usize;
+    let mut documents = 0usize;
+    let mut events = 0usize;
+    let mut write_error: Option<io::Error> = None;
+    read_inputs(inputs, &settings, &mut |item| {
+        if write_error.is_some() {
+            return;
+        }
+        let result = match item {
+            Item::Problem(p) => {
+                problems += 1;
+                eprintln!("casus: {p}");
+                Ok(())
+            }
+            Item::Doc(doc) => {
+                documents += 1;
+                if explain {
+                    let coded = pipeline.code_explained(&doc);
+                    events += coded.events.len();
+                    output::write_explanation(&mut out, &doc.id, &coded)
+                } else {
+                    let coded = pipeline.code(&doc);
+                    events += coded.len();
+                    coded
+                        .iter()
+                        .try_for_each(|e| output::write_event(&mut out, format, e))
+                }
+            }
+        };
+        if let Err(e) = result {
+            write_error = Some(e);
+        }
+    });
+    match write_error {
+        // A closed pipe (`casus code ... | head`) is a normal way to stop.
+        Some(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Some(e) => return Err(e).context("writing output"),
+        None => {}
+    }
+    match out.flush() {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        other => other.context("writing output")?,
+    }
+    if io::stderr().is_terminal() || problems > 0 {
+        eprintln!("casus: {documents} documents, {events} events, {problems} problems");
+    }
+    Ok(if problems > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+#[derive(serde::Deserialize)]
+struct GoldRecord {
+    id: String,
+    #[serde(default)]
+    text: String,
+    date: Option<String>,
+    phenomenon: Option<String>,
+    #[serde(default)]
+    expected: Vec<GoldExpected>,
+}
+
+#[derive(serde::Deserialize)]
+struct GoldExpected {
+    source: String,
+    target: String,
+    code: String,
+    modality: String,
+}
+
+fn eval(pipeline: &Pipeline, suite: &str, json: bool, show_errors: bool) -> Result<ExitCode> {
+    let text =
+        std::fs::read_to_string(suite).with_context(|| format!("cannot read suite {suite}"))?;
+    let mut scores: Vec<(ItemScore, String)> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record: GoldRecord = serde_json::from_str(line)
+            .with_context(|| format!("{suite}:{}: not a gold record", i + 1))?;
+        if record.text.trim().is_empty() {
+            continue; // header records describe the suite
+        }
+        let date = match &record.date {
+            Some(d) => {
+                Some(Date::parse(d).with_context(|| format!("{suite}:{}: bad date `{d}`", i + 1))?)
+            }
+            None => None,
+        };
+        let mut gold = Vec::new();
+        for e in &record.expected {
+            let modality = Modality::parse(&e.modality)
+                .with_context(|| format!("{suite}:{}: unknown modality `{}`", i + 1, e.modality))?;
+            gold.push(GoldEvent {
+                triple: Triple {
+                    source: e.source.clone(),
+                    target: e.target.clone(),
+                    code: e.code.clone(),
+                },
+                modality,
+            });
+        }
+        let doc = Document::new(record.id.clone(), record.text.clone(), date);
+        let events = pipeline.code(&doc);
+        scores.push((
+            score_item(&record.id, record.phenomenon.as_deref(), &gold, &events),
+            record.text,
+        ));
+    }
+    if scores.is_empty() {
+        bail!("{suite}: no gold items with text");
+    }
+    let items: Vec<ItemScore> = scores.iter().map(|(s, _)| s.clone()).collect();
+    let summary = summarize(&items);
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &summary)?;
+        writeln!(out)?;
+    } else {
+        let o = &summary.overall;
+        writeln!(out, "suite: {suite} ({} items)", o.items)?;
+        writeln!(
+            out,
+            "strict triples: tp {} fp {} fn {}",
+            o.true_positives, o.false_positives, o.false_negatives
+        )?;
+        writeln!(
+            out,
+            "precision {:.3}  recall {:.3}  F1 {:.3}",
+            o.precision, o.recall, o.f1
+        )?;
+        writeln!(
+            out,
+            "modality accuracy {:.3} ({} of {} matched triples)",
+            o.modality_accuracy, o.modality_correct, o.modality_matched
+        )?;
+        if !summary.by_phenomenon.is_empty() {
+            writeln!(
+                out,
+                "\n{:<24} {:>5} {:>4} {:>4} {:>4} {:>6} {:>6} {:>6} {:>8}",
+                "phenomenon", "items", "tp", "fp", "fn", "P", "R", "F1", "modality"
+            )?;
+            for (name, c) in &summary.by_phenomenon {
+                writeln!(
+                    out,
+                    "{:<24} {:>5} {:>4} {:>4} {:>4} {:>6.3} {:>6.3} {:>6.3} {:>8.3}",
+                    name,
+                    c.items,
+                    c.true_positives,
+                    c.false_positives,
+                    c.false_negatives,
+                    c.precision,
+                    c.recall,
+                    c.f1,
+                    c.modality_accuracy
+                )?;
+            }
+        }
+        writeln!(
+            out,
+            "\nno_event items with events: {}",
+            summary.no_event_items_with_events.len()
+        )?;
+    }
+    if show_errors {
+        writeln!(out)?;
+        for (s, text) in &scores {
+            let wrong_modality: Vec<_> = s.matched.iter().filter(|(_, g, p)| g != p).collect();
+            if s.missed.is_empty() && s.false_alarms.is_empty() && wrong_modality.is_empty() {
+                continue;
+            }
+            writeln!(
+                out,
+                "{} [{}] {}",
+                s.id,
+                s.phenomenon.as_deref().unwrap_or("-"),
+                text
+            )?;
+            for m in &s.missed {
+                writeln!(
+                    out,
+                    "   miss  {} {} {} {}",
+                    m.triple.source,
+                    m.triple.target,
+                    m.triple.code,
+                    m.modality.as_str()
+                )?;
+            }
+            for f in &s.false_alarms {
+                writeln!(
+                    out,
+                    "   false {} {} {} {}",
+                    f.triple.source,
+                    f.triple.target,
+                    f.triple.code,
+                    f.modality.as_str()
+                )?;
+            }
+            for (t, g, p) in wrong_modality {
+                writeln!(
+                    out,
+                    "   modal {} {} {} gold {} coded {}",
+                    t.source,
+                    t.target,
+                    t.code,
+                    g.as_str(),
+                    p.as_str()
+                )?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,1035 @@
+//! Actor dictionaries and actor mentions: countries, capitals and seats of
+//! government, organisations, armed groups, dated persons and role nouns,
+//! and the composition rules that turn "Russia's foreign minister",
+//! "Chinese troops" or "the army of Mali" into one coded mention.
+
+use crate::date::{Date, DateRange};
+use crate::dict::{parse_blocks, DictError, Source, SourceKind};
+use crate::lexicon::{phrase_tokens, CaseRule, PhraseIndex};
+use crate::text::{Shape, TextLayer};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Where a dictionary entry was written: `file:line`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    pub file: u16,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    Country,
+    CountryAdj,
+    Capital,
+    Seat,
+    Org,
+    OrgAdj,
+    Person,
+    Agent,
+}
+
+#[derive(Debug, Clone)]
+pub struct ActorEntry {
+    pub kind: EntryKind,
+    /// Country or organisation code; role code for agents; unused for persons.
+    pub code: String,
+    pub person: Option<usize>,
+    pub valid: Option<DateRange>,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub name: String,
+    pub offices: Vec<(String, DateRange)>,
+    pub country: Option<String>,
+}
+
+impl Person {
+    /// The code of this person on `date`: the office held; after an office,
+    /// the country as a former official (ELI); before any, the bare country.
+    /// Without a date, the latest office.
+    pub fn code_on(&self, date: Option<Date>) -> String {
+        let Some(date) = date else {
+            return self
+                .offices
+                .iter()
+                .max_by_key(|(_, r)| (r.until.is_none(), r.until, r.from))
+                .map(|(c, _)| c.clone())
+                .unwrap_or_default();
+        };
+        if let Some((code, _)) = self.offices.iter().find(|(_, r)| r.contains(date)) {
+            return code.clone();
+        }
+        let country = |code: &str| -> String {
+            if let Some(c) = &self.country {
+                c.clone()
+            } else if code.starts_with("IGO") || code.len() < 3 {
+                String::new()
+            } else {
+                code[..3].to_string()
+            }
+        };
+        let ended = self
+            .offices
+            .iter()
+            .filter(|(_, r)| r.until.is_some_and(|u| u <= date))
+            .max_by_key(|(_, r)| r.until);
+        match ended {
+            Some((code, _)) => {
+                let c = country(code);
+                if c.is_empty() {
+                    String::new()
+                } else {
+                    format!("{c}ELI")
+                }
+            }
+            None => self
+                .offices
+                .first()
+                .map(|(c, _)| country(c))
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// The compiled actor dictionaries.
+#[derive(Debug, Default)]
+pub struct ActorLexicon {
+    pub entries: Vec<ActorEntry>,
+    pub persons: Vec<Person>,
+    index: PhraseIndex<Vec<usize>>,
+    /// Combining forms such as "sino" (from `Sino-`), for hyphenated tokens.
+    combining: HashMap<String, usize>,
+    pub counts: ActorCounts,
+}
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ActorCounts {
+    pub countries: usize,
+    pub organizations: usize,
+    pub persons: usize,
+    pub agent_nouns: usize,
+    pub phrases: usize,
+}
+
+const COUNTRY_FIELDS: &[&str] = &["name", "adj", "capital", "seat"];
+const ORG_FIELDS: &[&str] = &["name", "adj", "valid"];
+const PERSON_FIELDS: &[&str] = &["name", "office", "country"];
+const AGENT_FIELDS: &[&str] = &["noun"];
+
+pub(crate) fn valid_actor_code(code: &str) -> bool {
+    code.len() >= 3 && code.len() <= 12 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Plural forms of a role noun; multi-word nouns pluralise their last word,
+/// or their first when an `of` phrase follows ("members of parliament").
+pub fn plurals(noun: &str) -> Vec<String> {
+    fn plural_word(w: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(stem) = w.strip_suffix("man") {
+            out.push(format!("{stem}men"));
+        }
+        if w.ends_with('y') && !w.ends_with("ay") && !w.ends_with("ey") && !w.ends_with("oy") {
+            out.push(format!("{}ies", &w[..w.len() - 1]));
+        } else if w.ends_with('s') || w.ends_with('x') || w.ends_with("ch") || w.ends_with("sh") {
+            out.push(format!("{w}es"));
+        } else {
+            out.push(format!("{w}s"));
+        }
+        out
+    }
+    let words: Vec<&str> = noun.split(' ').collect();
+    let mut out = Vec::new();
+    let target = words
+        .iter()
+        .position(|w| *w == "of")
+        .map(|p| p.saturating_sub(1))
+        .unwrap_or(words.len() - 1);
+    for p in plural_word(words[target]) {
+        let mut w: Vec<String> = words.iter().map(|s| s.to_string()).collect();
+        w[target] = p;
+        out.push(w.join(" "));
+    }
+    out
+}
+
+impl ActorLexicon {
+    pub fn build(sources: &[(u16, &Source)]) -> Result<ActorLexicon, DictError> {
+        let mut lex = ActorLexicon::default();
+        let mut errors = Vec::new();
+        for &(file, source) in sources {
+            let result = match source.kind() {
+                Some(SourceKind::Countries) => lex.add_countries(file, source),
+                Some(SourceKind::Organizations) => lex.add_orgs(file, source),
+                Some(SourceKind::Persons) => lex.add_persons(file, source),
+                Some(SourceKind::Agents) => lex.add_agents(file, source),
+                _ => Ok(()),
+            };
+            if let Err(e) = result {
+                errors.extend(e.all());
+            }
+        }
+        DictError::collect(errors)?;
+        lex.counts.phrases = lex.index.len();
+        Ok(lex)
+    }
+
+    fn push(&mut self, phrase: &str, entry: ActorEntry) {
+        let id = self.entries.len();
+        let kind = entry.kind;
+        self.entries.push(entry);
+        let mut tokens = phrase_tokens(phrase);
+        let case = CaseRule::of(phrase);
+        if kind == EntryKind::CountryAdj && phrase.ends_with('-') {
+            // A combining form: "Sino-" is used inside hyphenated tokens.
+            tokens.retain(|t| t != "-");
+            if let [stem] = tokens.as_slice() {
+                self.combining.insert(stem.clone(), id);
+            }
+            return;
+        }
+        self.index.insert_tokens(tokens, case, vec![id]);
+    }
+
+    fn add_countries(&mut self, file: u16, source: &Source) -> Result<(), DictError> {
+        let blocks = parse_blocks(source, COUNTRY_FIELDS)?;
+        let mut errors = Vec::new();
+        for block in &blocks {
+            if block.header.len() != 3 || !valid_actor_code(&block.header) {
+                errors.push(source.error(
+                    block.line,
+                    format!("`{}` is not a 3-letter country code", block.header),
+                ));
+                continue;
+            }
+            self.counts.countries += 1;
+            for field in &block.fields {
+                let kind = match field.name.as_str() {
+                    "name" => EntryKind::Country,
+                    "adj" => EntryKind::CountryAdj,
+                    "capital" => EntryKind::Capital,
+                    _ => EntryKind::Seat,
+                };
+                for value in &field.values {
+                    let origin = Origin {
+                        file,
+                        line: field.line as u32,
+                    };
+                    self.push(
+                        value,
+                        ActorEntry {
+                            kind,
+                            code: block.header.clone(),
+                            person: None,
+                            valid: None,
+                            origin,
+                        },
+                    );
+                }
+            }
+        }
+        DictError::collect(errors)
+    }
+
+    fn add_orgs(&mut self, file: u16, source: &Source) -> Result<(), DictError> {
+        let blocks = parse_blocks(source, ORG_FIELDS)?;
+        let mut errors = Vec::new();
+        for block in &blocks {
+            if !valid_actor_code(&block.header) {
+                errors.push(source.error(
+                    block.line,
+                    format!("`{}` is not an actor code", block.header),
+                ));
+                continue;
+            }
+            let mut valid = None;
+            for (v, line) in block.values("valid") {
+                match DateRange::parse(v) {
+                    Some(r) => valid = Some(r),
+                    None => errors
+                        .push(source.error(line, format!("`{v}` is not a date range FROM..TO"))),
+                }
+            }
+            self.counts.organizations += 1;
+            for field in block.fields.iter().filter(|f| f.name != "valid") {
+                let kind = if field.name == "name" {
+                    EntryKind::Org
+                } else {
+                    EntryKind::OrgAdj
+                };
+                for value in &field.values {
+                    let origin = Origin {
+                        file,
+                        line: field.line as u32,
+                    };
+                    self.push(
+                        value,
+                        ActorEntry {
+                            kind,
+                            code: block.header.clone(),
+                            person: None,
+                            valid,
+                            origin,
+                        },
+                    );
+                }
+            }
+        }
+        DictError::collect(errors)
+    }
+
+    fn add_persons(&mut self, file: u16, source: &Source) -> Result<(), DictError> {
+        let blocks = parse_blocks(source, PERSON_FIELDS)?;
+        let mut errors = Vec::new();
+        for block in &blocks {
+            let mut person = Person {
+                name: block.header.clone(),
+                offices: Vec::new(),
+                country: None,
+            };
+            for (v, line) in block.values("office") {
+                let mut parts = v.split_whitespace();
+                let code = parts.next().unwrap_or("");
+                let range = parts.next().and_then(DateRange::parse);
+                match range {
+                    Some(r) if valid_actor_code(code) && parts.next().is_none() => {
+                        person.offices.push((code.to_string(), r))
+                    }
+                    _ => errors.push(
+                        source.error(line, format!("office must be `CODE FROM..TO`, found `{v}`")),
+                    ),
+                }
+            }
+            for (v, line) in block.values("country") {
+                if v.len() == 3 && valid_actor_code(v) {
+                    person.country = Some(v.to_string());
+                } else {
+                    errors
+                        .push(source.error(line, format!("`{v}` is not a 3-letter country code")));
+                }
+            }
+            if person.offices.is_empty() {
+                errors.push(source.error(
+                    block.line,
+                    format!("person `{}` has no office line", block.header),
+                ));
+                continue;
+            }
+            let id = self.persons.len();
+            self.persons.push(person);
+            self.counts.persons += 1;
+            for (value, line) in block.values("name") {
+                let origin = Origin {
+                    file,
+                    line: line as u32,
+                };
+                self.push(
+                    value,
+                    ActorEntry {
+                        kind: EntryKind::Person,
+                        code: String::new(),
+                        person: Some(id),
+                        valid: None,
+                        origin,
+                    },
+                );
+            }
+        }
+        DictError::collect(errors)
+    }
+
+    fn add_agents(&mut self, file: u16, source: &Source) -> Result<(), DictError> {
+        let blocks = parse_blocks(source, AGENT_FIELDS)?;
+        let mut errors = Vec::new();
+        for block in &blocks {
+            if block.header.len() != 3 || !valid_actor_code(&block.header) {
+                errors.push(source.error(
+                    block.line,
+                    format!("`{}` is not a 3-letter role code", block.header),
+                ));
+                continue;
+            }
+            for (value, line) in block.values("noun") {
+                self.counts.agent_nouns += 1;
+                let origin = Origin {
+                    file,
+                    line: line as u32,
+                };
+                let entry = ActorEntry {
+                    kind: EntryKind::Agent,
+                    code: block.header.clone(),
+                    person: None,
+                    valid: None,
+                    origin,
+                };
+                let mut forms = vec![value.to_lowercase()];
+                forms.extend(plurals(&value.to_lowercase()));
+                for form in forms {
+                    self.push(&form, entry.clone());
+                }
+            }
+        }
+        DictError::collect(errors)
+    }
+}
+
+/// What a mention refers to before context decides its final code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Referent {
+    /// A fully coded actor.
+    Actor(String),
+    /// A capital city: country + GOV when it acts, a place or bare country
+    /// otherwise, decided where the mention is used.
+    Capital(String),
+    /// A role noun with no country yet ("the government", "police").
+    Role(String),
+    /// A subject pronoun or possessive with a role ("its aircraft").
+    Pronoun { word: String, role: Option<String> },
+    /// "each other", "one another".
+    EachOther,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub tokens: Range<usize>,
+    pub referent: Referent,
+    /// The entry that decided the code.
+    pub origin: Option<Origin>,
+    /// Preceded by a locative preposition ("in Moscow"): a place, not an agent.
+    pub locative: bool,
+    /// The head of the mention is a role noun (troops, minister, ...).
+    pub has_role: bool,
+    /// The mention names a person.
+    pub is_person: bool,
+}
+
+impl Mention {
+    pub fn code(&self) -> Option<&str> {
+        match &self.referent {
+            Referent::Actor(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The country (or organisation) part of the code.
+    pub fn country(&self) -> Option<&str> {
+        match &self.referent {
+            Referent::Actor(c) | Referent::Capital(c) => Some(
+                if c.starts_with("IGO") || c.starts_with("NGO") || c.len() <= 3 {
+                    c
+                } else {
+                    &c[..3]
+                },
+            ),
+            _ => None,
+        }
+    }
+}
+
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "around",
+    "across",
+    "from",
+    "toward",
+    "towards",
+    "through",
+    "throughout",
+    "within",
+    "into",
+    "off",
+    "along",
+];
+
+/// Words that may stand between a country and its role noun
+/// ("Russia's top diplomat", "the Chinese state media").
+const ROLE_MODIFIERS: &[&str] = &[
+    "top",
+    "senior",
+    "chief",
+    "new",
+    "former",
+    "acting",
+    "state",
+    "national",
+    "local",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "military",
+    "armed",
+    "security",
+    "special",
+    "elite",
+    "regular",
+    "federal",
+    "central",
+    "ruling",
+    "main",
+    "lead",
+    "deputy",
+    "first",
+    "interim",
+    "caretaker",
+    "transitional",
+    "opposition",
+    "government",
+    "pro-government",
+    "official",
+];
+
+#[derive(Debug, Clone)]
+struct Raw {
+    start: usize,
+    end: usize,
+    entry: usize,
+}
+
+impl ActorLexicon {
+    fn entry_ok(&self, id: usize, date: Option<Date>) -> bool {
+        match (&self.entries[id].valid, date) {
+            (Some(r), Some(d)) => r.contains(d),
+            (Some(r), None) => r.until.is_none(),
+            (None, _) => true,
+        }
+    }
+
+    fn raw_matches(&self, layer: &TextLayer, range: Range<usize>, date: Option<Date>) -> Vec<Raw> {
+        let mut out = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            let found = self.index.longest_at(layer, i, range.end, |ids| {
+                ids.iter().any(|&id| self.entry_ok(id, date))
+            });
+            if let Some(m) = found {
+                // Among the entries of one phrase the last valid one wins, so
+                // user files loaded later override the built-in ones.
+                let entry = *m
+                    .value
+                    .iter()
+                    .rev()
+                    .find(|&&id| self.entry_ok(id, date))
+                    .unwrap_or(&m.value[0]);
+                out.push(Raw {
+                    start: m.start,
+                    end: m.end,
+                    entry,
+                });
+                i = m.end;
+                continue;
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// Hyphenated tokens: "Sino-U.S." names two countries, "British-flagged"
+    /// one, "Russian-backed" none (a modifier, not an actor).
+    fn hyphenated(&self, layer: &TextLayer, token: usize) -> Vec<usize> {
+        let norm = layer.norm(token);
+        if !norm.contains('-') || layer.tokens[token].shape == Shape::Lower {
+            return Vec::new();
+        }
+        let parts: Vec<&str> = norm.split('-').collect();
+        let original = &layer_text(layer, token);
+        let original_parts: Vec<&str> = original
+            .split(['-', '\u{2010}', '\u{2011}', '\u{2013}', '\u{2014}'])
+            .collect();
+        if original_parts.len() != parts.len() {
+            return Vec::new();
+        }
+        let lookup = |p: &str| -> Option<usize> {
+            if let Some(&id) = self.combining.get(&p.to_lowercase()) {
+                return Some(id);
+            }
+            let sub = TextLayer::new(p);
+            if sub.tokens.is_empty() {
+                return None;
+            }
+            let m = self
+                .index
+                .matches_at(&sub, 0, sub.tokens.len())
+                .find(|m| m.end == sub.tokens.len())?;
+            m.value.iter().copied().find(|&id| {
+                matches!(
+                    self.entries[id].kind,
+                    EntryKind::Country | EntryKind::CountryAdj | EntryKind::Org | EntryKind::OrgAdj
+                )
+            })
+        };
+        let ids: Vec<Option<usize>> = original_parts.iter().map(|p| lookup(p)).collect();
+        if ids.iter().all(Option::is_some) {
+            return ids.into_iter().flatten().collect();
+        }
+        const MODIFIER_PARTICIPLES: &[&str] = &[
+            "backed",
+            "led",
+            "brokered",
+            "based",
+            "sponsored",
+            "supported",
+            "allied",
+            "aligned",
+            "funded",
+            "installed",
+            "appointed",
+            "born",
+            "friendly",
+            "trained",
+            "armed",
+            "controlled",
+            "held",
+            "occupied",
+            "annexed",
+            "run",
+            "style",
+            "era",
+            "made",
+            "built",
+            "designed",
+        ];
+        match (ids.first().copied().flatten(), parts.get(1)) {
+            (Some(_), Some(p)) if MODIFIER_PARTICIPLES.contains(p) => Vec::new(),
+            (Some(id), Some(_)) if parts.len() == 2 => vec![id],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Finds the actor mentions of one sentence.
+    pub fn mentions(
+        &self,
+        layer: &TextLayer,
+        range: Range<usize>,
+        date: Option<Date>,
+    ) -> Vec<Mention> {
+        let raws = self.raw_matches(layer, range.clone(), date);
+        let mut by_start: HashMap<usize, &Raw> = raws.iter().map(|r| (r.start, r)).collect();
+        let mut out: Vec<Mention> = Vec::new();
+        let mut hyphen_raws = Vec::new();
+        let mut covered = vec![false; range.len()];
+        for r in &raws {
+            for t in r.start..r.end {
+                covered[t - range.start] = true;
+            }
+        }
+        for t in range.clone() {
+            if covered[t - range.start] || !layer.norm(t).contains('-') {
+                continue;
+            }
+            let ids = self.hyphenated(layer, t);
+            for id in ids {
+                hyphen_raws.push(Raw {
+                    start: t,
+                    end: t + 1,
+                    entry: id,
+                });
+            }
+        }
+        for r in &hyphen_raws {
+            by_start.entry(r.start).or_insert(r);
+        }
+        let norm = |i: usize| layer.norm(i);
+        let mut i = range.start;
+        while i < range.end {
+            // Compound tokens such as "Sino-U.S." give one mention per part.
+            let parts: Vec<&Raw> = hyphen_raws.iter().filter(|r| r.start == i).collect();
+            if parts.len() > 1 {
+                for r in parts {
+                    out.push(self.simple_mention(r, date, layer));
+                }
+                i += 1;
+                continue;
+            }
+            if let Some(pron) = pronoun(norm(i)) {
+                // "its aircraft", "their troops": a possessive with a role noun.
+                let role = by_start
+                    .get(&(i + 1))
+                    .filter(|r| self.entries[r.entry].kind == EntryKind::Agent)
+                    .map(|r| (r.end, self.entries[r.entry].code.clone()));
+                let subject_form = matches!(pron, "it" | "they" | "he" | "she");
+                if role.is_some() || subject_form {
+                    let end = role.as_ref().map(|(e, _)| *e).unwrap_or(i + 1);
+                    out.push(Mention {
+                        tokens: i..end,
+                        referent: Referent::Pronoun {
+                            word: pron.to_string(),
+                            role: role.map(|(_, c)| c),
+                        },
+                        origin: None,
+                        locative: false,
+                        has_role: false,
+                        is_person: false,
+                    });
+                    i = end;
+                    continue;
+                }
+            }
+            if (norm(i) == "each" || norm(i) == "one")
+                && i + 1 < range.end
+                && norm(i + 1) == "other"
+                || norm(i) == "one" && i + 1 < range.end && norm(i + 1) == "another"
+            {
+                out.push(Mention {
+                    tokens: i..i + 2,
+                    referent: Referent::EachOther,
+                    origin: None,
+                    locative: false,
+                    has_role: false,
+                    is_person: false,
+                });
+                i += 2;
+                continue;
+            }
+            let Some(raw) = by_start.get(&i).copied() else {
+                i += 1;
+                continue;
+            };
+            let mut mention = self.compose(layer, raw, &by_start, range.end, date);
+            let first = mention.tokens.start;
+            let before = first.checked_sub(1).filter(|&b| b >= range.start);
+            let before = match before {
+                Some(b) if norm(b) == "the" => b.checked_sub(1).filter(|&b| b >= range.start),
+                other => other,
+            };
+            mention.locative = before.is_some_and(|b| LOCATIVE.contains(&norm(b)));
+            i = mention.tokens.end.max(i + 1);
+            out.push(mention);
+        }
+        distribute_roles(layer, &mut out, self);
+        out
+    }
+
+    fn simple_mention(&self, raw: &Raw, date: Option<Date>, _layer: &TextLayer) -> Mention {
+        let e = &self.entries[raw.entry];
+        let referent = match e.kind {
+            EntryKind::Capital => Referent::Capital(e.code.clone()),
+            EntryKind::Seat => Referent::Actor(format!("{}GOV", e.code)),
+            EntryKind::Agent => Referent::Role(e.code.clone()),
+            EntryKind::Person => {
+                let code = self.persons[e.person.unwrap_or(0)].code_on(date);
+                if code.is_empty() {
+                    Referent::Role("GOV".into())
+                } else {
+                    Referent::Actor(code)
+                }
+            }
+            _ => Referent::Actor(e.code.clone()),
+        };
+        Mention {
+            tokens: raw.start..raw.end,
+            referent,
+            origin: Some(e.origin),
+            locative: false,
+            has_role: e.kind == EntryKind::Agent || e.kind == EntryKind::Seat,
+            is_person: e.kind == EntryKind::Person,
+        }
+    }
+
+    /// Grows a raw match into a full mention by the composition rules.
+    fn compose(
+        &self,
+        layer: &TextLayer,
+        raw: &Raw,
+        by_start: &HashMap<usize, &Raw>,
+        end: usize,
+        date: Option<Date>,
+    ) -> Mention {
+        let norm = |i: usize| layer.norm(i);
+        let kind_at = |i: usize| by_start.get(&i).map(|r| self.entries[r.entry].kind);
+        let mut m = self.simple_mention(raw, date, layer);
+        let e = &self.entries[raw.entry];
+        let mut pos = raw.end;
+        match e.kind {
+            EntryKind::Country
+            | EntryKind::CountryAdj
+            | EntryKind::Capital
+            | EntryKind::Seat
+            | EntryKind::Org
+            | EntryKind::OrgAdj => {
+                let base = e.code.clone();
+                let is_org = matches!(e.kind, EntryKind::Org | EntryKind::OrgAdj) || base.len() > 3;
+                // optional possessive, then up to two modifiers, then a role noun
+                let mut j = pos;
+                if j < end && norm(j) == "'s" {
+                    j += 1;
+                }
+                let mut skipped = 0;
+                while j < end
+                    && skipped < 2
+                    && ROLE_MODIFIERS.contains(&norm(j))
+                    && kind_at(j) != Some(EntryKind::Agent)
+                {
+                    j += 1;
+                    skipped += 1;
+                }
+                if kind_at(j) == Some(EntryKind::Agent) {
+                    let agent = by_start[&j];
+                    let role = &self.entries[agent.entry].code;
+                    m.referent = Referent::Actor(if is_org {
+                        base.clone()
+                    } else {
+                        format!("{base}{role}")
+                    });
+                    m.has_role = true;
+                    m.origin = Some(self.entries[agent.entry].origin);
+                    pos = agent.end;
+                    // an agent title followed by a name: "Russian President Vladimir Putin"
+                    if let Some(p) = by_start
+                        .get(&pos)
+                        .filter(|r| self.entries[r.entry].kind == EntryKind::Person)
+                    {
+                        let pm = self.simple_mention(p, date, layer);
+                        if pm.code().is_some() {
+                            m.referent = pm.referent;
+                            m.origin = pm.origin;
+                        }
+                        m.is_person = true;
+                        pos = p.end;
+                    }
+                } else if e.kind == EntryKind::CountryAdj || e.kind == EntryKind::OrgAdj {
+                    // "Russian President Putin" where the title is missing from
+                    // the dictionary: adjective + person.
+                    if let Some(p) = by_start
+                        .get(&pos)
+                        .filter(|r| self.entries[r.entry].kind == EntryKind::Person)
+                    {
+                        let pm = self.simple_mention(p, date, layer);
+                        m.referent = pm.referent;
+                        m.origin = pm.origin;
+                        m.is_person = true;
+                        pos = p.end;
+                    }
+                }
+            }
+            EntryKind::Agent => {
+                let role = e.code.clone();
+                if let Some(p) = by_start
+                    .get(&pos)
+                    .filter(|r| self.entries[r.entry].kind == EntryKind::Person)
+                {
+                    // "President Vladimir Putin"
+                    let pm = self.simple_mention(p, date, layer);
+                    m.referent = pm.referent;
+                    m.origin = pm.origin;
+                    m.is_person = true;
+                    pos = p.end;
+                } else if pos + 1 < end && matches!(norm(pos), "of" | "from") {
+                    // "the army of Mali", "officials from China"
+                    let mut j = pos + 1;
+                    if norm(j) == "the" {
+                        j += 1;
+                    }
+                    if let Some(c) = by_start.get(&j) {
+                        let ce = &self.entries[c.entry];
+                        if matches!(
+                            ce.kind,
+                            EntryKind::Country | EntryKind::Org | EntryKind::Capital
+                        ) {
+                            let is_org = ce.kind == EntryKind::Org || ce.code.len() > 3;
+                            m.referent = Referent::Actor(if is_org {
+                                ce.code.clone()
+                            } else {
+                                format!("{}{}", ce.code, role)
+                            });
+                            pos = c.end;
+                        }
+                    }
+                }
+            }
+            EntryKind::Person => {}
+        }
+        m.tokens = raw.start..pos;
+        m
+    }
+}
+
+/// The original spelling of a token, needed where case decides a match.
+fn layer_text(layer: &TextLayer, token: usize) -> String {
+    layer.original(token).to_string()
+}
+
+fn pronoun(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "it" => "it",
+        "its" => "its",
+        "they" => "they",
+        "their" => "their",
+        "he" => "he",
+        "his" => "his",
+        "she" => "she",
+        _ => return None,
+    })
+}
+
+/// "Russian and Ukrainian negotiators": the role noun after the last
+/// adjective of a coordination applies to every adjective before it.
+fn distribute_roles(layer: &TextLayer, mentions: &mut [Mention], lex: &ActorLexicon) {
+    let _ = lex;
+    for k in (0..mentions.len().saturating_sub(1)).rev() {
+        let (left, right) = mentions.split_at_mut(k + 1);
+        let a = &mut left[k];
+        let b = &right[0];
+        if a.has_role || !b.has_role || a.is_person || b.is_person {
+            continue;
+        }
+        let between: Vec<&str> = (a.tokens.end..b.tokens.start)
+            .map(|i| layer.norm(i))
+            .collect();
+        if !matches!(between.as_slice(), ["and"] | ["or"] | [","] | [",", "and"]) {
+            continue;
+        }
+        // Only adjectives distribute: "Russia and Ukrainian troops" does not.
+        let a_word = layer.norm(a.tokens.start);
+        let a_is_adj = a.tokens.len() == 1 && !a_word.is_empty() && {
+            let first_b = layer.norm(b.tokens.start);
+            first_b != a_word
+        };
+        let (Some(bc), Some(ac)) = (b.code().map(str::to_string), a.code().map(str::to_string))
+        else {
+            continue;
+        };
+        if a_is_adj && ac.len() == 3 && bc.len() == 6 && lex_is_adj(lex, layer, a) {
+            a.referent = Referent::Actor(format!("{ac}{}", &bc[3..]));
+            a.has_role = true;
+        }
+    }
+}
+
+fn lex_is_adj(lex: &ActorLexicon, layer: &TextLayer, m: &Mention) -> bool {
+    lex.index
+        .matches_at(layer, m.tokens.start, m.tokens.end)
+        .any(|pm| {
+            pm.end == m.tokens.end
+                && pm
+                    .value
+                    .iter()
+                    .any(|&id| lex.entries[id].kind == EntryKind::CountryAdj)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> ActorLexicon {
+        let countries = Source::new(
+            "actors/countries.txt",
+            "[RUS]\nname: Russia\nadj: Russian; Russians; Russo-\ncapital: Moscow\nseat: Kremlin\n\
+             [UKR]\nname: Ukraine\nadj: Ukrainian\ncapital: Kyiv; Kiev\n\
+             [MLI]\nname: Mali\n[CHN]\nname: China\nadj: Chinese; Sino-\n[USA]\nname: United States; U.S.; US\nadj: American; U.S.\n\
+             [GBR]\nname: Britain\nadj: British\n[TUR]\nname: Turkey\n",
+        );
+        let orgs = Source::new(
+            "actors/organizations.txt",
+            "[IGOWSTNAT]\nname: NATO\n[AFGREB]\nname: Taliban\nvalid: ..2021-08-15\n[AFGGOV]\nname: Taliban\nvalid: 2021-08-15..\n",
+        );
+        let persons = Source::new(
+            "actors/persons.txt",
+            "[Barack Obama]\nname: Barack Obama; Obama\noffice: USAGOV 2009-01-20..2017-01-20\n\
+             [Vladimir Putin]\nname: Vladimir Putin; Putin\noffice: RUSGOV 1999-08-09..\n",
+        );
+        let agents = Source::new(
+            "actors/agents.txt",
+            "[GOV]\nnoun: foreign minister; president; government; negotiator\n[MIL]\nnoun: troops; army; warplane\n",
+        );
+        ActorLexicon::build(&[(0, &countries), (1, &orgs), (2, &persons), (3, &agents)]).unwrap()
+    }
+
+    fn codes(text: &str, date: &str) -> Vec<String> {
+        let lex = lexicon();
+        let layer = TextLayer::new(text);
+        let n = layer.tokens.len();
+        lex.mentions(&layer, 0..n, Date::parse(date))
+            .into_iter()
+            .map(|m| match m.referent {
+                Referent::Actor(c) => c,
+                Referent::Capital(c) => format!("capital:{c}"),
+                Referent::Role(r) => format!("role:{r}"),
+                Referent::Pronoun { word, role } => {
+                    format!("pronoun:{word}:{}", role.unwrap_or_default())
+                }
+                Referent::EachOther => "each-other".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn roles_combine_with_countries_by_possessive_adjective_and_prepositional_phrase() {
+        assert_eq!(
+            codes("Russia's foreign minister met Chinese troops", "2020-01-01"),
+            ["RUSGOV", "CHNMIL"]
+        );
+        assert_eq!(codes("the army of Mali", "2020-01-01"), ["MLIMIL"]);
+        assert_eq!(
+            codes("Russian and Ukrainian negotiators", "2020-01-01"),
+            ["RUSGOV", "UKRGOV"]
+        );
+        assert_eq!(
+            codes("the Kremlin and Moscow", "2020-01-01"),
+            ["RUSGOV", "capital:RUS"]
+        );
+        assert_eq!(codes("NATO troops", "2020-01-01"), ["IGOWSTNAT"]);
+    }
+
+    #[test]
+    fn persons_are_coded_by_the_document_date() {
+        assert_eq!(codes("Obama spoke", "2015-06-01"), ["USAGOV"]);
+        assert_eq!(codes("Obama spoke", "2019-06-01"), ["USAELI"]);
+        assert_eq!(codes("Obama spoke", "2005-06-01"), ["USA"]);
+        assert_eq!(
+            codes("Russian President Vladimir Putin", "2020-01-01"),
+            ["RUSGOV"]
+        );
+    }
+
+    #[test]
+    fn dated_names_switch_codes() {
+        assert_eq!(codes("the Taliban", "2019-01-01"), ["AFGREB"]);
+        assert_eq!(codes("the Taliban", "2023-01-01"), ["AFGGOV"]);
+    }
+
+    #[test]
+    fn case_rules_and_hyphenated_tokens() {
+        assert_eq!(codes("turkey and us", "2020-01-01"), Vec::<String>::new());
+        assert_eq!(codes("Sino-U.S. talks", "2020-01-01"), ["CHN", "USA"]);
+        assert_eq!(codes("a British-flagged tanker", "2020-01-01"), ["GBR"]);
+        assert_eq!(
+            codes("Russian-backed separatists", "2020-01-01"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn pronouns_and_reciprocals_are_marked_for_later_resolution() {
+        assert_eq!(
+            codes("its army and each other", "2020-01-01"),
+            ["pronoun:its:MIL", "each-other"]
+        );
+    }
+
+    #[test]
+    fn bad_lines_are_reported_with_file_and_line() {
+        let bad = Source::new(
+            "actors/persons.txt",
+            "[X]\nname: X\noffice: USAGOV 2020-13-01..\n",
+        );
+        let err = ActorLexicon::build(&[(0, &bad)]).unwrap_err();
+        assert!(err.to_string().contains("actors/persons.txt:3:"), "{err}");
+    }
+
+    #[test]
+    fn plurals_of_role_nouns() {
+        assert_eq!(plurals("foreign minister"), ["foreign ministers"]);
+        assert_eq!(plurals("spokesman"), ["spokesmen", "spokesmans"]);
+        assert_eq!(plurals("member of parliament"), ["members of parliament"]);
+        assert_eq!(plurals("militia"), ["militias"]);
+        assert_eq!(plurals("authority"), ["authorities"]);
+    }
+}

@@ -1,0 +1,875 @@
+//! Event assembly: for each sentence, find actor mentions and verb patterns,
+//! decide source and target (voice, coordination, compounds, reciprocals),
+//! then modality, code conversions and attribution, and emit events.
+//!
+//! Every decision that can drop or change an event is written to the
+//! sentence trace, which `casus code --explain` prints.
+
+use crate::actors::{Mention, Referent};
+use crate::event::{Document, Event, Evidence, Modality};
+use crate::rules::Cue;
+use crate::text::{Sentence, TextLayer};
+use crate::verbs::PatternMatch;
+use crate::Pipeline;
+use serde::Serialize;
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// What the coder saw in one sentence and why it coded what it coded.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SentenceTrace {
+    pub index: usize,
+    pub span: [usize; 2],
+    pub text: String,
+    pub mentions: Vec<String>,
+    pub patterns: Vec<String>,
+    pub notes: Vec<String>,
+    pub events: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Coded {
+    pub events: Vec<Event>,
+    pub trace: Vec<SentenceTrace>,
+}
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "your", "my",
+    "'s", "no", "any", "each", "every", "another", "such", "whose",
+];
+
+const PREPOSITIONS: &[&str] = &[
+    "of", "for", "in", "on", "with", "after", "before", "against", "amid", "over", "by", "to",
+    "from", "at", "about", "between", "during", "into", "under", "since", "than", "toward",
+    "towards", "across", "near", "among", "upon", "via", "without", "despite",
+];
+
+const AUXILIARIES: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "should",
+    "not",
+    "n't",
+    "also",
+    "then",
+    "later",
+    "already",
+    "reportedly",
+    "allegedly",
+    "still",
+    "again",
+    "never",
+    "jointly",
+    "formally",
+    "officially",
+    "finally",
+    "just",
+    "to",
+    "'s",
+    "'ll",
+    "'d",
+    "recently",
+    "repeatedly",
+    "publicly",
+    "quickly",
+    "immediately",
+    "once",
+    "twice",
+    "first",
+    "last",
+];
+
+const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
+
+const CLAUSE_BREAKS: &[&str] = &[
+    ";", "that", "whether", "because", "although", "though", "while", "whereas",
+];
+
+fn is_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly")
+}
+
+/// The pipeline's main loop over one document.
+pub(crate) fn code_document(p: &Pipeline, doc: &Document, explain: bool) -> Coded {
+    let layer = TextLayer::new(&doc.text);
+    let mut coded = Coded::default();
+    let mut seen: HashSet<(String, String, String)> = HashSet::new();
+    let mut previous: Vec<Mention> = Vec::new();
+    for (index, sentence) in layer.sentences.iter().enumerate() {
+        let mut trace = SentenceTrace {
+            index,
+            span: [sentence.span.start, sentence.span.end],
+            text: doc.text[sentence.span.clone()].to_string(),
+            ..Default::default()
+        };
+        let mut events = Vec::new();
+        let mentions = code_sentence(
+            p,
+            doc,
+            &layer,
+            index,
+            sentence,
+            &previous,
+            &mut events,
+            &mut trace,
+        );
+        if !mentions.is_empty() {
+            previous = mentions;
+        }
+        for e in events {
+            let key = (e.source.clone(), e.target.clone(), e.code.clone());
+            if seen.insert(key) {
+                trace.events += 1;
+                coded.events.push(e);
+            } else if explain {
+                trace.notes.push(format!(
+                    "{} {}->{} restates an earlier event; reported once",
+                    e.code, e.source, e.target
+                ));
+            }
+        }
+        if explain {
+            coded.trace.push(trace);
+        }
+    }
+    coded
+}
+
+struct Ctx<'a> {
+    p: &'a Pipeline,
+    layer: &'a TextLayer,
+    text: &'a str,
+    range: Range<usize>,
+    mentions: Vec<Mention>,
+}
+
+impl Ctx<'_> {
+    fn norm(&self, i: usize) -> &str {
+        self.layer.norm(i)
+    }
+
+    fn mention_text(&self, m: &Mention) -> String {
+        let span = self.layer.tokens[m.tokens.start].span.start
+            ..self.layer.tokens[m.tokens.end - 1].span.end;
+        self.text[span].to_string()
+    }
+
+    fn byte_span(&self, tokens: Range<usize>) -> [usize; 2] {
+        [
+            self.layer.tokens[tokens.start].span.start,
+            self.layer.tokens[tokens.end - 1].span.end,
+        ]
+    }
+
+    fn in_mention(&self, t: usize) -> bool {
+        self.mentions.iter().any(|m| m.tokens.contains(&t))
+    }
+
+    /// Mentions coordinated with `idx` by "and", "or" and commas.
+    fn compound(&self, idx: usize, leftward: bool, rightward: bool) -> Vec<usize> {
+        let connected = |a: &Mention, b: &Mention| -> bool {
+            let between: Vec<&str> = (a.tokens.end..b.tokens.start)
+                .map(|i| self.norm(i))
+                .collect();
+            matches!(
+                between.as_slice(),
+                ["and"]
+                    | ["or"]
+                    | [","]
+                    | [",", "and"]
+                    | [",", "or"]
+                    | ["and", "the"]
+                    | ["or", "the"]
+                    | [",", "the"]
+                    | [",", "and", "the"]
+                    | ["as", "well", "as"]
+                    | ["and", "its"]
+                    | ["nor"]
+            )
+        };
+        let mut members = vec![idx];
+        if leftward {
+            let mut k = idx;
+            while k > 0 && connected(&self.mentions[k - 1], &self.mentions[k]) {
+                k -= 1;
+                members.insert(0, k);
+            }
+        }
+        if rightward {
+            let mut k = idx;
+            while k + 1 < self.mentions.len() && connected(&self.mentions[k], &self.mentions[k + 1])
+            {
+                k += 1;
+                members.push(k);
+            }
+        }
+        members
+    }
+}
+
+/// A resolved participant: its code and where it stands.
+#[derive(Debug, Clone)]
+struct Party {
+    code: String,
+    tokens: Range<usize>,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn code_sentence(
+    p: &Pipeline,
+    doc: &Document,
+    layer: &TextLayer,
+    index: usize,
+    sentence: &Sentence,
+    previous: &[Mention],
+    events: &mut Vec<Event>,
+    trace: &mut SentenceTrace,
+) -> Vec<Mention> {
+    let range = sentence.tokens.clone();
+    if let Some(d) = p.rules.discards.find_in(layer, range.clone()) {
+        trace.notes.push(format!(
+            "not coded: {} cue `{}`",
+            d.value,
+            span_text(doc, layer, d.start..d.end)
+        ));
+        return Vec::new();
+    }
+    let mut mentions = p.actors.mentions(layer, range.clone(), doc.date);
+    resolve_pronouns(&mut mentions, previous);
+    let ctx = Ctx {
+        p,
+        layer,
+        text: &doc.text,
+        range: range.clone(),
+        mentions,
+    };
+    for m in &ctx.mentions {
+        trace.mentions.push(format!(
+            "{} => {}",
+            ctx.mention_text(m),
+            describe(&m.referent)
+        ));
+    }
+    if ctx.mentions.is_empty() {
+        return Vec::new();
+    }
+    // Find pattern matches left to right; a verb inside an earlier match is
+    // part of it and is not matched again.
+    let mut matches: Vec<PatternMatch> = Vec::new();
+    let mut used: HashSet<usize> = HashSet::new();
+    for t in range.clone() {
+        if used.contains(&t) || ctx.in_mention(t) || p.rules.say_verbs.contains(ctx.norm(t)) {
+            continue;
+        }
+        if !p.verbs.is_pattern_verb(ctx.norm(t)) || !looks_like_verb(&ctx, t) {
+            continue;
+        }
+        if let Some(m) = p.verbs.match_at(layer, t, range.end, &ctx.mentions) {
+            used.extend(m.literals.iter().copied());
+            matches.push(m);
+        }
+    }
+    let sentence_hypothetical = p
+        .rules
+        .modality
+        .find_in(layer, range.clone())
+        .filter(|c| *c.value == Cue::HypotheticalSentence)
+        .is_some()
+        || range.clone().any(|i| {
+            p.rules
+                .modality
+                .matches_at(layer, i, range.end)
+                .any(|c| *c.value == Cue::HypotheticalSentence)
+        });
+    let mut slot_mentions: HashSet<usize> = HashSet::new();
+    let mut last_subject: Option<(Vec<usize>, usize)> = None;
+    for m in &matches {
+        let pattern = &p.verbs.patterns[m.pattern];
+        let entry = format!(
+            "{}:{}",
+            p.file_name(pattern.origin.file),
+            pattern.origin.line
+        );
+        trace
+            .patterns
+            .push(format!("`{}` {} ({entry})", pattern.text, pattern.code));
+        let before = |k: usize| (m.verb >= range.start + k).then(|| ctx.norm(m.verb - k));
+        // passive voice: "was attacked by"
+        let mut b = m.verb;
+        while b > range.start
+            && (is_adverb(ctx.norm(b - 1)) || matches!(ctx.norm(b - 1), "not" | "n't" | "also"))
+        {
+            b -= 1;
+        }
+        let aux_be = b > range.start && BE_FORMS.contains(&ctx.norm(b - 1));
+        let participle = p.verbs.is_participle(ctx.norm(m.verb));
+        let by_agent = find_by_agent(&ctx, m);
+        let passive = participle
+            && (aux_be
+                || (by_agent.is_some()
+                    && before(1).is_some_and(|w| w != "had" && w != "has" && w != "have")));
+        // the subject
+        let (subject, window_start) = match find_subject(&ctx, m, &slot_mentions, &last_subject) {
+            Some(s) => s,
+            None => {
+                trace
+                    .notes
+                    .push(format!("`{}`: no source found", pattern.text));
+                continue;
+            }
+        };
+        let subject_members: Vec<usize> = subject.clone();
+        last_subject = Some((subject.clone(), window_start));
+        let (sources, targets): (Vec<usize>, Vec<usize>) = if passive {
+            match by_agent {
+                Some(a) => (ctx.compound(a, false, true), subject_members.clone()),
+                None => {
+                    trace.notes.push(format!(
+                        "`{}`: passive without a by-agent is not coded",
+                        pattern.text
+                    ));
+                    continue;
+                }
+            }
+        } else if let Some(s) = m.source {
+            (ctx.compound(s, false, true), subject_members.clone())
+        } else {
+            let targets = m
+                .target
+                .map(|t| ctx.compound(t, false, true))
+                .unwrap_or_default();
+            (subject_members.clone(), targets)
+        };
+        for &s in sources.iter().chain(targets.iter()) {
+            slot_mentions.insert(s);
+        }
+        if let Some(t) = m.target {
+            slot_mentions.extend(ctx.compound(t, false, true));
+        }
+        // Code conversions and modality cues between the subject and the verb.
+        let window = window_start..m.verb;
+        let mut code = pattern.code.clone();
+        let mut cues = Vec::new();
+        let mut modality_window = window.clone();
+        for i in window.clone() {
+            if let Some(c) = p.rules.conversion_cues.matches_at(layer, i, m.verb).next() {
+                let conversion = &p.rules.conversions[*c.value];
+                if let Some(to) = conversion.apply(&code) {
+                    cues.push(format!(
+                        "{}: {}",
+                        conversion.name,
+                        span_text(doc, layer, c.start..c.end)
+                    ));
+                    code = to.to_string();
+                }
+                modality_window = window_start..i;
+                break;
+            }
+        }
+        let mut negated = false;
+        let mut hypothetical = sentence_hypothetical;
+        let mut future = false;
+        let mut i = modality_window.start;
+        while i < modality_window.end {
+            if let Some(c) = p
+                .rules
+                .modality
+                .matches_at(layer, i, modality_window.end)
+                .next()
+            {
+                match c.value {
+                    Cue::Negated => negated = true,
+                    Cue::Hypothetical => hypothetical = true,
+                    Cue::Future => future = true,
+                    _ => {}
+                }
+                if *c.value != Cue::HypotheticalSentence && *c.value != Cue::NegatedObject {
+                    cues.push(
+                        format!("{:?}: {}", c.value, span_text(doc, layer, c.start..c.end))
+                            .to_lowercase(),
+                    );
+                }
+                i = c.end;
+            } else {
+                i += 1;
+            }
+        }
+        let after = m.verb + 1..(m.verb + 3).min(range.end);
+        if after.clone().any(|i| {
+            p.rules
+                .modality
+                .matches_at(layer, i, range.end)
+                .any(|c| *c.value == Cue::NegatedObject)
+        }) {
+            negated = true;
+            cues.push("negated: no".into());
+        }
+        if sentence_hypothetical {
+            cues.push("hypothetical: conditional in the sentence".into());
+        }
+        let commitment = matches!(&code[..2], "03" | "12" | "13");
+        let modality = if commitment {
+            if negated {
+                Modality::Negated
+            } else {
+                Modality::Asserted
+            }
+        } else if hypothetical {
+            Modality::Hypothetical
+        } else if negated {
+            Modality::Negated
+        } else if future {
+            Modality::Future
+        } else {
+            Modality::Asserted
+        };
+        // History: "in 1945" in a sentence about an asserted event (rule 15).
+        if modality == Modality::Asserted {
+            if let Some(year) = historical_year(&ctx, doc) {
+                trace.notes.push(format!(
+                    "`{}`: history (in {year}) is not coded",
+                    pattern.text
+                ));
+                continue;
+            }
+        }
+        // Weapons refine generic force (rule 18).
+        if code == "190" {
+            if let Some(w) = weapon(&ctx, m, &sources) {
+                cues.push(format!("weapon: {w}"));
+                code = w;
+            }
+        }
+        let trigger = m.trigger_span();
+        let attribution = attribution(&ctx, m);
+        let emit = |src: &Party, tgt: &Party, code: &str, events: &mut Vec<Event>| {
+            if src.code == tgt.code || src.code.is_empty() || tgt.code.is_empty() {
+                return;
+            }
+            let Some(info) = p.cameo.get(code) else {
+                return;
+            };
+            events.push(Event {
+                doc_id: doc.id.clone(),
+                sentence_index: index,
+                date: doc.date,
+                source: src.code.clone(),
+                target: tgt.code.clone(),
+                source_text: span_text(doc, layer, src.tokens.clone()),
+                target_text: span_text(doc, layer, tgt.tokens.clone()),
+                code: code.to_string(),
+                code_name: info.name.clone(),
+                root: info.root.clone(),
+                quad_class: info.quad_class,
+                goldstein: info.goldstein,
+                plover_type: info.plover.clone(),
+                modality,
+                attribution: attribution.clone(),
+                trigger_text: span_text(doc, layer, trigger.clone()),
+                evidence: Evidence {
+                    source: ctx.byte_span(src.tokens.clone()),
+                    target: ctx.byte_span(tgt.tokens.clone()),
+                    trigger: ctx.byte_span(trigger.clone()),
+                    sentence: [sentence.span.start, sentence.span.end],
+                    entry: entry.clone(),
+                    pattern: pattern.text.clone(),
+                    cues: cues.clone(),
+                },
+            });
+        };
+        let root = &code[..2];
+        let party = |idx: usize, as_target: bool| -> Option<Party> {
+            let mention = &ctx.mentions[idx];
+            let code = match &mention.referent {
+                Referent::Actor(c) => c.clone(),
+                Referent::Capital(c) => {
+                    let place_target = as_target
+                        && (code.starts_with("042") || matches!(root, "18" | "19" | "20"));
+                    if place_target {
+                        c.clone()
+                    } else {
+                        format!("{c}GOV")
+                    }
+                }
+                _ => return None,
+            };
+            Some(Party {
+                code,
+                tokens: mention.tokens.clone(),
+            })
+        };
+        let src_parties: Vec<Party> = sources.iter().filter_map(|&s| party(s, false)).collect();
+        let reciprocal = targets
+            .iter()
+            .any(|&t| ctx.mentions[t].referent == Referent::EachOther);
+        let before_count = events.len();
+        if reciprocal || (targets.is_empty() && pattern.symmetric && src_parties.len() >= 2) {
+            for a in &src_parties {
+                for b in &src_parties {
+                    emit(a, b, &code, events);
+                }
+            }
+        } else {
+            let tgt_parties: Vec<Party> = targets.iter().filter_map(|&t| party(t, true)).collect();
+            let meeting_place = if code == "040" {
+                third_country_place(&ctx, m, &src_parties, &tgt_parties)
+            } else {
+                None
+            };
+            let code = meeting_place
+                .map(|_| "044".to_string())
+                .unwrap_or(code.clone());
+            for a in &src_parties {
+                for b in &tgt_parties {
+                    emit(a, b, &code, events);
+                    if pattern.symmetric {
+                        emit(b, a, &code, events);
+                    }
+                    if let Some(also) = &pattern.also_reverse {
+                        let host_country = ctx_country(&a.code);
+                        emit(
+                            b,
+                            &Party {
+                                code: host_country,
+                                tokens: a.tokens.clone(),
+                            },
+                            also,
+                            events,
+                        );
+                    }
+                }
+            }
+        }
+        if events.len() == before_count {
+            trace
+                .notes
+                .push(format!("`{}`: no coded source/target pair", pattern.text));
+        }
+    }
+    ctx.mentions
+}
+
+fn ctx_country(code: &str) -> String {
+    if code.starts_with("IGO") || code.starts_with("NGO") || code.len() <= 3 {
+        code.to_string()
+    } else {
+        code[..3].to_string()
+    }
+}
+
+fn describe(r: &Referent) -> String {
+    match r {
+        Referent::Actor(c) => c.clone(),
+        Referent::Capital(c) => format!("{c} (capital: {c}GOV as an agent, a place otherwise)"),
+        Referent::Role(r) => format!("role {r} without a country (not coded)"),
+        Referent::Pronoun { word, .. } => format!("pronoun `{word}` (unresolved)"),
+        Referent::EachOther => "reciprocal".into(),
+    }
+}
+
+fn span_text(doc: &Document, layer: &TextLayer, tokens: Range<usize>) -> String {
+    if tokens.is_empty() {
+        return String::new();
+    }
+    doc.text[layer.tokens[tokens.start].span.start..layer.tokens[tokens.end - 1].span.end]
+        .to_string()
+}
+
+/// A rough test that a verb form is used as a verb: nouns follow
+/// determiners and prepositions ("the attack", "for talks", "peace talks").
+fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
+    if t == ctx.range.start {
+        return true;
+    }
+    let prev = ctx.norm(t - 1);
+    let word = ctx.norm(t);
+    if DETERMINERS.contains(&prev) {
+        return false;
+    }
+    if PREPOSITIONS.contains(&prev) && prev != "to" && !word.ends_with("ing") {
+        return false;
+    }
+    let past_or_ing =
+        word.ends_with("ed") || word.ends_with("ing") || !ctx.p.verbs.is_base_like(word);
+    if past_or_ing {
+        return true;
+    }
+    // Base and -s forms: a verb after its subject, an auxiliary, "to", or an adverb.
+    ctx.in_mention(t - 1)
+        || AUXILIARIES.contains(&prev)
+        || is_adverb(prev)
+        || matches!(
+            prev,
+            "and" | "who" | "which" | "they" | "it" | "he" | "she" | "we" | "i" | "," | "then"
+        )
+}
+
+/// "... by the African Union": the mention after `by` following the verb.
+fn find_by_agent(ctx: &Ctx, m: &PatternMatch) -> Option<usize> {
+    let start = m.verb + 1;
+    let stop = (m.end.max(start) + 6).min(ctx.range.end);
+    let by = (start..stop).find(|&i| ctx.norm(i) == "by")?;
+    let next = if by + 1 < ctx.range.end && ctx.norm(by + 1) == "the" {
+        by + 2
+    } else {
+        by + 1
+    };
+    ctx.mentions
+        .iter()
+        .position(|mm| mm.tokens.start == next || mm.tokens.start == by + 1)
+}
+
+/// The subject of a verb and where its clause starts (for modality cues).
+fn find_subject(
+    ctx: &Ctx,
+    m: &PatternMatch,
+    slot_mentions: &HashSet<usize>,
+    last_subject: &Option<(Vec<usize>, usize)>,
+) -> Option<(Vec<usize>, usize)> {
+    // Coordinated verbs share the subject: "visited Kyiv and met Zelenskiy".
+    let mut b = m.verb;
+    while b > ctx.range.start
+        && (AUXILIARIES.contains(&ctx.norm(b - 1)) || is_adverb(ctx.norm(b - 1)))
+    {
+        b -= 1;
+    }
+    if b > ctx.range.start
+        && matches!(ctx.norm(b - 1), "and" | "but" | "then")
+        && !ctx.in_mention(b - 2)
+    {
+        if let Some((subject, _)) = last_subject {
+            return Some((subject.clone(), b - 1));
+        }
+    }
+    // Otherwise the nearest mention to the left that is not inside a
+    // prepositional phrase, not a place, and not the object of an earlier verb.
+    let mut k = ctx.mentions.len();
+    while k > 0 {
+        k -= 1;
+        let mention = &ctx.mentions[k];
+        if mention.tokens.end > m.verb {
+            continue;
+        }
+        // clause breaks between the mention and the verb end the search
+        if (mention.tokens.end..m.verb).any(|i| CLAUSE_BREAKS.contains(&ctx.norm(i))) {
+            // "X, who negotiated ...": the relative pronoun's antecedent
+            return None;
+        }
+        let before = mention
+            .tokens
+            .start
+            .checked_sub(1)
+            .filter(|&i| i >= ctx.range.start)
+            .map(|i| ctx.norm(i));
+        let in_pp = before.is_some_and(|w| PREPOSITIONS.contains(&w) || w == "'s");
+        if mention.locative
+            || in_pp
+            || slot_mentions.contains(&k)
+            || mention.referent == Referent::EachOther
+        {
+            continue;
+        }
+        let members = ctx.compound(k, true, false);
+        return Some((members, mention.tokens.end));
+    }
+    None
+}
+
+/// Links pronouns to the nearest fitting antecedent: earlier in the sentence,
+/// else the first actor of the previous sentence. Unresolved pronouns stay
+/// unresolved and produce no event.
+fn resolve_pronouns(mentions: &mut [Mention], previous: &[Mention]) {
+    for k in 0..mentions.len() {
+        let Referent::Pronoun { word, role } = mentions[k].referent.clone() else {
+            continue;
+        };
+        let wants_person = matches!(word.as_str(), "he" | "his" | "she");
+        let fits = |m: &Mention| -> Option<String> {
+            let code = match &m.referent {
+                Referent::Actor(c) => c.clone(),
+                Referent::Capital(c) if !m.locative => format!("{c}GOV"),
+                _ => return None,
+            };
+            if m.locative
+                || (wants_person && !m.is_person)
+                || (word == "it" || word == "its") && m.is_person
+            {
+                return None;
+            }
+            Some(code)
+        };
+        let found = mentions[..k]
+            .iter()
+            .rev()
+            .find_map(fits)
+            .or_else(|| previous.iter().find_map(fits));
+        if let Some(code) = found {
+            let code = match role {
+                Some(r)
+                    if !code.starts_with("IGO") && !code.starts_with("NGO") && code.len() >= 3 =>
+                {
+                    format!("{}{r}", &code[..3])
+                }
+                _ => code,
+            };
+            mentions[k].referent = Referent::Actor(code);
+        }
+    }
+}
+
+/// The speaker the sentence attributes the event to, if any.
+fn attribution(ctx: &Ctx, m: &PatternMatch) -> Option<String> {
+    let p = ctx.p;
+    let range = ctx.range.clone();
+    // "according to X", "citing X"
+    for i in range.clone() {
+        if let Some(c) = p.rules.according.matches_at(ctx.layer, i, range.end).next() {
+            return Some(speaker_after(ctx, c.end).unwrap_or_else(|| "anonymous".into()));
+        }
+    }
+    // the say-verb nearest before the event verb, else the first after it
+    let says: Vec<usize> = range
+        .clone()
+        .filter(|&i| p.rules.say_verbs.contains(ctx.norm(i)) && !ctx.in_mention(i))
+        .collect();
+    let say = says
+        .iter()
+        .rev()
+        .find(|&&i| i < m.verb)
+        .or_else(|| says.iter().find(|&&i| i > m.verb))?;
+    speaker_before(ctx, *say)
+        .or_else(|| speaker_after(ctx, *say + 1))
+        .or(Some("unnamed".into()))
+}
+
+fn speaker_before(ctx: &Ctx, say: usize) -> Option<String> {
+    let mut i = say;
+    let lower = say.saturating_sub(8).max(ctx.range.start);
+    while i > lower {
+        i -= 1;
+        if let Some(m) = ctx
+            .mentions
+            .iter()
+            .find(|m| m.tokens.end == i + 1 || m.tokens.contains(&i))
+        {
+            if let Referent::Actor(c) = &m.referent {
+                return Some(c.clone());
+            }
+        }
+        if let Some(a) = ctx.p.rules.anonymous.matches_at(ctx.layer, i, say).next() {
+            return Some(format!("anonymous: {}", span_text_ctx(ctx, a.start..a.end)));
+        }
+        if matches!(ctx.norm(i), "," | "." | ";" | "that") && i + 1 < say {
+            break;
+        }
+    }
+    None
+}
+
+fn speaker_after(ctx: &Ctx, start: usize) -> Option<String> {
+    let stop = (start + 8).min(ctx.range.end);
+    for i in start..stop {
+        if let Some(m) = ctx.mentions.iter().find(|m| m.tokens.start == i) {
+            if let Referent::Actor(c) = &m.referent {
+                return Some(c.clone());
+            }
+        }
+        if let Some(a) = ctx.p.rules.anonymous.matches_at(ctx.layer, i, stop).next() {
+            return Some(format!("anonymous: {}", span_text_ctx(ctx, a.start..a.end)));
+        }
+    }
+    None
+}
+
+fn span_text_ctx(ctx: &Ctx, tokens: Range<usize>) -> String {
+    ctx.text[ctx.layer.tokens[tokens.start].span.start..ctx.layer.tokens[tokens.end - 1].span.end]
+        .to_string()
+}
+
+/// "in 1945": an explicit year before the document's year marks history.
+fn historical_year(ctx: &Ctx, doc: &Document) -> Option<u16> {
+    let doc_year = doc.date?.year;
+    for i in ctx.range.clone() {
+        if ctx.norm(i) != "in" || i + 1 >= ctx.range.end {
+            continue;
+        }
+        // "in 1945", "in August 1945"
+        for j in [i + 1, i + 2] {
+            if j >= ctx.range.end {
+                break;
+            }
+            let w = ctx.norm(j);
+            if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
+                let year: u16 = w.parse().ok()?;
+                if (1800..doc_year).contains(&year) {
+                    return Some(year);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Weapon words in the source mention, the trigger, or a `with` phrase.
+fn weapon(ctx: &Ctx, m: &PatternMatch, sources: &[usize]) -> Option<String> {
+    let mut spans: Vec<Range<usize>> = sources
+        .iter()
+        .map(|&s| ctx.mentions[s].tokens.clone())
+        .collect();
+    spans.push(m.trigger_span());
+    let after = m.end..(m.end + 8).min(ctx.range.end);
+    if let Some(w) = after.clone().find(|&i| ctx.norm(i) == "with") {
+        spans.push(w..after.end);
+    }
+    spans.iter().find_map(|r| {
+        ctx.p
+            .rules
+            .weapons
+            .find_in(ctx.layer, r.clone())
+            .map(|c| c.value.clone())
+    })
+}
+
+/// Rule 6/19: "met in Singapore" -> 044 when the place is neither party's.
+fn third_country_place(
+    ctx: &Ctx,
+    m: &PatternMatch,
+    sources: &[Party],
+    targets: &[Party],
+) -> Option<String> {
+    let stop = (m.end + 8).min(ctx.range.end);
+    let place = ctx
+        .mentions
+        .iter()
+        .find(|mm| mm.tokens.start >= m.verb && mm.tokens.start < stop && mm.locative)?;
+    let country = match &place.referent {
+        Referent::Actor(c) if c.len() == 3 => c.clone(),
+        Referent::Capital(c) => c.clone(),
+        _ => return None,
+    };
+    let parties: Vec<String> = sources
+        .iter()
+        .chain(targets)
+        .map(|p| ctx_country(&p.code))
+        .collect();
+    (!parties.contains(&country)).then_some(country)
+}

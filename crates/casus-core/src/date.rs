@@ -1,0 +1,120 @@
+//! Calendar dates without a time zone: the document date, office terms and
+//! validity ranges of dictionary entries. Only parsing and ordering are
+//! needed, so this stays a small value type instead of a date library.
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// A calendar date. Field order makes the derived ordering chronological.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let days_in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (day >= 1 && day <= days_in_month).then_some(Date { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD` or `YYYYMMDD`, the two forms the brief allows.
+    pub fn parse(text: &str) -> Option<Date> {
+        let text = text.trim();
+        let digits: String = match text.len() {
+            10 if text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-' => {
+                text.split('-').collect()
+            }
+            8 => text.to_string(),
+            _ => return None,
+        };
+        if digits.len() != 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let year = digits[0..4].parse().ok()?;
+        let month = digits[4..6].parse().ok()?;
+        let day = digits[6..8].parse().ok()?;
+        Date::new(year, month, day)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A closed-open range of dates; either end may be open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DateRange {
+    pub from: Option<Date>,
+    pub until: Option<Date>,
+}
+
+impl DateRange {
+    /// Parses `FROM..TO` where either side may be empty.
+    pub fn parse(text: &str) -> Option<DateRange> {
+        let (from, until) = text.trim().split_once("..")?;
+        let side = |s: &str| -> Option<Option<Date>> {
+            let s = s.trim();
+            if s.is_empty() {
+                Some(None)
+            } else {
+                Date::parse(s).map(Some)
+            }
+        };
+        let range = DateRange {
+            from: side(from)?,
+            until: side(until)?,
+        };
+        match (range.from, range.until) {
+            (Some(a), Some(b)) if a > b => None,
+            _ => Some(range),
+        }
+    }
+
+    pub fn contains(&self, date: Date) -> bool {
+        self.from.is_none_or(|f| date >= f) && self.until.is_none_or(|u| date < u)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_both_brief_forms_and_rejects_impossible_dates() {
+        assert_eq!(Date::parse("2015-11-24"), Date::new(2015, 11, 24));
+        assert_eq!(Date::parse("20151124"), Date::new(2015, 11, 24));
+        assert_eq!(Date::parse("2024-02-29"), Date::new(2024, 2, 29));
+        assert_eq!(Date::parse("2023-02-29"), None);
+        assert_eq!(Date::parse("2015-13-01"), None);
+        assert_eq!(Date::parse("2015/11/24"), None);
+        assert_eq!(Date::parse("yesterday"), None);
+    }
+
+    #[test]
+    fn range_is_closed_open_and_may_be_unbounded() {
+        let r = DateRange::parse("2009-01-20..2017-01-20").unwrap();
+        assert!(r.contains(Date::parse("2009-01-20").unwrap()));
+        assert!(r.contains(Date::parse("2016-12-31").unwrap()));
+        assert!(!r.contains(Date::parse("2017-01-20").unwrap()));
+        let open = DateRange::parse("2025-01-20..").unwrap();
+        assert!(open.contains(Date::parse("2030-01-01").unwrap()));
+        assert!(DateRange::parse("2017-01-01..2016-01-01").is_none());
+        assert!(DateRange::parse("2017-01-01").is_none());
+    }
+}

@@ -1,0 +1,270 @@
+//! Reading dictionary files: the shared block format of actor and rule files,
+//! the verb pattern format, and the errors that name file and line.
+//!
+//! Parsing here only checks the form of each line; what the entries mean is
+//! decided by the modules that compile them ([`crate::actors`],
+//! [`crate::verbs`], [`crate::rules`]).
+
+use thiserror::Error;
+
+/// One dictionary file: its name as shown in errors and evidence (a path
+/// relative to the dictionary root, such as `verbs/04_consult.txt`) and text.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub name: String,
+    pub text: String,
+}
+
+impl Source {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Source {
+        Source {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    pub fn error(&self, line: usize, message: String) -> DictError {
+        DictError::Line {
+            file: self.name.clone(),
+            line,
+            message,
+        }
+    }
+
+    /// What the file is, from its path inside the dictionary root.
+    pub fn kind(&self) -> Option<SourceKind> {
+        let name = self.name.replace('\\', "/");
+        let file = name.rsplit('/').next().unwrap_or(&name);
+        let dir = name.rsplit('/').nth(1).unwrap_or("");
+        if file == "cameo_event_codes.tsv" {
+            return Some(SourceKind::CameoTable);
+        }
+        if !file.ends_with(".txt") {
+            return None;
+        }
+        match dir {
+            "actors" if file.starts_with("countries") => Some(SourceKind::Countries),
+            "actors" if file.starts_with("persons") => Some(SourceKind::Persons),
+            "actors" if file.starts_with("agents") => Some(SourceKind::Agents),
+            "actors" => Some(SourceKind::Organizations),
+            "verbs" if file.starts_with("irregular") => Some(SourceKind::Irregular),
+            "verbs" => Some(SourceKind::Verbs),
+            "rules" => Some(SourceKind::Rules),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    CameoTable,
+    Countries,
+    Organizations,
+    Persons,
+    Agents,
+    Verbs,
+    Irregular,
+    Rules,
+}
+
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum DictError {
+    #[error("{file}:{line}: {message}")]
+    Line {
+        file: String,
+        line: usize,
+        message: String,
+    },
+    #[error("{file}: {message}")]
+    File { file: String, message: String },
+    #[error("{count} dictionary errors; the first: {first}")]
+    Many {
+        count: usize,
+        first: Box<DictError>,
+        all: Vec<DictError>,
+    },
+}
+
+impl DictError {
+    /// Every individual error, for reports that list them all.
+    pub fn all(&self) -> Vec<DictError> {
+        match self {
+            DictError::Many { all, .. } => all.clone(),
+            other => vec![other.clone()],
+        }
+    }
+
+    pub(crate) fn collect(mut errors: Vec<DictError>) -> Result<(), DictError> {
+        match errors.len() {
+            0 => Ok(()),
+            1 => Err(errors.remove(0)),
+            count => Err(DictError::Many {
+                count,
+                first: Box::new(errors[0].clone()),
+                all: errors,
+            }),
+        }
+    }
+}
+
+/// Removes a `#` comment. A `#` inside a word (`C#`) is kept.
+pub fn strip_comment(line: &str) -> &str {
+    let mut prev_space = true;
+    for (i, c) in line.char_indices() {
+        if c == '#' && prev_space {
+            return &line[..i];
+        }
+        prev_space = c.is_whitespace();
+    }
+    line
+}
+
+/// A `[HEADER]` block with its `field: a; b; c` lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub header: String,
+    pub line: usize,
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub name: String,
+    pub values: Vec<String>,
+    pub line: usize,
+}
+
+impl Block {
+    pub fn values<'a>(&'a self, name: &'a str) -> impl Iterator<Item = (&'a str, usize)> + 'a {
+        self.fields
+            .iter()
+            .filter(move |f| f.name == name)
+            .flat_map(|f| f.values.iter().map(move |v| (v.as_str(), f.line)))
+    }
+}
+
+/// Parses the block format. `allowed` lists the field names the file kind
+/// accepts; anything else is an error naming the line.
+pub fn parse_blocks(source: &Source, allowed: &[&str]) -> Result<Vec<Block>, DictError> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut errors = Vec::new();
+    for (index, raw) in source.text.lines().enumerate() {
+        let line_no = index + 1;
+        let line = strip_comment(raw).trim();
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix('[') {
+            match rest.strip_suffix(']') {
+                Some(header) if !header.trim().is_empty() => blocks.push(Block {
+                    header: header.trim().to_string(),
+                    line: line_no,
+                    fields: Vec::new(),
+                }),
+                _ => errors.push(source.error(line_no, "a header must look like [NAME]".into())),
+            }
+            continue;
+        }
+        let Some((name, value)) = line.split_once(':') else {
+            errors.push(source.error(
+                line_no,
+                format!("expected `field: value; value`, found `{line}`"),
+            ));
+            continue;
+        };
+        let name = name.trim().to_lowercase();
+        if !allowed.contains(&name.as_str()) {
+            errors.push(source.error(
+                line_no,
+                format!(
+                    "unknown field `{name}` (this file allows: {})",
+                    allowed.join(", ")
+                ),
+            ));
+            continue;
+        }
+        let Some(block) = blocks.last_mut() else {
+            errors.push(source.error(line_no, "a field must follow a [HEADER] line".into()));
+            continue;
+        };
+        let mut values = Vec::new();
+        for item in value.split(';') {
+            let item = item.split_whitespace().collect::<Vec<_>>().join(" ");
+            if item.is_empty() {
+                if !value.trim().is_empty() && value.trim_end().ends_with(';') {
+                    continue; // a trailing `;` is harmless
+                }
+                errors.push(source.error(line_no, format!("empty item in `{name}` list")));
+                continue;
+            }
+            values.push(item);
+        }
+        if values.is_empty() {
+            errors.push(source.error(line_no, format!("`{name}` has no values")));
+            continue;
+        }
+        block.fields.push(Field {
+            name,
+            values,
+            line: line_no,
+        });
+    }
+    DictError::collect(errors)?;
+    Ok(blocks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_parse_with_comments_and_lists() {
+        let src = Source::new(
+            "actors/countries.txt",
+            "# countries\n[UKR]  # Ukraine\nname: Ukraine; the Ukraine\nadj: Ukrainian;\n",
+        );
+        let blocks = parse_blocks(&src, &["name", "adj"]).unwrap();
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].header, "UKR");
+        let names: Vec<_> = blocks[0].values("name").map(|(v, _)| v).collect();
+        assert_eq!(names, ["Ukraine", "the Ukraine"]);
+        assert_eq!(blocks[0].values("adj").next(), Some(("Ukrainian", 4)));
+    }
+
+    #[test]
+    fn errors_name_file_and_line_and_are_all_reported() {
+        let src = Source::new(
+            "actors/x.txt",
+            "[A]\nname: a\nbogus: b\nno colon here\n[B\n",
+        );
+        let err = parse_blocks(&src, &["name"]).unwrap_err();
+        let all = err.all();
+        assert_eq!(all.len(), 3);
+        assert!(all[0]
+            .to_string()
+            .starts_with("actors/x.txt:3: unknown field `bogus`"));
+        assert!(all[1].to_string().starts_with("actors/x.txt:4:"));
+        assert!(all[2].to_string().starts_with("actors/x.txt:5:"));
+    }
+
+    #[test]
+    fn kinds_follow_the_folder_layout() {
+        assert_eq!(
+            Source::new("verbs/04_consult.txt", "").kind(),
+            Some(SourceKind::Verbs)
+        );
+        assert_eq!(
+            Source::new("verbs/irregular.txt", "").kind(),
+            Some(SourceKind::Irregular)
+        );
+        assert_eq!(
+            Source::new("actors/groups.txt", "").kind(),
+            Some(SourceKind::Organizations)
+        );
+        assert_eq!(
+            Source::new("rules/modality.txt", "").kind(),
+            Some(SourceKind::Rules)
+        );
+        assert_eq!(Source::new("notes.md", "").kind(), None);
+    }
+}

@@ -1,0 +1,258 @@
+//! Strict scoring against gold suites (see the brief): per item, the
+//! multiset of (source, target, code) triples; precision, recall and F1 over
+//! all items; modality accuracy over matched triples; per-phenomenon counts.
+
+use crate::event::{Event, Modality};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+pub struct Triple {
+    pub source: String,
+    pub target: String,
+    pub code: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GoldEvent {
+    #[serde(flatten)]
+    pub triple: Triple,
+    pub modality: Modality,
+}
+
+/// How one item scored.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ItemScore {
+    pub id: String,
+    pub phenomenon: Option<String>,
+    /// Matched triples with (gold, predicted) modality.
+    pub matched: Vec<(Triple, Modality, Modality)>,
+    pub missed: Vec<GoldEvent>,
+    pub false_alarms: Vec<GoldEvent>,
+}
+
+pub fn score_item(
+    id: &str,
+    phenomenon: Option<&str>,
+    gold: &[GoldEvent],
+    predicted: &[Event],
+) -> ItemScore {
+    let mut by_triple: HashMap<Triple, (Vec<Modality>, Vec<Modality>)> = HashMap::new();
+    for g in gold {
+        by_triple
+            .entry(g.triple.clone())
+            .or_default()
+            .0
+            .push(g.modality);
+    }
+    for e in predicted {
+        let t = Triple {
+            source: e.source.clone(),
+            target: e.target.clone(),
+            code: e.code.clone(),
+        };
+        by_triple.entry(t).or_default().1.push(e.modality);
+    }
+    let mut score = ItemScore {
+        id: id.to_string(),
+        phenomenon: phenomenon.map(str::to_string),
+        ..Default::default()
+    };
+    let mut triples: Vec<_> = by_triple.into_iter().collect();
+    triples.sort_by(|a, b| a.0.cmp(&b.0));
+    for (triple, (mut g, mut p)) in triples {
+        // Pair equal modalities first, so modality accuracy is not lowered by
+        // an arbitrary pairing of duplicates.
+        let mut k = 0;
+        while k < g.len() {
+            if let Some(j) = p.iter().position(|&m| m == g[k]) {
+                score.matched.push((triple.clone(), g[k], p[j]));
+                g.remove(k);
+                p.remove(j);
+            } else {
+                k += 1;
+            }
+        }
+        while !g.is_empty() && !p.is_empty() {
+            score
+                .matched
+                .push((triple.clone(), g.remove(0), p.remove(0)));
+        }
+        score.missed.extend(g.into_iter().map(|modality| GoldEvent {
+            triple: triple.clone(),
+            modality,
+        }));
+        score
+            .false_alarms
+            .extend(p.into_iter().map(|modality| GoldEvent {
+                triple: triple.clone(),
+                modality,
+            }));
+    }
+    score
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Counts {
+    pub items: usize,
+    pub true_positives: usize,
+    pub false_positives: usize,
+    pub false_negatives: usize,
+    pub modality_matched: usize,
+    pub modality_correct: usize,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    pub modality_accuracy: f64,
+}
+
+impl Counts {
+    fn add(&mut self, s: &ItemScore) {
+        self.items += 1;
+        self.true_positives += s.matched.len();
+        self.false_positives += s.false_alarms.len();
+        self.false_negatives += s.missed.len();
+        self.modality_matched += s.matched.len();
+        self.modality_correct += s.matched.iter().filter(|(_, g, p)| g == p).count();
+    }
+
+    fn finish(&mut self) {
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        self.precision = ratio(
+            self.true_positives,
+            self.true_positives + self.false_positives,
+        );
+        self.recall = ratio(
+            self.true_positives,
+            self.true_positives + self.false_negatives,
+        );
+        self.f1 = if self.precision + self.recall == 0.0 {
+            // An item set with nothing expected and nothing coded is perfect.
+            if self.true_positives + self.false_positives + self.false_negatives == 0 {
+                1.0
+            } else {
+                0.0
+            }
+        } else {
+            2.0 * self.precision * self.recall / (self.precision + self.recall)
+        };
+        self.modality_accuracy = if self.modality_matched == 0 {
+            1.0
+        } else {
+            ratio(self.modality_correct, self.modality_matched)
+        };
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub overall: Counts,
+    pub by_phenomenon: BTreeMap<String, Counts>,
+    /// Items that expect no event but got some.
+    pub no_event_items_with_events: Vec<String>,
+}
+
+pub fn summarize(items: &[ItemScore]) -> Summary {
+    let mut summary = Summary::default();
+    for s in items {
+        summary.overall.add(s);
+        if let Some(p) = &s.phenomenon {
+            summary.by_phenomenon.entry(p.clone()).or_default().add(s);
+        }
+        if s.matched.is_empty() && s.missed.is_empty() && !s.false_alarms.is_empty() {
+            summary.no_event_items_with_events.push(s.id.clone());
+        }
+    }
+    summary.overall.finish();
+    for c in summary.by_phenomenon.values_mut() {
+        c.finish();
+    }
+    summary
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::event::Evidence;
+
+    fn gold(s: &str, t: &str, c: &str, m: Modality) -> GoldEvent {
+        GoldEvent {
+            triple: Triple {
+                source: s.into(),
+                target: t.into(),
+                code: c.into(),
+            },
+            modality: m,
+        }
+    }
+
+    fn event(s: &str, t: &str, c: &str, m: Modality) -> Event {
+        Event {
+            doc_id: "d".into(),
+            sentence_index: 0,
+            date: None,
+            source: s.into(),
+            target: t.into(),
+            source_text: String::new(),
+            target_text: String::new(),
+            code: c.into(),
+            code_name: String::new(),
+            root: c[..2].into(),
+            quad_class: 1,
+            goldstein: 0.0,
+            plover_type: None,
+            modality: m,
+            attribution: None,
+            trigger_text: String::new(),
+            evidence: Evidence {
+                source: [0, 0],
+                target: [0, 0],
+                trigger: [0, 0],
+                sentence: [0, 0],
+                entry: String::new(),
+                pattern: String::new(),
+                cues: vec![],
+            },
+        }
+    }
+
+    #[test]
+    fn scoring_is_strict_over_triple_multisets() {
+        use Modality::*;
+        let g = [
+            gold("RUS", "UKR", "190", Asserted),
+            gold("RUS", "UKR", "190", Asserted),
+            gold("UKR", "RUS", "046", Future),
+        ];
+        let p = [
+            event("RUS", "UKR", "190", Asserted),
+            event("UKR", "RUS", "046", Asserted),
+            event("RUS", "UKR", "19", Asserted),
+        ];
+        let s = score_item("x", Some("p"), &g, &p);
+        assert_eq!(s.matched.len(), 2);
+        assert_eq!(s.missed.len(), 1);
+        assert_eq!(s.false_alarms.len(), 1);
+        let sum = summarize(&[s]);
+        assert_eq!(sum.overall.true_positives, 2);
+        assert!((sum.overall.precision - 2.0 / 3.0).abs() < 1e-9);
+        assert!((sum.overall.recall - 2.0 / 3.0).abs() < 1e-9);
+        assert!((sum.overall.modality_accuracy - 0.5).abs() < 1e-9);
+        assert_eq!(sum.by_phenomenon["p"].items, 1);
+    }
+
+    #[test]
+    fn no_event_items_with_false_alarms_are_listed() {
+        use Modality::*;
+        let s1 = score_item("quiet", Some("no_event"), &[], &[]);
+        let s2 = score_item(
+            "noisy",
+            Some("no_event"),
+            &[],
+            &[event("USA", "IRN", "190", Asserted)],
+        );
+        let sum = summarize(&[s1, s2]);
+        assert_eq!(sum.no_event_items_with_events, ["noisy"]);
+        assert_eq!(sum.by_phenomenon["no_event"].false_positives, 1);
+    }
+}

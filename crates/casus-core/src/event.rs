@@ -1,0 +1,92 @@
+//! The records casus reads and writes: input documents and coded events.
+
+use crate::date::Date;
+use serde::Serialize;
+
+/// A document to code. `date` anchors dated offices and news time.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    pub id: String,
+    pub text: String,
+    pub date: Option<Date>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+}
+
+impl Document {
+    pub fn new(id: impl Into<String>, text: impl Into<String>, date: Option<Date>) -> Document {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            date,
+            ..Document::default()
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    Asserted,
+    Negated,
+    Hypothetical,
+    Future,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Negated => "negated",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Future => "future",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Modality> {
+        Some(match text {
+            "asserted" => Modality::Asserted,
+            "negated" => Modality::Negated,
+            "hypothetical" => Modality::Hypothetical,
+            "future" => Modality::Future,
+            _ => return None,
+        })
+    }
+}
+
+/// Byte spans into the document text, and the dictionary entries used.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    pub source: [usize; 2],
+    pub target: [usize; 2],
+    pub trigger: [usize; 2],
+    pub sentence: [usize; 2],
+    /// The verb pattern that matched, as `file:line`.
+    pub entry: String,
+    pub pattern: String,
+    /// Cue words that set the modality or converted the code, if any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cues: Vec<String>,
+}
+
+/// One coded event: who did what to whom, when, how sure, on whose word.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    pub doc_id: String,
+    pub sentence_index: usize,
+    pub date: Option<Date>,
+    pub source: String,
+    pub target: String,
+    pub source_text: String,
+    pub target_text: String,
+    pub code: String,
+    pub code_name: String,
+    pub root: String,
+    pub quad_class: u8,
+    pub goldstein: f32,
+    pub plover_type: Option<String>,
+    pub modality: Modality,
+    pub attribution: Option<String>,
+    pub trigger_text: String,
+    pub evidence: Evidence,
+}

@@ -1,0 +1,167 @@
+//! casus-core: the casus event coder as a library with no I/O.
+//!
+//! Build one [`Pipeline`] (dictionaries compiled once; `Send + Sync`) and
+//! call [`Pipeline::code`] for each [`Document`]. The pipeline runs:
+//! text layer ([`text`]) -> actor mentions ([`actors`]) -> pronoun links ->
+//! verb patterns ([`verbs`]) -> event assembly with modality, conversions and
+//! attribution ([`coder`], cues from [`rules`]) -> [`Event`] records.
+//! Scoring against gold suites lives in [`eval`].
+
+pub mod actors;
+pub mod builtin;
+pub mod cameo;
+pub mod coder;
+pub mod date;
+pub mod dict;
+pub mod eval;
+pub mod event;
+pub mod lexicon;
+pub mod rules;
+pub mod text;
+pub mod verbs;
+
+pub use coder::{Coded, SentenceTrace};
+pub use date::Date;
+pub use dict::{DictError, Source, SourceKind};
+pub use event::{Document, Event, Evidence, Modality};
+
+use actors::ActorLexicon;
+use cameo::CameoTable;
+use rules::Rules;
+use verbs::{Irregulars, VerbLexicon};
+
+/// The compiled coder: dictionaries loaded once, shared by all threads.
+#[derive(Debug)]
+pub struct Pipeline {
+    pub cameo: CameoTable,
+    pub actors: ActorLexicon,
+    pub verbs: VerbLexicon,
+    pub rules: Rules,
+    files: Vec<String>,
+}
+
+/// Counts for `casus dict stats`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct DictStats {
+    pub files: usize,
+    pub cameo_codes: usize,
+    pub states: usize,
+    pub organizations_and_groups: usize,
+    pub persons: usize,
+    pub agent_nouns: usize,
+    pub actor_phrases: usize,
+    pub verb_patterns: usize,
+    pub patterns_by_root: Vec<(String, usize)>,
+}
+
+impl Pipeline {
+    /// The pipeline with the dictionaries embedded in the binary.
+    pub fn builtin() -> Result<Pipeline, DictError> {
+        Pipeline::from_sources(builtin::sources())
+    }
+
+    /// Builds a pipeline from dictionary files. Every error of every file is
+    /// collected, so a user fixing a dictionary sees them all at once.
+    pub fn from_sources(sources: Vec<Source>) -> Result<Pipeline, DictError> {
+        let files: Vec<String> = sources.iter().map(|s| s.name.clone()).collect();
+        let indexed: Vec<(u16, &Source)> = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (i as u16, s))
+            .collect();
+        let mut errors = Vec::new();
+        for (_, s) in &indexed {
+            if s.kind().is_none() {
+                errors.push(DictError::File {
+                    file: s.name.clone(),
+                    message: "not a dictionary file (expected actors/*.txt, verbs/*.txt, rules/*.txt or cameo_event_codes.tsv)".into(),
+                });
+            }
+        }
+        let mut cameo = CameoTable::default();
+        let tables: Vec<&Source> = sources
+            .iter()
+            .filter(|s| s.kind() == Some(SourceKind::CameoTable))
+            .collect();
+        match tables.last() {
+            Some(t) => match CameoTable::parse(t) {
+                Ok(c) => cameo = c,
+                Err(e) => errors.extend(e.all()),
+            },
+            None => errors.push(DictError::File {
+                file: "cameo_event_codes.tsv".into(),
+                message: "missing".into(),
+            }),
+        }
+        let actors = ActorLexicon::build(&indexed)
+            .map_err(|e| errors.extend(e.all()))
+            .ok();
+        let verbs = VerbLexicon::build(&indexed, &cameo)
+            .map_err(|e| errors.extend(e.all()))
+            .ok();
+        let mut irregular = Irregulars::new();
+        for (_, s) in indexed
+            .iter()
+            .filter(|(_, s)| s.kind() == Some(SourceKind::Irregular))
+        {
+            let _ = verbs::parse_irregular(s, &mut irregular);
+        }
+        let rules = Rules::build(&indexed, &irregular, |c| cameo.contains(c))
+            .map_err(|e| errors.extend(e.all()))
+            .ok();
+        DictError::collect(errors)?;
+        match (actors, verbs, rules) {
+            (Some(actors), Some(verbs), Some(rules)) => Ok(Pipeline {
+                cameo,
+                actors,
+                verbs,
+                rules,
+                files,
+            }),
+            _ => unreachable!("every failed build recorded an error"),
+        }
+    }
+
+    /// Codes one document into events.
+    pub fn code(&self, doc: &Document) -> Vec<Event> {
+        coder::code_document(self, doc, false).events
+    }
+
+    /// Codes one document and keeps a per-sentence trace of the decisions.
+    pub fn code_explained(&self, doc: &Document) -> Coded {
+        coder::code_document(self, doc, true)
+    }
+
+    pub fn file_name(&self, file: u16) -> &str {
+        self.files
+            .get(file as usize)
+            .map(String::as_str)
+            .unwrap_or("?")
+    }
+
+    pub fn stats(&self) -> DictStats {
+        let c = &self.actors.counts;
+        DictStats {
+            files: self.files.len(),
+            cameo_codes: self.cameo.len(),
+            states: c.countries,
+            organizations_and_groups: c.organizations,
+            persons: c.persons,
+            agent_nouns: c.agent_nouns,
+            actor_phrases: c.phrases,
+            verb_patterns: self.verbs.len(),
+            patterns_by_root: self.verbs.count_by_root(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pipeline_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Pipeline>();
+    }
+}

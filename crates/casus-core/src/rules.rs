@@ -1,0 +1,192 @@
+//! Rule dictionaries: modality cues, intent/refusal/threat conversions,
+//! attribution cues, discard lists and weapon words. All are data in
+//! `dict/rules/*.txt`; this module compiles them into phrase indexes.
+
+use crate::dict::{parse_blocks, DictError, Source, SourceKind};
+use crate::lexicon::PhraseIndex;
+use crate::verbs::{inflect, Irregulars};
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cue {
+    Negated,
+    NegatedObject,
+    Hypothetical,
+    HypotheticalSentence,
+    Future,
+}
+
+/// A code conversion: how intent, refusal or threat words change the code
+/// of the action they govern.
+#[derive(Debug, Clone, Default)]
+pub struct Conversion {
+    pub name: String,
+    /// FROM -> TO, tried longest FROM first.
+    pub map: Vec<(String, String)>,
+}
+
+impl Conversion {
+    pub fn apply(&self, code: &str) -> Option<&str> {
+        self.map
+            .iter()
+            .filter(|(from, _)| code.starts_with(from.as_str()))
+            .max_by_key(|(from, _)| from.len())
+            .map(|(_, to)| to.as_str())
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Rules {
+    pub modality: PhraseIndex<Cue>,
+    pub conversions: Vec<Conversion>,
+    pub conversion_cues: PhraseIndex<usize>,
+    pub say_verbs: HashSet<String>,
+    pub according: PhraseIndex<()>,
+    pub anonymous: PhraseIndex<()>,
+    pub discards: PhraseIndex<String>,
+    pub weapons: PhraseIndex<String>,
+}
+
+const RULE_FIELDS: &[&str] = &["cue", "map", "verb", "noun"];
+
+impl Rules {
+    pub fn build(
+        sources: &[(u16, &Source)],
+        irregular: &Irregulars,
+        is_code: impl Fn(&str) -> bool,
+    ) -> Result<Rules, DictError> {
+        let mut rules = Rules::default();
+        let mut errors = Vec::new();
+        for (_, source) in sources
+            .iter()
+            .filter(|(_, s)| s.kind() == Some(SourceKind::Rules))
+        {
+            let blocks = match parse_blocks(source, RULE_FIELDS) {
+                Ok(b) => b,
+                Err(e) => {
+                    errors.extend(e.all());
+                    continue;
+                }
+            };
+            for block in blocks {
+                let header = block.header.as_str();
+                let cues = || block.values("cue").map(|(v, _)| v);
+                let modality = match header {
+                    "negated" => Some(Cue::Negated),
+                    "negated-object" => Some(Cue::NegatedObject),
+                    "hypothetical" => Some(Cue::Hypothetical),
+                    "hypothetical-sentence" => Some(Cue::HypotheticalSentence),
+                    "future" => Some(Cue::Future),
+                    _ => None,
+                };
+                if let Some(cue) = modality {
+                    for c in cues() {
+                        rules.modality.insert(&c.to_lowercase(), cue);
+                    }
+                    continue;
+                }
+                match header {
+                    "intent" | "refusal" | "threat" => {
+                        let id = match rules.conversions.iter().position(|c| c.name == header) {
+                            Some(id) => id,
+                            None => {
+                                rules.conversions.push(Conversion {
+                                    name: header.to_string(),
+                                    map: Vec::new(),
+                                });
+                                rules.conversions.len() - 1
+                            }
+                        };
+                        for c in cues() {
+                            rules.conversion_cues.insert(&c.to_lowercase(), id);
+                        }
+                        for (pair, line) in block.values("map") {
+                            match pair.split_once('=') {
+                                Some((from, to))
+                                    if is_code(to.trim()) && !from.trim().is_empty() =>
+                                {
+                                    rules.conversions[id]
+                                        .map
+                                        .push((from.trim().to_string(), to.trim().to_string()))
+                                }
+                                _ => errors.push(source.error(
+                                    line,
+                                    format!(
+                                        "`{pair}` must be FROM=TO with a CAMEO code on the right"
+                                    ),
+                                )),
+                            }
+                        }
+                    }
+                    "say" => {
+                        for (v, _) in block.values("verb") {
+                            rules
+                                .say_verbs
+                                .extend(inflect(&v.to_lowercase(), irregular).0);
+                        }
+                    }
+                    "according" => {
+                        for c in cues() {
+                            rules.according.insert(&c.to_lowercase(), ());
+                        }
+                    }
+                    "anonymous" => {
+                        for (n, _) in block.values("noun") {
+                            let n = n.to_lowercase();
+                            for form in std::iter::once(n.clone()).chain(crate::actors::plurals(&n))
+                            {
+                                rules.anonymous.insert(&form, ());
+                            }
+                        }
+                    }
+                    "195" | "194" | "193" => {
+                        for c in cues() {
+                            rules.weapons.insert(&c.to_lowercase(), header.to_string());
+                        }
+                    }
+                    _ if source.name.contains("discard") => {
+                        for c in cues() {
+                            rules.discards.insert(c, header.to_string());
+                        }
+                    }
+                    _ => errors
+                        .push(source.error(block.line, format!("unknown rule block `[{header}]`"))),
+                }
+            }
+        }
+        DictError::collect(errors)?;
+        Ok(rules)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conversion_uses_the_longest_prefix() {
+        let c = Conversion {
+            name: "intent".into(),
+            map: vec![("07".into(), "033".into()), ("072".into(), "0332".into())],
+        };
+        assert_eq!(c.apply("072"), Some("0332"));
+        assert_eq!(c.apply("073"), Some("033"));
+        assert_eq!(c.apply("190"), None);
+    }
+
+    #[test]
+    fn unknown_blocks_and_bad_maps_are_errors_with_lines() {
+        let src = Source::new(
+            "rules/x.txt",
+            "[intent]\ncue: ready to\nmap: 04=XYZ\n[nonsense]\ncue: a\n",
+        );
+        let err = Rules::build(&[(0, &src)], &Irregulars::new(), |c| {
+            c.chars().all(|d| d.is_ascii_digit())
+        })
+        .unwrap_err();
+        let all: Vec<String> = err.all().iter().map(|e| e.to_string()).collect();
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert!(all[0].starts_with("rules/x.txt:3:"));
+        assert!(all[1].starts_with("rules/x.txt:4: unknown rule block"));
+    }
+}

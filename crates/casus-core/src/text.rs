@@ -1,0 +1,521 @@
+//! The text layer: Unicode normalisation, tokens with byte offsets into the
+//! original text, and sentence segmentation that survives abbreviations,
+//! decimals, quotations and headlines without final punctuation.
+//!
+//! Normalised token text lives in one buffer owned by [`TextLayer`]; tokens
+//! hold ranges into it, so tokenising allocates per document, not per token.
+
+use std::ops::Range;
+
+/// One token. `span` indexes the original text, `norm` the normalised buffer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub span: Range<usize>,
+    pub norm: Range<usize>,
+    pub shape: Shape,
+    /// A line break stands between this token and the previous one.
+    pub after_newline: bool,
+    /// A blank line (paragraph break) stands before this token.
+    pub after_blank_line: bool,
+}
+
+/// What the original spelling of a token looked like; the dictionaries use
+/// it to keep "Turkey" apart from "turkey" and "US" apart from "us".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Lower,
+    Capitalized,
+    Upper,
+    Number,
+    Punct,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Token indices of the sentence.
+    pub tokens: Range<usize>,
+    /// Byte span in the original text.
+    pub span: Range<usize>,
+}
+
+#[derive(Debug, Default)]
+pub struct TextLayer {
+    /// The original text, kept so that case-sensitive lookups can see it.
+    pub original: String,
+    pub norm: String,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl TextLayer {
+    pub fn new(text: &str) -> TextLayer {
+        let mut layer = TextLayer {
+            original: String::new(),
+            norm: String::with_capacity(text.len()),
+            tokens: Vec::with_capacity(text.len() / 5),
+            sentences: Vec::new(),
+        };
+        tokenize(text, &mut layer);
+        layer.original = text.to_string();
+        layer.sentences = segment(&layer);
+        layer
+    }
+
+    pub fn original(&self, token: usize) -> &str {
+        &self.original[self.tokens[token].span.clone()]
+    }
+
+    pub fn norm(&self, token: usize) -> &str {
+        &self.norm[self.tokens[token].norm.clone()]
+    }
+}
+
+/// Maps typographic variants to the plain ASCII form the dictionaries use.
+fn normalize_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => '-',
+        _ => c,
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{00A0}' || c == '\u{200B}' || c == '\u{FEFF}'
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Abbreviations whose period never ends a sentence by itself, lower-cased
+/// and without the period.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "gov", "sen", "rep", "st",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "vs", "jr", "sr", "inc", "corp", "co", "ltd", "prof", "rev", "adm", "cmdr", "brig", "pres",
+    "approx", "etc", "fig", "mt", "ft", "messrs", "gens", "sens", "reps", "cpl", "pvt", "supt",
+];
+
+/// Words that commonly open a sentence; after an abbreviation such as
+/// "U.S." one of these signals that the period also closed the sentence.
+const SENTENCE_OPENERS: &[&str] = &[
+    "the",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "in",
+    "on",
+    "at",
+    "but",
+    "a",
+    "an",
+    "this",
+    "that",
+    "its",
+    "their",
+    "his",
+    "her",
+    "there",
+    "meanwhile",
+    "however",
+    "after",
+    "before",
+    "earlier",
+    "later",
+    "last",
+    "officials",
+    "both",
+    "when",
+    "while",
+    "some",
+    "many",
+    "according",
+];
+
+fn tokenize(text: &str, layer: &mut TextLayer) {
+    let bytes = text.as_bytes();
+    let mut chars = text.char_indices().peekable();
+    let mut newlines_since_token = 0usize;
+    while let Some(&(start, c)) = chars.peek() {
+        if is_space(c) {
+            if c == '\n' {
+                newlines_since_token += 1;
+            }
+            chars.next();
+            continue;
+        }
+        let c_norm = normalize_char(c);
+        let end;
+        if is_word_char(c) {
+            // A word: letters and digits with inner hyphens, periods,
+            // apostrophes, and commas between digits.
+            let mut last = start + c.len_utf8();
+            chars.next();
+            while let Some(&(i, d)) = chars.peek() {
+                if is_word_char(d) {
+                    last = i + d.len_utf8();
+                    chars.next();
+                    continue;
+                }
+                let dn = normalize_char(d);
+                let next = text[i + d.len_utf8()..].chars().next();
+                let joins = match dn {
+                    '-' | '&' => next.is_some_and(is_word_char),
+                    '.' => next.is_some_and(|n| n.is_alphanumeric()),
+                    ',' => {
+                        text[start..i]
+                            .chars()
+                            .last()
+                            .is_some_and(|p| p.is_ascii_digit())
+                            && next.is_some_and(|n| n.is_ascii_digit())
+                            && text[i + 1..]
+                                .chars()
+                                .take_while(|c| c.is_ascii_digit())
+                                .count()
+                                == 3
+                    }
+                    '\'' => {
+                        // Keep O'Brien and d'Ivoire; split off 's and n't.
+                        let rest = &text[i + d.len_utf8()..];
+                        let splits = rest.starts_with(['s', 'S'])
+                            && !rest[1..].starts_with(|c: char| c.is_alphanumeric());
+                        next.is_some_and(|n| n.is_alphabetic()) && !splits
+                    }
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                chars.next();
+                last = i + d.len_utf8();
+            }
+            let mut word_end = last;
+            // "didn't" -> "did" + "n't"
+            let word = &text[start..word_end];
+            if word.len() > 3 && (word.ends_with("n't") || word.ends_with("n’t")) {
+                let cut = if word.ends_with("n't") { 3 } else { 5 };
+                push_token(layer, text, start..word_end - cut, newlines_since_token);
+                newlines_since_token = 0;
+                push_token(layer, text, word_end - cut..word_end, 0);
+                continue;
+            }
+            // A trailing period belongs to abbreviations: "U.S.", "Gen.", "W."
+            if bytes.get(word_end) == Some(&b'.') {
+                let lower = word.to_lowercase();
+                let inner_period = word.contains('.');
+                let single_initial =
+                    word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                // "No." abbreviates only before a number ("No. 10").
+                let numero_ok = lower != "no"
+                    || text[word_end + 1..]
+                        .trim_start()
+                        .starts_with(|c: char| c.is_ascii_digit());
+                if inner_period
+                    || single_initial
+                    || (numero_ok && TITLE_ABBREVIATIONS.contains(&lower.as_str()))
+                {
+                    word_end += 1;
+                    chars.next();
+                }
+            }
+            end = word_end;
+        } else if c_norm == '\''
+            && text[start + c.len_utf8()..].starts_with(['s', 'S'])
+            && !text[start + c.len_utf8() + 1..].starts_with(|c: char| c.is_alphanumeric())
+            && layer.tokens.last().is_some_and(|t| t.span.end == start)
+        {
+            // The possessive clitic "'s" after a word.
+            chars.next();
+            chars.next();
+            end = start + c.len_utf8() + 1;
+        } else if c_norm == '\''
+            && text[start + c.len_utf8()..].starts_with("t")
+            && layer.tokens.last().is_some_and(|t| t.span.end == start)
+        {
+            chars.next();
+            end = start + c.len_utf8();
+        } else {
+            chars.next();
+            end = start + c.len_utf8();
+        }
+        push_token(layer, text, start..end, newlines_since_token);
+        newlines_since_token = 0;
+    }
+}
+
+fn push_token(layer: &mut TextLayer, text: &str, span: Range<usize>, newlines: usize) {
+    let original = &text[span.clone()];
+    let norm_start = layer.norm.len();
+    for c in original.chars() {
+        let n = normalize_char(c);
+        if n.is_uppercase() {
+            layer.norm.extend(n.to_lowercase());
+        } else {
+            layer.norm.push(n);
+        }
+    }
+    let shape = shape_of(original);
+    layer.tokens.push(Token {
+        span,
+        norm: norm_start..layer.norm.len(),
+        shape,
+        after_newline: newlines >= 1,
+        after_blank_line: newlines >= 2,
+    });
+}
+
+fn shape_of(word: &str) -> Shape {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let Some(first_letter) = letters.next() else {
+        return if word.chars().any(|c| c.is_ascii_digit()) {
+            Shape::Number
+        } else if word.chars().all(|c| !c.is_alphanumeric()) {
+            Shape::Punct
+        } else {
+            Shape::Other
+        };
+    };
+    let first_char = word.chars().next().unwrap_or(first_letter);
+    let rest_upper = letters.clone().all(|c| c.is_uppercase());
+    let rest_lower = letters.all(|c| c.is_lowercase());
+    if first_letter.is_uppercase()
+        && rest_upper
+        && word.chars().filter(|c| c.is_alphabetic()).count() > 1
+    {
+        Shape::Upper
+    } else if first_letter.is_uppercase() && (first_char.is_alphabetic() || first_char == '\'') {
+        Shape::Capitalized
+    } else if first_letter.is_uppercase() {
+        // "F-16" style: starts with a capital letter after digits or symbols.
+        Shape::Capitalized
+    } else if first_letter.is_lowercase() && rest_lower {
+        Shape::Lower
+    } else {
+        Shape::Other
+    }
+}
+
+fn is_terminal(norm: &str) -> bool {
+    matches!(norm, "." | "!" | "?")
+}
+
+fn is_closer(norm: &str) -> bool {
+    matches!(norm, "\"" | "'" | ")" | "]")
+}
+
+fn segment(layer: &TextLayer) -> Vec<Sentence> {
+    let tokens = &layer.tokens;
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let norm = layer.norm(i);
+        let next = i + 1;
+        let mut boundary_after = None;
+        if is_terminal(norm) {
+            // Take closing quotes and brackets with the sentence.
+            let mut j = next;
+            while j < tokens.len() && is_closer(layer.norm(j)) && !tokens[j].after_newline {
+                j += 1;
+            }
+            if j >= tokens.len() || opens_sentence(layer, j) || tokens[j].after_newline {
+                boundary_after = Some(j);
+            }
+        } else if norm.ends_with('.') && norm.len() > 1 && next < tokens.len() {
+            // An abbreviation at the end of a sentence: "... sanctions on the U.S. The ..."
+            let abbreviation = norm.trim_end_matches('.');
+            let is_title = TITLE_ABBREVIATIONS.contains(&abbreviation);
+            if !is_title
+                && tokens[next].shape == Shape::Capitalized
+                && SENTENCE_OPENERS.contains(&layer.norm(next))
+            {
+                boundary_after = Some(next);
+            }
+        }
+        if boundary_after.is_none() && next < tokens.len() && tokens[next].after_newline {
+            // A line break ends a sentence after a paragraph break, or when the
+            // line looks like a headline or dateline: it has no final
+            // punctuation and the next line opens with a capital.
+            let line_unfinished = !matches!(
+                norm,
+                "," | ";" | ":" | "-" | "(" | "and" | "or" | "of" | "the"
+            );
+            let next_opens = matches!(
+                tokens[next].shape,
+                Shape::Capitalized | Shape::Upper | Shape::Number
+            ) || is_closer(layer.norm(next))
+                || layer.norm(next) == "\"";
+            if tokens[next].after_blank_line || (line_unfinished && next_opens) {
+                boundary_after = Some(next);
+            }
+        }
+        if let Some(end) = boundary_after {
+            push_sentence(&mut sentences, tokens, start, end);
+            start = end;
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if start < tokens.len() {
+        push_sentence(&mut sentences, tokens, start, tokens.len());
+    }
+    sentences
+}
+
+fn opens_sentence(layer: &TextLayer, j: usize) -> bool {
+    let t = &layer.tokens[j];
+    matches!(t.shape, Shape::Capitalized | Shape::Upper | Shape::Number)
+        || matches!(layer.norm(j), "\"" | "(" | "'" | "-")
+}
+
+/// Longest sentence the coder looks at. Real sentences are far shorter; the
+/// cap keeps run-on input (a 10 MB line without punctuation) linear.
+pub const MAX_SENTENCE_TOKENS: usize = 160;
+
+fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], start: usize, end: usize) {
+    let mut start = start;
+    while start < end {
+        let mut stop = end;
+        if end - start > MAX_SENTENCE_TOKENS {
+            // Split a run-on sentence at its last comma or semicolon inside
+            // the cap, or hard at the cap.
+            stop = start + MAX_SENTENCE_TOKENS;
+            let window = &tokens[start + MAX_SENTENCE_TOKENS / 2..stop];
+            if let Some(k) = window
+                .iter()
+                .rposition(|t| t.norm.len() == 1 && matches!(t.shape, Shape::Punct))
+            {
+                stop = start + MAX_SENTENCE_TOKENS / 2 + k + 1;
+            }
+        }
+        out.push(Sentence {
+            tokens: start..stop,
+            span: tokens[start].span.start..tokens[stop - 1].span.end,
+        });
+        start = stop;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let layer = TextLayer::new(text);
+        (0..layer.tokens.len())
+            .map(|i| layer.norm(i).to_string())
+            .collect()
+    }
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let layer = TextLayer::new(text);
+        layer
+            .sentences
+            .iter()
+            .map(|s| &text[s.span.clone()])
+            .collect()
+    }
+
+    #[test]
+    fn tokens_keep_byte_offsets_into_the_original_text() {
+        let text = "Russia\u{2019}s \u{201C}talks\u{201D} \u{2014} in Kyiv.";
+        let layer = TextLayer::new(text);
+        for t in &layer.tokens {
+            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+        }
+        assert_eq!(
+            words(text),
+            ["russia", "'s", "\"", "talks", "\"", "-", "in", "kyiv", "."]
+        );
+        assert_eq!(&text[layer.tokens[1].span.clone()], "\u{2019}s");
+    }
+
+    #[test]
+    fn abbreviations_decimals_numbers_and_hyphens_stay_whole() {
+        assert_eq!(
+            words("U.S. Gen. Smith paid 2.7 billion, 1,000 F-16 jets."),
+            [
+                "u.s.", "gen.", "smith", "paid", "2.7", "billion", ",", "1,000", "f-16", "jets",
+                "."
+            ]
+        );
+        assert_eq!(words("didn't"), ["did", "n't"]);
+        assert_eq!(words("Cote d'Ivoire"), ["cote", "d'ivoire"]);
+    }
+
+    #[test]
+    fn sentence_breaks_survive_abbreviations_and_quotes() {
+        assert_eq!(
+            sentences("Mr. Putin met Gen. Smith on Jan. 5. They talked."),
+            ["Mr. Putin met Gen. Smith on Jan. 5.", "They talked."]
+        );
+        assert_eq!(
+            sentences("He said \"no.\" Then he left."),
+            ["He said \"no.\"", "Then he left."]
+        );
+        assert_eq!(
+            sentences("Sanctions hit the U.S. The talks failed."),
+            ["Sanctions hit the U.S.", "The talks failed."]
+        );
+        assert_eq!(
+            sentences("Growth was 2.5 percent."),
+            ["Growth was 2.5 percent."]
+        );
+    }
+
+    #[test]
+    fn headline_without_final_punctuation_is_its_own_sentence() {
+        assert_eq!(
+            sentences("Russia and China hold talks\nMOSCOW (Reuters) - Russia met China."),
+            [
+                "Russia and China hold talks",
+                "MOSCOW (Reuters) - Russia met China."
+            ]
+        );
+        assert_eq!(
+            sentences("Russia and China held talks on\ntrade on Monday."),
+            ["Russia and China held talks on\ntrade on Monday."]
+        );
+    }
+
+    #[test]
+    fn run_on_text_is_cut_into_bounded_sentences() {
+        let text = "word ".repeat(1000);
+        let layer = TextLayer::new(&text);
+        assert!(layer
+            .sentences
+            .iter()
+            .all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS));
+        assert_eq!(
+            layer
+                .sentences
+                .iter()
+                .map(|s| s.tokens.len())
+                .sum::<usize>(),
+            1000
+        );
+    }
+
+    #[test]
+    fn shapes_distinguish_case() {
+        let layer = TextLayer::new("Turkey turkey US us F-16");
+        let shapes: Vec<Shape> = layer.tokens.iter().map(|t| t.shape).collect();
+        assert_eq!(
+            shapes,
+            [
+                Shape::Capitalized,
+                Shape::Lower,
+                Shape::Upper,
+                Shape::Lower,
+                Shape::Capitalized
+            ]
+        );
+    }
+}

@@ -1,0 +1,601 @@
+//! Verb patterns: parsing the pattern files, expanding base forms to every
+//! inflection, and matching patterns against the tokens of a sentence.
+
+use crate::actors::{Mention, Origin};
+use crate::cameo::CameoTable;
+use crate::dict::{strip_comment, DictError, Source, SourceKind};
+use crate::text::TextLayer;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Element {
+    /// A literal word with all the forms it may take.
+    Word(usize),
+    Target,
+    Source,
+}
+
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub code: String,
+    pub elements: Vec<Element>,
+    pub symmetric: bool,
+    /// `also CODE reverse`: an extra event from the target to the source's country.
+    pub also_reverse: Option<String>,
+    pub origin: Origin,
+    pub text: String,
+}
+
+impl Pattern {
+    fn literal_count(&self) -> usize {
+        self.elements
+            .iter()
+            .filter(|e| matches!(e, Element::Word(_)))
+            .count()
+    }
+}
+
+/// The compiled verb dictionary.
+#[derive(Debug, Default)]
+pub struct VerbLexicon {
+    pub patterns: Vec<Pattern>,
+    /// Word-form sets referenced by `Element::Word`.
+    forms: Vec<HashSet<String>>,
+    /// Inflected form of a pattern's first word -> patterns starting with it.
+    by_verb: HashMap<String, Vec<usize>>,
+    /// Past participles of every pattern verb, for passive detection.
+    participles: HashSet<String>,
+    /// Base and third-person forms of every pattern verb: these forms are
+    /// also nouns ("attack", "talks"), so they need context to count as verbs.
+    base_like: HashSet<String>,
+}
+
+/// Irregular verbs: base -> (past forms, participle forms).
+pub type Irregulars = HashMap<String, (Vec<String>, Vec<String>)>;
+
+pub fn parse_irregular(source: &Source, into: &mut Irregulars) -> Result<(), DictError> {
+    let mut errors = Vec::new();
+    for (index, raw) in source.text.lines().enumerate() {
+        let line = strip_comment(raw).trim();
+        if line.is_empty() {
+            continue;
+        }
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        if parts.len() != 3
+            || parts.iter().any(|p| {
+                p.chars()
+                    .any(|c| !(c.is_alphabetic() || c == '/' || c == '-'))
+            })
+        {
+            errors.push(source.error(
+                index + 1,
+                format!("expected `base past participle`, found `{line}`"),
+            ));
+            continue;
+        }
+        let split = |s: &str| s.split('/').map(|x| x.to_lowercase()).collect::<Vec<_>>();
+        into.insert(parts[0].to_lowercase(), (split(parts[1]), split(parts[2])));
+    }
+    DictError::collect(errors)
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// Every form a verb may take. Doubtful spellings (doubling the last
+/// consonant or not) are both generated: a form that never occurs costs
+/// nothing, a missing one loses events.
+pub fn inflect(base: &str, irregular: &Irregulars) -> (Vec<String>, Vec<String>) {
+    let mut all = vec![base.to_string()];
+    let mut participles = Vec::new();
+    let b = base.as_bytes();
+    let n = b.len();
+    // third person
+    if base.ends_with('y') && n > 1 && !is_vowel(b[n - 2]) {
+        all.push(format!("{}ies", &base[..n - 1]));
+    } else if base.ends_with('s')
+        || base.ends_with('x')
+        || base.ends_with('z')
+        || base.ends_with("ch")
+        || base.ends_with("sh")
+        || base.ends_with('o')
+    {
+        all.push(format!("{base}es"));
+    } else {
+        all.push(format!("{base}s"));
+    }
+    // -ing
+    if base.ends_with("ie") {
+        all.push(format!("{}ying", &base[..n - 2]));
+    } else if base.ends_with('e') && !base.ends_with("ee") && n > 2 {
+        all.push(format!("{}ing", &base[..n - 1]));
+    } else {
+        all.push(format!("{base}ing"));
+    }
+    let doubles = n >= 3
+        && !is_vowel(b[n - 1])
+        && is_vowel(b[n - 2])
+        && !is_vowel(b[n - 3])
+        && !matches!(b[n - 1], b'w' | b'x' | b'y');
+    if doubles {
+        let last = b[n - 1] as char;
+        all.push(format!("{base}{last}ing"));
+    }
+    // past
+    let mut past = Vec::new();
+    if let Some((p, pp)) = irregular.get(base) {
+        past.extend(p.iter().cloned());
+        participles.extend(pp.iter().cloned());
+    } else {
+        if base.ends_with('e') {
+            past.push(format!("{base}d"));
+        } else if base.ends_with('y') && n > 1 && !is_vowel(b[n - 2]) {
+            past.push(format!("{}ied", &base[..n - 1]));
+        } else {
+            past.push(format!("{base}ed"));
+        }
+        if doubles {
+            let last = b[n - 1] as char;
+            past.push(format!("{base}{last}ed"));
+        }
+        participles.extend(past.iter().cloned());
+    }
+    all.extend(past);
+    all.extend(participles.iter().cloned());
+    if base == "be" {
+        all.extend(["is", "are", "am"].map(String::from));
+    }
+    all.sort();
+    all.dedup();
+    (all, participles)
+}
+
+/// Forms of a non-initial pattern word: as written, plural, and verb forms
+/// ("accuse + of shell" matches "shelling").
+fn word_forms(word: &str, irregular: &Irregulars) -> HashSet<String> {
+    let mut set: HashSet<String> = inflect(word, irregular).0.into_iter().collect();
+    set.insert(word.to_string());
+    if word.ends_with('y') && word.len() > 1 {
+        set.insert(format!("{}ies", &word[..word.len() - 1]));
+    }
+    if let Some(stem) = word.strip_suffix("man") {
+        set.insert(format!("{stem}men"));
+    }
+    set.insert(format!("{word}s"));
+    set.insert(format!("{word}es"));
+    set
+}
+
+fn valid_pattern_word(w: &str) -> bool {
+    !w.is_empty()
+        && w.chars()
+            .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-' || c == '\'' || c == '.')
+}
+
+impl VerbLexicon {
+    pub fn build(sources: &[(u16, &Source)], cameo: &CameoTable) -> Result<VerbLexicon, DictError> {
+        let mut irregular = Irregulars::new();
+        let mut errors = Vec::new();
+        for (_, s) in sources
+            .iter()
+            .filter(|(_, s)| s.kind() == Some(SourceKind::Irregular))
+        {
+            if let Err(e) = parse_irregular(s, &mut irregular) {
+                errors.extend(e.all());
+            }
+        }
+        let mut lex = VerbLexicon::default();
+        let mut form_ids: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for &(file, source) in sources
+            .iter()
+            .filter(|(_, s)| s.kind() == Some(SourceKind::Verbs))
+        {
+            for (index, raw) in source.text.lines().enumerate() {
+                let line_no = index + 1;
+                let line = strip_comment(raw).trim();
+                if line.is_empty() {
+                    continue;
+                }
+                match lex.parse_line(line, &irregular, cameo, &mut form_ids) {
+                    Ok(mut pattern) => {
+                        pattern.origin = Origin {
+                            file,
+                            line: line_no as u32,
+                        };
+                        // A later file's identical pattern replaces the earlier one.
+                        if let Some(&old) = seen.get(&pattern.text) {
+                            lex.patterns[old] = pattern;
+                        } else {
+                            seen.insert(pattern.text.clone(), lex.patterns.len());
+                            lex.patterns.push(pattern);
+                        }
+                    }
+                    Err(msg) => errors.push(source.error(line_no, msg)),
+                }
+            }
+        }
+        DictError::collect(errors)?;
+        for (id, p) in lex.patterns.iter().enumerate() {
+            let Some(Element::Word(w)) = p.elements.first() else {
+                continue;
+            };
+            for form in &lex.forms[*w] {
+                lex.by_verb.entry(form.clone()).or_default().push(id);
+            }
+        }
+        for list in lex.by_verb.values_mut() {
+            list.sort_unstable();
+            list.dedup();
+        }
+        let verbs: HashSet<String> = lex
+            .patterns
+            .iter()
+            .filter_map(|p| p.text.split_whitespace().next().map(str::to_string))
+            .collect();
+        for v in verbs {
+            lex.participles.extend(inflect(&v, &irregular).1);
+            let third = inflect(&v, &irregular)
+                .0
+                .into_iter()
+                .filter(|f| f.ends_with('s') && f.len() > v.len());
+            lex.base_like.extend(third);
+            lex.base_like.insert(v);
+        }
+        Ok(lex)
+    }
+
+    fn parse_line(
+        &mut self,
+        line: &str,
+        irregular: &Irregulars,
+        cameo: &CameoTable,
+        form_ids: &mut HashMap<String, usize>,
+    ) -> Result<Pattern, String> {
+        let (body, flags) = match line.split_once(';') {
+            Some((b, f)) => (b.trim(), f.trim()),
+            None => (line, ""),
+        };
+        let mut words = body.split_whitespace();
+        let code = words.next().ok_or("missing code")?.to_string();
+        if !cameo.contains(&code) {
+            return Err(format!("`{code}` is not a CAMEO event code"));
+        }
+        let mut elements = Vec::new();
+        let mut text = Vec::new();
+        for (k, w) in words.enumerate() {
+            text.push(w.to_string());
+            match w {
+                "+" if !elements.contains(&Element::Target) => elements.push(Element::Target),
+                "$" if !elements.contains(&Element::Source) => elements.push(Element::Source),
+                "+" | "$" => return Err(format!("`{w}` may appear only once in a pattern")),
+                _ if !valid_pattern_word(w) => {
+                    return Err(format!("`{w}` is not a lower-case pattern word (write words in base form, `+` for the target, `$` for the source)"))
+                }
+                _ => {
+                    let forms: HashSet<String> = if k == 0 {
+                        inflect(w, irregular).0.into_iter().collect()
+                    } else {
+                        word_forms(w, irregular)
+                    };
+                    let key = format!("{k}:{w}", k = usize::from(k == 0));
+                    let id = *form_ids.entry(key).or_insert_with(|| {
+                        self.forms.push(forms);
+                        self.forms.len() - 1
+                    });
+                    elements.push(Element::Word(id));
+                }
+            }
+        }
+        if !matches!(elements.first(), Some(Element::Word(_))) {
+            return Err("a pattern must start with its verb".into());
+        }
+        let mut symmetric = false;
+        let mut also_reverse = None;
+        let flag_words: Vec<&str> = flags.split_whitespace().collect();
+        let mut k = 0;
+        while k < flag_words.len() {
+            match flag_words[k] {
+                "sym" => {
+                    symmetric = true;
+                    k += 1;
+                }
+                "also" if k + 2 < flag_words.len() && flag_words[k + 2] == "reverse" => {
+                    let c = flag_words[k + 1];
+                    if !cameo.contains(c) {
+                        return Err(format!("`{c}` is not a CAMEO event code"));
+                    }
+                    also_reverse = Some(c.to_string());
+                    k += 3;
+                }
+                other => {
+                    return Err(format!(
+                        "unknown flag `{other}` (flags: `sym`, `also CODE reverse`)"
+                    ))
+                }
+            }
+        }
+        Ok(Pattern {
+            code,
+            elements,
+            symmetric,
+            also_reverse,
+            origin: Origin { file: 0, line: 0 },
+            text: format!("{}{}", text.join(" "), if symmetric { " ;sym" } else { "" }),
+        })
+    }
+
+    pub fn is_participle(&self, word: &str) -> bool {
+        self.participles.contains(word)
+    }
+
+    pub fn is_base_like(&self, word: &str) -> bool {
+        self.base_like.contains(word)
+    }
+
+    pub fn is_pattern_verb(&self, word: &str) -> bool {
+        self.by_verb.contains_key(word)
+    }
+
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// Patterns per CAMEO root, for `casus dict stats`.
+    pub fn count_by_root(&self) -> Vec<(String, usize)> {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for p in &self.patterns {
+            *counts.entry(p.code[..2].to_string()).or_default() += 1;
+        }
+        let mut v: Vec<_> = counts.into_iter().collect();
+        v.sort();
+        v
+    }
+}
+
+/// Words that may not stand in the gap between two pattern words: they start
+/// a new phrase or clause, so a match across them would join unrelated words.
+const GAP_BLOCKERS: &[&str] = &[
+    "in", "at", "on", "near", "from", "to", "with", "by", "for", "of", "into", "over", "against",
+    "between", "inside", "outside", "after", "before", "during", "since", "under", "amid",
+    "across", "toward", "towards", "about", "and", "or", "but", "while", "that", "which", "who",
+    "whom", "because", "as", "if", "unless", "when", "where", "although", "though", "than", "said",
+    "says", "say", "told", "reported", ",", ";", ":", ".", "(", ")", "\"", "-", "?", "!",
+];
+
+const QUANTIFIERS: &[&str] = &[
+    "hundreds",
+    "thousands",
+    "dozens",
+    "scores",
+    "tens",
+    "millions",
+    "some",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "several",
+    "many",
+    "most",
+    "all",
+    "part",
+    "parts",
+    "much",
+    "each",
+];
+
+const MAX_GAP: usize = 3;
+
+/// A pattern found in a sentence.
+#[derive(Debug, Clone)]
+pub struct PatternMatch {
+    pub pattern: usize,
+    pub verb: usize,
+    /// Tokens of the literal words, in order.
+    pub literals: Vec<usize>,
+    pub target: Option<usize>,
+    pub source: Option<usize>,
+    pub end: usize,
+}
+
+impl PatternMatch {
+    pub fn trigger_span(&self) -> Range<usize> {
+        self.verb..self.literals.last().copied().unwrap_or(self.verb) + 1
+    }
+}
+
+fn gap_allows(layer: &TextLayer, t: usize) -> bool {
+    let w = layer.norm(t);
+    if w == "of" {
+        return t > 0 && {
+            let p = layer.norm(t - 1);
+            QUANTIFIERS.contains(&p) || p.chars().all(|c| c.is_ascii_digit() || c == ',')
+        };
+    }
+    !GAP_BLOCKERS.contains(&w)
+}
+
+impl VerbLexicon {
+    /// Tries every pattern whose verb is at token `verb` and returns the best.
+    pub fn match_at(
+        &self,
+        layer: &TextLayer,
+        verb: usize,
+        end: usize,
+        mentions: &[Mention],
+    ) -> Option<PatternMatch> {
+        let candidates = self.by_verb.get(layer.norm(verb))?;
+        let mention_at = |t: usize| mentions.iter().position(|m| m.tokens.start == t);
+        let mut best: Option<(usize, usize, PatternMatch)> = None;
+        for &pid in candidates {
+            let p = &self.patterns[pid];
+            let mut pos = verb + 1;
+            let mut literals = vec![verb];
+            let mut target = None;
+            let mut source = None;
+            let mut ok = true;
+            for el in &p.elements[1..] {
+                match el {
+                    Element::Word(w) => {
+                        let forms = &self.forms[*w];
+                        let mut found = None;
+                        let mut t = pos;
+                        while t < end && t <= pos + MAX_GAP {
+                            if forms.contains(layer.norm(t)) {
+                                found = Some(t);
+                                break;
+                            }
+                            // skip a whole mention in the gap ("accused Russian forces of")
+                            if let Some(m) = mention_at(t) {
+                                if !(t == pos || target.is_some() || source.is_some()) {
+                                    break;
+                                }
+                                t = mentions[m].tokens.end;
+                                continue;
+                            }
+                            if !gap_allows(layer, t) {
+                                break;
+                            }
+                            t += 1;
+                        }
+                        match found {
+                            Some(t) => {
+                                literals.push(t);
+                                pos = t + 1;
+                            }
+                            None => {
+                                ok = false;
+                                break;
+                            }
+                        }
+                    }
+                    Element::Target | Element::Source => {
+                        let mut t = pos;
+                        let mut found = None;
+                        while t < end && t <= pos + MAX_GAP {
+                            if let Some(m) = mention_at(t) {
+                                if !mentions[m].locative || t == pos {
+                                    found = Some(m);
+                                }
+                                break;
+                            }
+                            if !gap_allows(layer, t) {
+                                break;
+                            }
+                            t += 1;
+                        }
+                        if let Some(m) = found {
+                            pos = mentions[m].tokens.end;
+                            if *el == Element::Target {
+                                target = Some(m);
+                            } else {
+                                source = Some(m);
+                            }
+                        }
+                    }
+                }
+            }
+            if !ok {
+                continue;
+            }
+            // A pattern without slots takes the object right after it.
+            if !p
+                .elements
+                .iter()
+                .any(|e| matches!(e, Element::Target | Element::Source))
+            {
+                let mut t = pos;
+                while t < end && t <= pos + MAX_GAP {
+                    if let Some(m) = mention_at(t) {
+                        target = Some(m);
+                        pos = mentions[m].tokens.end;
+                        break;
+                    }
+                    if !gap_allows(layer, t) {
+                        break;
+                    }
+                    t += 1;
+                }
+            }
+            let filled = usize::from(target.is_some() || source.is_some());
+            let score = (p.literal_count(), filled);
+            let m = PatternMatch {
+                pattern: pid,
+                verb,
+                literals,
+                target,
+                source,
+                end: pos,
+            };
+            let better = match &best {
+                None => true,
+                Some((lits, fill, _)) => score > (*lits, *fill),
+            };
+            if better {
+                best = Some((score.0, score.1, m));
+            }
+        }
+        best.map(|(_, _, m)| m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn irregular() -> Irregulars {
+        let mut map = Irregulars::new();
+        parse_irregular(
+            &Source::new("verbs/irregular.txt", "hold held held\nmeet met met\n"),
+            &mut map,
+        )
+        .unwrap();
+        map
+    }
+
+    #[test]
+    fn inflection_covers_regular_and_irregular_verbs() {
+        let irr = irregular();
+        let (visit, _) = inflect("visit", &irr);
+        for f in ["visit", "visits", "visited", "visiting"] {
+            assert!(visit.contains(&f.to_string()), "{f}");
+        }
+        let (stop, _) = inflect("stop", &irr);
+        assert!(stop.contains(&"stopped".to_string()) && stop.contains(&"stopping".to_string()));
+        let (accuse, _) = inflect("accuse", &irr);
+        assert!(
+            accuse.contains(&"accused".to_string()) && accuse.contains(&"accusing".to_string())
+        );
+        let (hold, pp) = inflect("hold", &irr);
+        assert!(hold.contains(&"held".to_string()) && pp == ["held"]);
+        let (carry, _) = inflect("carry", &irr);
+        assert!(carry.contains(&"carried".to_string()) && carry.contains(&"carries".to_string()));
+    }
+
+    #[test]
+    fn bad_pattern_lines_name_file_and_line() {
+        let cameo = CameoTable::parse(&Source::new(
+            "cameo_event_codes.tsv",
+            "code\tname\tg\tq\tl\troot\tp\n042\tVisit\t1.9\t1\t2\t04\tCONSULT\n",
+        ))
+        .unwrap();
+        let src = Source::new(
+            "verbs/04.txt",
+            "042 visit +\n999 go +\n042 Visit +\n042 visit + ; bogus\n",
+        );
+        let err = VerbLexicon::build(&[(0, &src)], &cameo).unwrap_err();
+        let msgs: Vec<String> = err.all().iter().map(|e| e.to_string()).collect();
+        assert_eq!(msgs.len(), 3);
+        assert!(msgs[0].starts_with("verbs/04.txt:2: `999` is not a CAMEO event code"));
+        assert!(msgs[1].starts_with("verbs/04.txt:3:"));
+        assert!(msgs[2].starts_with("verbs/04.txt:4: unknown flag"));
+    }
+}
