@@ -93,6 +93,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<io::Error>()
+                    .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            // The reader went away (`casus ... | head`): a normal way to stop.
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             // One clear line: the error and its causes.
             let chain: Vec<String> = e.chain().map(|c| c.to_string()).collect();

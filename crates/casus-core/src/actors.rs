@@ -820,7 +820,11 @@ impl ActorLexicon {
                     m.origin = pm.origin;
                     m.is_person = true;
                     pos = p.end;
-                } else if pos + 1 < end && matches!(norm(pos), "of" | "from") {
+                } else if pos + 1 < end
+                    && (norm(pos) == "of" || (norm(pos) == "from" && role != "MIL"))
+                {
+                    // Weapons "from Denmark" are Denmark's deliveries, not its
+                    // military; people "from China" are China's.
                     // "the army of Mali", "officials from China"
                     let mut j = pos + 1;
                     if norm(j) == "the" {

@@ -104,6 +104,28 @@ const CLAUSE_BREAKS: &[&str] = &[
     ";", "that", "whether", "because", "although", "though", "while", "whereas",
 ];
 
+fn is_quantity(w: &str) -> bool {
+    matches!(
+        w,
+        "thousands"
+            | "hundreds"
+            | "dozens"
+            | "tens"
+            | "scores"
+            | "millions"
+            | "some"
+            | "many"
+            | "most"
+            | "several"
+            | "all"
+            | "group"
+            | "groups"
+            | "crowds"
+            | "crowd"
+            | "number"
+    ) || w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+}
+
 fn is_adverb(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ly")
 }
@@ -184,12 +206,29 @@ impl Ctx<'_> {
         self.mentions.iter().any(|m| m.tokens.contains(&t))
     }
 
+    /// Whether a verb or auxiliary follows the mention, making it a subject.
+    fn starts_clause_after(&self, m: &Mention) -> bool {
+        let next = m.tokens.end;
+        next < self.range.end && {
+            let w = self.norm(next);
+            AUXILIARIES.contains(&w)
+                || self.p.rules.say_verbs.contains(w)
+                || (self.p.verbs.is_pattern_verb(w)
+                    && (w.ends_with("ed") || !self.p.verbs.is_base_like(w)))
+        }
+    }
+
     /// Mentions coordinated with `idx` by "and", "or" and commas.
     fn compound(&self, idx: usize, leftward: bool, rightward: bool) -> Vec<usize> {
         let connected = |a: &Mention, b: &Mention| -> bool {
             let between: Vec<&str> = (a.tokens.end..b.tokens.start)
                 .map(|i| self.norm(i))
                 .collect();
+            // "..., and the Netherlands said it would": a new clause's
+            // subject, not another member of the compound.
+            if between.first() == Some(&",") && self.starts_clause_after(b) {
+                return false;
+            }
             matches!(
                 between.as_slice(),
                 ["and"]
@@ -245,6 +284,10 @@ fn code_sentence(
     trace: &mut SentenceTrace,
 ) -> Vec<Mention> {
     let range = sentence.tokens.clone();
+    if sentence.headline {
+        trace.notes.push("headline: not coded".into());
+        return Vec::new();
+    }
     if let Some(d) = p.rules.discards.find_in(layer, range.clone()) {
         trace.notes.push(format!(
             "not coded: {} cue `{}`",
@@ -368,12 +411,20 @@ fn code_sentence(
         // Code conversions and modality cues between the subject and the verb.
         let window = window_start..m.verb;
         let mut code = pattern.code.clone();
+        let mut symmetric = pattern.symmetric;
         let mut cues = Vec::new();
         let mut modality_window = window.clone();
         for i in window.clone() {
-            if let Some(c) = p.rules.conversion_cues.matches_at(layer, i, m.verb).next() {
+            if let Some(c) = p
+                .rules
+                .conversion_cues
+                .matches_through_time(layer, i, m.verb)
+                .next()
+            {
                 let conversion = &p.rules.conversions[*c.value];
                 if let Some(to) = conversion.apply(&code) {
+                    // An intent, refusal or threat is the subject's alone.
+                    symmetric = false;
                     cues.push(format!(
                         "{}: {}",
                         conversion.name,
@@ -522,7 +573,7 @@ fn code_sentence(
             .iter()
             .any(|&t| ctx.mentions[t].referent == Referent::EachOther);
         let before_count = events.len();
-        if reciprocal || (targets.is_empty() && pattern.symmetric && src_parties.len() >= 2) {
+        if reciprocal || (targets.is_empty() && symmetric && src_parties.len() >= 2) {
             for a in &src_parties {
                 for b in &src_parties {
                     emit(a, b, &code, events);
@@ -530,18 +581,25 @@ fn code_sentence(
             }
         } else {
             let tgt_parties: Vec<Party> = targets.iter().filter_map(|&t| party(t, true)).collect();
-            let meeting_place = if code == "040" {
-                third_country_place(&ctx, m, &src_parties, &tgt_parties)
+            let place = if code == "040" {
+                meeting_place(&ctx, m)
             } else {
                 None
             };
-            let code = meeting_place
-                .map(|_| "044".to_string())
-                .unwrap_or(code.clone());
             for a in &src_parties {
                 for b in &tgt_parties {
+                    // Rule 19: "met" is judged per pair; a meeting in a third
+                    // party's country is 044 for that pair only.
+                    let third = place
+                        .as_ref()
+                        .is_some_and(|c| *c != ctx_country(&a.code) && *c != ctx_country(&b.code));
+                    let code = if third {
+                        "044".to_string()
+                    } else {
+                        code.clone()
+                    };
                     emit(a, b, &code, events);
-                    if pattern.symmetric {
+                    if symmetric {
                         emit(b, a, &code, events);
                     }
                     if let Some(also) = &pattern.also_reverse {
@@ -680,7 +738,12 @@ fn find_subject(
             .checked_sub(1)
             .filter(|&i| i >= ctx.range.start)
             .map(|i| ctx.norm(i));
-        let in_pp = before.is_some_and(|w| PREPOSITIONS.contains(&w) || w == "'s");
+        // "thousands of Israeli protesters" is a quantity, not a phrase
+        // "of X" hanging on another noun
+        let quantity_of = before == Some("of")
+            && mention.tokens.start >= ctx.range.start + 2
+            && is_quantity(ctx.norm(mention.tokens.start - 2));
+        let in_pp = !quantity_of && before.is_some_and(|w| PREPOSITIONS.contains(&w) || w == "'s");
         if mention.locative
             || in_pp
             || slot_mentions.contains(&k)
@@ -751,11 +814,20 @@ fn attribution(ctx: &Ctx, m: &PatternMatch) -> Option<String> {
         .clone()
         .filter(|&i| p.rules.say_verbs.contains(ctx.norm(i)) && !ctx.in_mention(i))
         .collect();
+    // A say-verb after the event counts only as a trailing attribution
+    // ("..., Ukraine's navy said on Monday."), not as the verb of a new
+    // clause ("..., and the Netherlands said it would send ...").
+    let trailing = |i: usize| {
+        let rest: Vec<usize> = (i + 1..range.end)
+            .filter(|&t| !ctx.layer.tokens[t].temporal)
+            .collect();
+        rest.len() <= 4 && !rest.iter().any(|&t| p.verbs.is_pattern_verb(ctx.norm(t)))
+    };
     let say = says
         .iter()
         .rev()
         .find(|&&i| i < m.verb)
-        .or_else(|| says.iter().find(|&&i| i > m.verb))?;
+        .or_else(|| says.iter().find(|&&i| i > m.verb && trailing(i)))?;
     speaker_before(ctx, *say)
         .or_else(|| speaker_after(ctx, *say + 1))
         .or(Some("unnamed".into()))
@@ -849,27 +921,16 @@ fn weapon(ctx: &Ctx, m: &PatternMatch, sources: &[usize]) -> Option<String> {
     })
 }
 
-/// Rule 6/19: "met in Singapore" -> 044 when the place is neither party's.
-fn third_country_place(
-    ctx: &Ctx,
-    m: &PatternMatch,
-    sources: &[Party],
-    targets: &[Party],
-) -> Option<String> {
+/// Rule 6/19: the country of the place a meeting is held in ("met in Paris").
+fn meeting_place(ctx: &Ctx, m: &PatternMatch) -> Option<String> {
     let stop = (m.end + 8).min(ctx.range.end);
     let place = ctx
         .mentions
         .iter()
         .find(|mm| mm.tokens.start >= m.verb && mm.tokens.start < stop && mm.locative)?;
-    let country = match &place.referent {
-        Referent::Actor(c) if c.len() == 3 => c.clone(),
-        Referent::Capital(c) => c.clone(),
-        _ => return None,
-    };
-    let parties: Vec<String> = sources
-        .iter()
-        .chain(targets)
-        .map(|p| ctx_country(&p.code))
-        .collect();
-    (!parties.contains(&country)).then_some(country)
+    match &place.referent {
+        Referent::Actor(c) if c.len() == 3 => Some(c.clone()),
+        Referent::Capital(c) => Some(c.clone()),
+        _ => None,
+    }
 }

@@ -136,6 +136,42 @@ impl<T> PhraseIndex<T> {
         })
     }
 
+    /// Like [`PhraseIndex::matches_at`], but words marked temporal in the
+    /// text may stand between the words of a phrase ("agreed on Friday to").
+    pub fn matches_through_time<'a>(
+        &'a self,
+        layer: &'a TextLayer,
+        start: usize,
+        end: usize,
+    ) -> impl Iterator<Item = PhraseMatch<'a, T>> + 'a {
+        let candidates = self
+            .by_first
+            .get(layer.norm(start))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let shape = layer.tokens[start].shape;
+        candidates.iter().filter_map(move |p| {
+            if !p.case.admits(shape) {
+                return None;
+            }
+            let mut pos = start + 1;
+            for w in &p.rest {
+                while pos < end && layer.tokens[pos].temporal && layer.norm(pos) != w {
+                    pos += 1;
+                }
+                if pos >= end || layer.norm(pos) != w {
+                    return None;
+                }
+                pos += 1;
+            }
+            Some(PhraseMatch {
+                start,
+                end: pos,
+                value: &p.value,
+            })
+        })
+    }
+
     /// The longest phrase starting at `start` for which `accept` holds.
     pub fn longest_at<'a>(
         &'a self,

@@ -17,6 +17,9 @@ pub struct Token {
     pub after_newline: bool,
     /// A blank line (paragraph break) stands before this token.
     pub after_blank_line: bool,
+    /// Part of a time expression ("on Monday", "last week", "overnight"):
+    /// pattern and cue matching look through these words.
+    pub temporal: bool,
 }
 
 /// What the original spelling of a token looked like; the dictionaries use
@@ -33,10 +36,14 @@ pub enum Shape {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
-    /// Token indices of the sentence.
+    /// Token indices of the sentence (after any dateline).
     pub tokens: Range<usize>,
     /// Byte span in the original text.
     pub span: Range<usize>,
+    /// A headline: a line without final punctuation standing alone.
+    pub headline: bool,
+    /// A dateline that opened the sentence ("MOSCOW, July 6 (Reuters) -").
+    pub dateline: Option<Range<usize>>,
 }
 
 #[derive(Debug, Default)]
@@ -58,7 +65,9 @@ impl TextLayer {
         };
         tokenize(text, &mut layer);
         layer.original = text.to_string();
+        mark_temporal(&mut layer);
         layer.sentences = segment(&layer);
+        mark_headlines_and_datelines(&mut layer);
         layer
     }
 
@@ -267,6 +276,7 @@ fn push_token(layer: &mut TextLayer, text: &str, span: Range<usize>, newlines: u
         shape,
         after_newline: newlines >= 1,
         after_blank_line: newlines >= 2,
+        temporal: false,
     });
 }
 
@@ -298,6 +308,121 @@ fn shape_of(word: &str) -> Shape {
         Shape::Lower
     } else {
         Shape::Other
+    }
+}
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+];
+const PERIODS: &[&str] = &[
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
+    "decade",
+    "quarter",
+];
+const PART_OF_DAY: &[&str] = &["morning", "evening", "night", "afternoon"];
+
+/// Marks time expressions so that matching can look through them:
+/// "accused Russia *on Saturday* of shelling", "agreed *on Friday* to".
+fn mark_temporal(layer: &mut TextLayer) {
+    let n = layer.tokens.len();
+    let words: Vec<String> = (0..n).map(|i| layer.norm(i).to_string()).collect();
+    let shape: Vec<Shape> = layer.tokens.iter().map(|t| t.shape).collect();
+    let is_day_number = |i: usize| i < n && shape[i] == Shape::Number && words[i].len() <= 2;
+    let is_year = |i: usize| i < n && shape[i] == Shape::Number && words[i].len() == 4;
+    let mut mark = vec![false; n];
+    let mut i = 0;
+    while i < n {
+        let w = words[i].as_str();
+        let mut end = i;
+        if WEEKDAYS.contains(&w) && shape[i] == Shape::Capitalized {
+            end = i + 1;
+            if end < n && PART_OF_DAY.contains(&words[end].as_str()) {
+                end += 1;
+            }
+        } else if MONTHS.contains(&w)
+            && shape[i] == Shape::Capitalized
+            && (is_day_number(i + 1) || is_year(i + 1))
+        {
+            end = i + 2;
+            if end < n && words[end] == "," && is_year(end + 1) {
+                end += 2;
+            } else if is_year(end) {
+                end += 1;
+            }
+        } else if matches!(w, "last" | "this" | "next" | "earlier" | "later")
+            && i + 1 < n
+            && PERIODS.contains(&words[i + 1].as_str())
+        {
+            end = i + 2;
+        } else if matches!(w, "overnight" | "yesterday" | "today" | "tonight") {
+            end = i + 1;
+        }
+        if end > i {
+            // take a leading "on", "early on", "late on" with the expression
+            let mut start = i;
+            if start > 0
+                && matches!(words[start - 1].as_str(), "on" | "since" | "by")
+                && words[start - 1] == "on"
+            {
+                start -= 1;
+                if start > 0 && matches!(words[start - 1].as_str(), "early" | "late") {
+                    start -= 1;
+                }
+            }
+            for m in &mut mark[start..end] {
+                *m = true;
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    for (t, m) in layer.tokens.iter_mut().zip(mark) {
+        t.temporal = m;
     }
 }
 
@@ -369,6 +494,66 @@ fn segment(layer: &TextLayer) -> Vec<Sentence> {
     sentences
 }
 
+/// Headlines (a line with no final punctuation, followed by a line break)
+/// and datelines ("MOSCOW, July 6 (Reuters) -", "KYIV -") at the start of a
+/// paragraph. Headlines are not coded; datelines are cut off the sentence.
+fn mark_headlines_and_datelines(layer: &mut TextLayer) {
+    let n_sent = layer.sentences.len();
+    for k in 0..n_sent {
+        let s = layer.sentences[k].clone();
+        let last = s.tokens.end - 1;
+        let mut end_tok = last;
+        while end_tok > s.tokens.start && is_closer(layer.norm(end_tok)) {
+            end_tok -= 1;
+        }
+        let unpunctuated = !is_terminal(layer.norm(end_tok));
+        let line_ends =
+            s.tokens.end >= layer.tokens.len() || layer.tokens[s.tokens.end].after_newline;
+        let starts_line = s.tokens.start == 0 || layer.tokens[s.tokens.start].after_newline;
+        if unpunctuated && line_ends && starts_line && n_sent > 1 && s.tokens.len() <= 25 {
+            layer.sentences[k].headline = true;
+            continue;
+        }
+        if !starts_line && k > 0 {
+            continue;
+        }
+        if let Some(cut) = dateline_end(layer, s.tokens.clone()) {
+            let sent = &mut layer.sentences[k];
+            sent.dateline = Some(s.tokens.start..cut);
+            sent.tokens.start = cut;
+            sent.span.start = layer.tokens[cut].span.start;
+        }
+    }
+}
+
+/// The token after a dateline's dash, if the range opens with a dateline.
+fn dateline_end(layer: &TextLayer, range: Range<usize>) -> Option<usize> {
+    let mut i = range.start;
+    let limit = (range.start + 14).min(range.end);
+    // the place: words in capitals ("NEW YORK", "KYIV")
+    while i < limit && layer.tokens[i].shape == Shape::Upper {
+        i += 1;
+    }
+    if i == range.start {
+        return None;
+    }
+    while i < limit && layer.norm(i) != "-" && layer.norm(i) != ":" {
+        // a date, an agency in brackets, commas
+        let t = &layer.tokens[i];
+        let ok = t.temporal
+            || matches!(layer.norm(i), "," | "(" | ")")
+            || t.shape == Shape::Number
+            || t.shape == Shape::Capitalized
+            || t.shape == Shape::Upper
+            || MONTHS.contains(&layer.norm(i));
+        if !ok {
+            return None;
+        }
+        i += 1;
+    }
+    (i < limit && i + 1 < range.end && layer.norm(i) == "-").then_some(i + 1)
+}
+
 fn opens_sentence(layer: &TextLayer, j: usize) -> bool {
     let t = &layer.tokens[j];
     matches!(t.shape, Shape::Capitalized | Shape::Upper | Shape::Number)
@@ -398,6 +583,8 @@ fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], start: usize, end: u
         out.push(Sentence {
             tokens: start..stop,
             span: tokens[start].span.start..tokens[stop - 1].span.end,
+            headline: false,
+            dateline: None,
         });
         start = stop;
     }
@@ -474,10 +661,7 @@ mod tests {
     fn headline_without_final_punctuation_is_its_own_sentence() {
         assert_eq!(
             sentences("Russia and China hold talks\nMOSCOW (Reuters) - Russia met China."),
-            [
-                "Russia and China hold talks",
-                "MOSCOW (Reuters) - Russia met China."
-            ]
+            ["Russia and China hold talks", "Russia met China."]
         );
         assert_eq!(
             sentences("Russia and China held talks on\ntrade on Monday."),
@@ -500,6 +684,48 @@ mod tests {
                 .map(|s| s.tokens.len())
                 .sum::<usize>(),
             1000
+        );
+    }
+
+    #[test]
+    fn headlines_are_marked_and_datelines_cut() {
+        let text = "Russia and China hold talks\n\nMOSCOW, July 6 (Reuters) - Russia met China on Monday. KYIV - Talks ended.";
+        let layer = TextLayer::new(text);
+        let s = &layer.sentences;
+        assert_eq!(s.len(), 3);
+        assert!(s[0].headline && !s[1].headline);
+        assert_eq!(&text[s[1].span.clone()], "Russia met China on Monday.");
+        assert!(s[1].dateline.is_some());
+        assert_eq!(&text[s[2].span.clone()], "KYIV - Talks ended.");
+        let plain = TextLayer::new("The U.N. said so. NATO met.");
+        assert!(plain
+            .sentences
+            .iter()
+            .all(|s| !s.headline && s.dateline.is_none()));
+    }
+
+    #[test]
+    fn time_expressions_are_marked() {
+        let layer = TextLayer::new("Russia accused Ukraine early on Saturday of attacks last week, on March 3, 2024 and overnight.");
+        let marked: Vec<&str> = (0..layer.tokens.len())
+            .filter(|&i| layer.tokens[i].temporal)
+            .map(|i| layer.norm(i))
+            .collect();
+        assert_eq!(
+            marked,
+            [
+                "early",
+                "on",
+                "saturday",
+                "last",
+                "week",
+                "on",
+                "march",
+                "3",
+                ",",
+                "2024",
+                "overnight"
+            ]
         );
     }
 

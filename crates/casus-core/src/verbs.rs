@@ -423,6 +423,88 @@ fn gap_allows(layer: &TextLayer, t: usize) -> bool {
     !GAP_BLOCKERS.contains(&w)
 }
 
+/// Prepositions that may introduce the target of a use of force
+/// ("struck an oil depot in southern Russia", "strikes on Houthi targets").
+const FORCE_PREPOSITIONS: &[&str] = &[
+    "on",
+    "in",
+    "inside",
+    "at",
+    "against",
+    "into",
+    "across",
+    "near",
+    "targeting",
+];
+
+/// A place phrase in a gap ("rallied *in Tel Aviv* on Saturday against"):
+/// a locative preposition and a capitalised name or a place mention. Returns
+/// the token after it.
+fn place_phrase_end(
+    layer: &TextLayer,
+    t: usize,
+    end: usize,
+    mentions: &[Mention],
+) -> Option<usize> {
+    if !matches!(layer.norm(t), "in" | "at" | "near" | "outside") || t + 1 >= end {
+        return None;
+    }
+    let mut i = t + 1;
+    if layer.norm(i) == "the" {
+        i += 1;
+    }
+    if let Some(m) = mentions.iter().find(|m| m.tokens.start == i) {
+        // "in Kyiv" is a place only when it is not the pattern's target
+        return m.locative.then_some(m.tokens.end);
+    }
+    let start = i;
+    while i < end
+        && matches!(
+            layer.tokens[i].shape,
+            crate::text::Shape::Capitalized | crate::text::Shape::Upper
+        )
+    {
+        i += 1;
+    }
+    (i > start).then_some(i)
+}
+
+/// The mention that fills a slot starting at `pos`: the first mention after
+/// at most `MAX_GAP` gap words (time expressions not counted).
+fn find_slot(
+    layer: &TextLayer,
+    pos: usize,
+    end: usize,
+    mentions: &[Mention],
+    force: bool,
+) -> Option<usize> {
+    let mut t = pos;
+    let mut gap = 0;
+    let mut after_force_prep = false;
+    while t < end && gap <= MAX_GAP + usize::from(force) {
+        if let Some(m) = mentions.iter().position(|m| m.tokens.start == t) {
+            return (!mentions[m].locative || t == pos || after_force_prep).then_some(m);
+        }
+        if layer.tokens[t].temporal {
+            t += 1;
+            continue;
+        }
+        let w = layer.norm(t);
+        if force && FORCE_PREPOSITIONS.contains(&w) {
+            after_force_prep = true;
+        } else if w == "the" && after_force_prep {
+            // "in the Red Sea": the article after the preposition
+        } else if !gap_allows(layer, t) {
+            return None;
+        } else {
+            after_force_prep = false;
+        }
+        t += 1;
+        gap += 1;
+    }
+    None
+}
+
 impl VerbLexicon {
     /// Tries every pattern whose verb is at token `verb` and returns the best.
     pub fn match_at(
@@ -437,6 +519,9 @@ impl VerbLexicon {
         let mut best: Option<(usize, usize, PatternMatch)> = None;
         for &pid in candidates {
             let p = &self.patterns[pid];
+            // Force is used "on", "in", "against" places: the target of an
+            // attack may follow a locative preposition.
+            let force = matches!(&p.code[..2], "15" | "18" | "19" | "20");
             let mut pos = verb + 1;
             let mut literals = vec![verb];
             let mut target = None;
@@ -448,23 +533,43 @@ impl VerbLexicon {
                         let forms = &self.forms[*w];
                         let mut found = None;
                         let mut t = pos;
-                        while t < end && t <= pos + MAX_GAP {
+                        let mut gap = 0;
+                        while t < end && gap <= MAX_GAP {
+                            if layer.tokens[t].temporal {
+                                t += 1;
+                                continue;
+                            }
                             if forms.contains(layer.norm(t)) {
                                 found = Some(t);
                                 break;
                             }
-                            // skip a whole mention in the gap ("accused Russian forces of")
+                            // skip a whole mention in the gap ("accused Russian forces
+                            // of"), unless the word is the mention's own head noun
+                            // ("withdrew its peacekeepers from")
                             if let Some(m) = mention_at(t) {
+                                let span = mentions[m].tokens.clone();
+                                if let Some(inner) =
+                                    span.clone().find(|&i| forms.contains(layer.norm(i)))
+                                {
+                                    found = Some(inner);
+                                    break;
+                                }
                                 if !(t == pos || target.is_some() || source.is_some()) {
                                     break;
                                 }
-                                t = mentions[m].tokens.end;
+                                t = span.end;
+                                continue;
+                            }
+                            if let Some(next) = place_phrase_end(layer, t, end, mentions) {
+                                t = next;
+                                gap += 1;
                                 continue;
                             }
                             if !gap_allows(layer, t) {
                                 break;
                             }
                             t += 1;
+                            gap += 1;
                         }
                         match found {
                             Some(t) => {
@@ -478,20 +583,7 @@ impl VerbLexicon {
                         }
                     }
                     Element::Target | Element::Source => {
-                        let mut t = pos;
-                        let mut found = None;
-                        while t < end && t <= pos + MAX_GAP {
-                            if let Some(m) = mention_at(t) {
-                                if !mentions[m].locative || t == pos {
-                                    found = Some(m);
-                                }
-                                break;
-                            }
-                            if !gap_allows(layer, t) {
-                                break;
-                            }
-                            t += 1;
-                        }
+                        let found = find_slot(layer, pos, end, mentions, force);
                         if let Some(m) = found {
                             pos = mentions[m].tokens.end;
                             if *el == Element::Target {
@@ -512,17 +604,9 @@ impl VerbLexicon {
                 .iter()
                 .any(|e| matches!(e, Element::Target | Element::Source))
             {
-                let mut t = pos;
-                while t < end && t <= pos + MAX_GAP {
-                    if let Some(m) = mention_at(t) {
-                        target = Some(m);
-                        pos = mentions[m].tokens.end;
-                        break;
-                    }
-                    if !gap_allows(layer, t) {
-                        break;
-                    }
-                    t += 1;
+                if let Some(m) = find_slot(layer, pos, end, mentions, force) {
+                    target = Some(m);
+                    pos = mentions[m].tokens.end;
                 }
             }
             let filled = usize::from(target.is_some() || source.is_some());

@@ -1,0 +1,314 @@
+//! Integration tests: run the real `casus` binary on fixtures.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn casus() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_casus"))
+}
+
+fn fixture(name: &str) -> String {
+    let p: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests", "fixtures", name]
+        .iter()
+        .collect();
+    p.to_string_lossy().into_owned()
+}
+
+fn run(args: &[&str]) -> Output {
+    casus().args(args).output().expect("casus runs")
+}
+
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = casus()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("casus runs");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn events(out: &Output) -> Vec<Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
+        .collect()
+}
+
+fn has(events: &[Value], source: &str, target: &str, code: &str, modality: &str) -> bool {
+    events.iter().any(|e| {
+        e["source"] == source
+            && e["target"] == target
+            && e["code"] == code
+            && e["modality"] == modality
+    })
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn codes_a_text_article_into_well_formed_records() {
+    let out = run(&["code", &fixture("article.txt"), "--date", "2024-06-14"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let evs = events(&out);
+    assert!(has(&evs, "DEU", "UKR", "0332", "asserted"), "{evs:?}");
+    assert!(has(&evs, "RUSGOV", "DEUGOV", "111", "asserted"), "{evs:?}");
+    assert!(
+        has(&evs, "CHNMIL", "RUSMIL", "062", "asserted")
+            || has(&evs, "CHNMIL", "RUSMIL", "0622", "asserted")
+            || evs.iter().any(|e| e["source"] == "CHNMIL"),
+        "{evs:?}"
+    );
+    assert!(has(&evs, "CHNGOV", "LTU", "163", "hypothetical"), "{evs:?}");
+    let text = std::fs::read_to_string(fixture("article.txt")).unwrap();
+    for e in &evs {
+        for field in [
+            "doc_id",
+            "sentence_index",
+            "date",
+            "source",
+            "target",
+            "source_text",
+            "target_text",
+            "code",
+            "root",
+            "quad_class",
+            "goldstein",
+            "plover_type",
+            "modality",
+            "attribution",
+            "evidence",
+        ] {
+            assert!(e.get(field).is_some(), "missing {field} in {e}");
+        }
+        assert_eq!(e["doc_id"], "article");
+        assert_eq!(e["date"], "2024-06-14");
+        // evidence spans point at the text they claim
+        let span = |k: &str| -> String {
+            let s = &e["evidence"][k];
+            text[s[0].as_u64().unwrap() as usize..s[1].as_u64().unwrap() as usize].to_string()
+        };
+        assert_eq!(span("source"), e["source_text"].as_str().unwrap());
+        assert_eq!(span("target"), e["target_text"].as_str().unwrap());
+        assert!(e["evidence"]["entry"]
+            .as_str()
+            .unwrap()
+            .starts_with("verbs/"));
+    }
+    // the headline and the dateline carry no event of their own
+    assert!(evs.iter().all(|e| e["sentence_index"] != 0), "{evs:?}");
+}
+
+#[test]
+fn reads_text_and_jsonl_from_standard_input() {
+    let out = run_stdin(
+        &["code", "-", "--date", "2022-02-24"],
+        b"Russian troops attacked Ukraine on Thursday.",
+    );
+    assert!(out.status.success());
+    assert!(has(&events(&out), "RUSMIL", "UKR", "190", "asserted"));
+    let out = run_stdin(&["code"], b"{\"id\": \"x\", \"date\": \"2022-02-24\", \"text\": \"Russian troops attacked Ukraine.\"}\n");
+    assert!(out.status.success());
+    let evs = events(&out);
+    assert_eq!(evs[0]["doc_id"], "x");
+}
+
+#[test]
+fn tsv_output_has_a_header_and_fixed_columns() {
+    let out = run(&["code", &fixture("article.txt"), "--format", "tsv"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    assert_eq!(
+        header[..6],
+        [
+            "doc_id",
+            "sentence_index",
+            "date",
+            "source",
+            "target",
+            "code"
+        ]
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| r.split('\t').count() == header.len()));
+}
+
+#[test]
+fn explain_shows_actors_patterns_and_decisions() {
+    let out = run(&["code", &fixture("article.txt"), "--explain"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("actor    Germany => DEU"), "{text}");
+    assert!(text.contains("pattern  `"), "{text}");
+    assert!(text.contains("EVENT    DEU -> UKR 0332"), "{text}");
+    assert!(text.contains("hypothetical"), "{text}");
+}
+
+#[test]
+fn bad_jsonl_lines_are_reported_and_the_rest_is_coded() {
+    let out = run(&["code", &fixture("docs.jsonl")]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "problems make the exit status 1"
+    );
+    let err = stderr(&out);
+    assert!(err.contains("docs.jsonl:2: not a JSON object"), "{err}");
+    assert!(
+        err.contains("docs.jsonl:3: record has no `text` field"),
+        "{err}"
+    );
+    let evs = events(&out);
+    assert!(has(&evs, "RUSGOV", "CHNGOV", "043", "asserted"), "{evs:?}");
+    assert!(has(&evs, "RUSMIL", "UKR", "190", "asserted"), "{evs:?}");
+}
+
+#[test]
+fn invalid_utf8_empty_and_binary_files_are_named_and_skipped() {
+    let out = run(&[
+        "code",
+        &fixture("invalid_utf8.txt"),
+        &fixture("empty.txt"),
+        &fixture("binary.txt"),
+        &fixture("article.txt"),
+        "--date",
+        "2024-06-14",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("invalid_utf8.txt:1: not valid UTF-8"), "{err}");
+    assert!(err.contains("empty.txt: empty input"), "{err}");
+    assert!(err.contains("binary.txt: binary data"), "{err}");
+    assert!(err.contains("missing.txt").eq(&false));
+    assert!(has(&events(&out), "DEU", "UKR", "0332", "asserted"));
+    let out = run(&["code", "no/such/file.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no/such/file.txt: cannot open"));
+}
+
+#[test]
+fn a_ten_megabyte_line_is_handled_and_the_next_line_is_coded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.jsonl");
+    let mut f = std::fs::File::create(&path).unwrap();
+    let filler = "Talks went on and on without end ".repeat(10 * 1024 * 1024 / 33);
+    writeln!(f, "{}", serde_json::json!({"id": "huge", "text": filler})).unwrap();
+    writeln!(f, "{}", serde_json::json!({"id": "small", "date": "2022-02-24", "text": "Russian troops attacked Ukraine."})).unwrap();
+    drop(f);
+    assert!(std::fs::metadata(&path).unwrap().len() > 10_000_000);
+    let out = run(&["code", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let evs = events(&out);
+    assert!(evs
+        .iter()
+        .any(|e| e["doc_id"] == "small" && e["code"] == "190"));
+}
+
+#[test]
+fn bad_dates_are_clear_errors() {
+    let out = run(&["code", &fixture("article.txt"), "--date", "next tuesday"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("--date `next tuesday`"), "{err}");
+}
+
+#[test]
+fn dict_check_reports_every_error_with_file_and_line() {
+    let out = run(&["dict", "check", &fixture("dict_broken")]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("extra.txt:3: `999` is not a CAMEO event code"),
+        "{text}"
+    );
+    assert!(
+        text.contains("extra.txt:4: `Visit` is not a lower-case pattern word"),
+        "{text}"
+    );
+    assert!(text.contains("notes.txt: not a dictionary file"), "{text}");
+    // the built-in dictionaries are valid
+    let out = run(&["dict", "check"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // coding with a broken dictionary fails in one line naming the place
+    let out = run_stdin(&["code", "--dict", &fixture("dict_broken")], b"x");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("3 dictionary errors") && stderr(&out).contains("dict_broken"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn user_dictionaries_add_patterns_and_replace_files() {
+    let input = b"France beseeched Germany for peacekeepers. Russia attacked Ukraine.";
+    let out = run_stdin(
+        &[
+            "code",
+            "--dict",
+            &fixture("dict_extra"),
+            "--date",
+            "2020-01-01",
+        ],
+        input,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let evs = events(&out);
+    assert!(has(&evs, "FRA", "DEU", "0234", "asserted"), "{evs:?}");
+    assert!(
+        evs.iter().all(|e| e["source"] != "RUS"),
+        "the replaced country list no longer knows Russia: {evs:?}"
+    );
+}
+
+#[test]
+fn dict_stats_meets_the_coverage_floor() {
+    let out = run(&["dict", "stats", "--json"]);
+    assert!(out.status.success());
+    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(s["states"].as_u64().unwrap() >= 190);
+    assert!(s["organizations_and_groups"].as_u64().unwrap() >= 100);
+    assert!(s["persons"].as_u64().unwrap() >= 200);
+    assert!(s["verb_patterns"].as_u64().unwrap() >= 800);
+    let roots: Vec<String> = s["patterns_by_root"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r[0].as_str().unwrap().to_string())
+        .collect();
+    for r in 1..=20 {
+        assert!(
+            roots.contains(&format!("{r:02}")),
+            "root {r:02} has no pattern"
+        );
+    }
+}
+
+#[test]
+fn eval_scores_a_suite_strictly() {
+    let out = run(&["eval", &fixture("suite.jsonl"), "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let s: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s["overall"]["items"], 3);
+    assert_eq!(s["overall"]["true_positives"], 2);
+    assert_eq!(s["overall"]["false_positives"], 0);
+    assert_eq!(s["overall"]["modality_accuracy"], 1.0);
+    assert_eq!(s["by_phenomenon"]["negation"]["true_positives"], 1);
+    assert_eq!(s["no_event_items_with_events"].as_array().unwrap().len(), 0);
+    let out = run(&["eval", &fixture("suite.jsonl"), "--errors"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("F1 1.000"), "{text}");
+}
