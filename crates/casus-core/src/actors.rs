@@ -389,6 +389,10 @@ pub enum Referent {
     Pronoun { word: String, role: Option<String> },
     /// "each other", "one another".
     EachOther,
+    /// A definite description ("the alliance", "the two countries").
+    Description(crate::rules::Description, Option<String>),
+    /// Several actors referred to at once ("the two countries", "they").
+    Group(Vec<String>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -43,6 +43,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "rules/attribution.txt",
     "rules/discards.txt",
     "rules/weapons.txt",
+    "rules/coreference.txt",
 ];
 
 pub fn sources() -> Vec<Source> {

@@ -135,7 +135,7 @@ pub(crate) fn code_document(p: &Pipeline, doc: &Document, explain: bool) -> Code
     let layer = TextLayer::new(&doc.text);
     let mut coded = Coded::default();
     let mut seen: HashSet<(String, String, String)> = HashSet::new();
-    let mut previous: Vec<Mention> = Vec::new();
+    let mut history = crate::coref::History::default();
     for (index, sentence) in layer.sentences.iter().enumerate() {
         let mut trace = SentenceTrace {
             index,
@@ -150,13 +150,11 @@ pub(crate) fn code_document(p: &Pipeline, doc: &Document, explain: bool) -> Code
             &layer,
             index,
             sentence,
-            &previous,
+            &history,
             &mut events,
             &mut trace,
         );
-        if !mentions.is_empty() {
-            previous = mentions;
-        }
+        history.push(mentions);
         for e in events {
             let key = (e.source.clone(), e.target.clone(), e.code.clone());
             if seen.insert(key) {
@@ -279,7 +277,7 @@ fn code_sentence(
     layer: &TextLayer,
     index: usize,
     sentence: &Sentence,
-    previous: &[Mention],
+    history: &crate::coref::History,
     events: &mut Vec<Event>,
     trace: &mut SentenceTrace,
 ) -> Vec<Mention> {
@@ -297,7 +295,8 @@ fn code_sentence(
         return Vec::new();
     }
     let mut mentions = p.actors.mentions(layer, range.clone(), doc.date);
-    resolve_pronouns(&mut mentions, previous);
+    crate::coref::add_descriptions(layer, range.clone(), &p.rules, &mut mentions);
+    crate::coref::resolve(layer, range.clone(), &mut mentions, history);
     let ctx = Ctx {
         p,
         layer,
@@ -548,27 +547,31 @@ fn code_sentence(
             });
         };
         let root = &code[..2];
-        let party = |idx: usize, as_target: bool| -> Option<Party> {
+        let party = |idx: usize, as_target: bool| -> Vec<Party> {
             let mention = &ctx.mentions[idx];
-            let code = match &mention.referent {
-                Referent::Actor(c) => c.clone(),
+            let codes = match &mention.referent {
+                Referent::Actor(c) => vec![c.clone()],
+                Referent::Group(g) => g.clone(),
                 Referent::Capital(c) => {
                     let place_target = as_target
                         && (code.starts_with("042") || matches!(root, "18" | "19" | "20"));
-                    if place_target {
+                    vec![if place_target {
                         c.clone()
                     } else {
                         format!("{c}GOV")
-                    }
+                    }]
                 }
-                _ => return None,
+                _ => Vec::new(),
             };
-            Some(Party {
-                code,
-                tokens: mention.tokens.clone(),
-            })
+            codes
+                .into_iter()
+                .map(|code| Party {
+                    code,
+                    tokens: mention.tokens.clone(),
+                })
+                .collect()
         };
-        let src_parties: Vec<Party> = sources.iter().filter_map(|&s| party(s, false)).collect();
+        let src_parties: Vec<Party> = sources.iter().flat_map(|&s| party(s, false)).collect();
         let reciprocal = targets
             .iter()
             .any(|&t| ctx.mentions[t].referent == Referent::EachOther);
@@ -580,7 +583,7 @@ fn code_sentence(
                 }
             }
         } else {
-            let tgt_parties: Vec<Party> = targets.iter().filter_map(|&t| party(t, true)).collect();
+            let tgt_parties: Vec<Party> = targets.iter().flat_map(|&t| party(t, true)).collect();
             let place = if code == "040" {
                 meeting_place(&ctx, m)
             } else {
@@ -641,6 +644,8 @@ fn describe(r: &Referent) -> String {
         Referent::Role(r) => format!("role {r} without a country (not coded)"),
         Referent::Pronoun { word, .. } => format!("pronoun `{word}` (unresolved)"),
         Referent::EachOther => "reciprocal".into(),
+        Referent::Description(kind, _) => format!("description ({kind:?}, unresolved)"),
+        Referent::Group(g) => g.join(" + "),
     }
 }
 
@@ -755,48 +760,6 @@ fn find_subject(
         return Some((members, mention.tokens.end));
     }
     None
-}
-
-/// Links pronouns to the nearest fitting antecedent: earlier in the sentence,
-/// else the first actor of the previous sentence. Unresolved pronouns stay
-/// unresolved and produce no event.
-fn resolve_pronouns(mentions: &mut [Mention], previous: &[Mention]) {
-    for k in 0..mentions.len() {
-        let Referent::Pronoun { word, role } = mentions[k].referent.clone() else {
-            continue;
-        };
-        let wants_person = matches!(word.as_str(), "he" | "his" | "she");
-        let fits = |m: &Mention| -> Option<String> {
-            let code = match &m.referent {
-                Referent::Actor(c) => c.clone(),
-                Referent::Capital(c) if !m.locative => format!("{c}GOV"),
-                _ => return None,
-            };
-            if m.locative
-                || (wants_person && !m.is_person)
-                || (word == "it" || word == "its") && m.is_person
-            {
-                return None;
-            }
-            Some(code)
-        };
-        let found = mentions[..k]
-            .iter()
-            .rev()
-            .find_map(fits)
-            .or_else(|| previous.iter().find_map(fits));
-        if let Some(code) = found {
-            let code = match role {
-                Some(r)
-                    if !code.starts_with("IGO") && !code.starts_with("NGO") && code.len() >= 3 =>
-                {
-                    format!("{}{r}", &code[..3])
-                }
-                _ => code,
-            };
-            mentions[k].referent = Referent::Actor(code);
-        }
-    }
 }
 
 /// The speaker the sentence attributes the event to, if any.

@@ -11,6 +11,7 @@ pub mod actors;
 pub mod builtin;
 pub mod cameo;
 pub mod coder;
+pub mod coref;
 pub mod date;
 pub mod dict;
 pub mod eval;

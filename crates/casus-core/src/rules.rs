@@ -45,6 +45,16 @@ pub struct Rules {
     pub anonymous: PhraseIndex<()>,
     pub discards: PhraseIndex<String>,
     pub weapons: PhraseIndex<String>,
+    /// Definite descriptions for coreference, by kind.
+    pub descriptions: PhraseIndex<Description>,
+}
+
+/// What a definite description refers back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Description {
+    Organization,
+    Pair,
+    Country,
 }
 
 const RULE_FIELDS: &[&str] = &["cue", "map", "verb", "noun"];
@@ -142,6 +152,16 @@ impl Rules {
                     "195" | "194" | "193" => {
                         for c in cues() {
                             rules.weapons.insert(&c.to_lowercase(), header.to_string());
+                        }
+                    }
+                    "organization" | "pair" | "country" => {
+                        let kind = match header {
+                            "organization" => Description::Organization,
+                            "pair" => Description::Pair,
+                            _ => Description::Country,
+                        };
+                        for c in cues() {
+                            rules.descriptions.insert(&c.to_lowercase(), kind);
                         }
                     }
                     _ if source.name.contains("discard") => {

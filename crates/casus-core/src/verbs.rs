@@ -437,6 +437,29 @@ const FORCE_PREPOSITIONS: &[&str] = &[
     "targeting",
 ];
 
+/// Amounts do not count against the gap: "extended a $1 billion credit
+/// line to", "pledged 2.7 billion euros in aid to".
+fn free_in_gap(w: &str) -> bool {
+    matches!(
+        w,
+        "$" | "€"
+            | "£"
+            | "¥"
+            | "million"
+            | "billion"
+            | "trillion"
+            | "percent"
+            | "%"
+            | "more"
+            | "further"
+            | "additional"
+            | "new"
+            | "fresh"
+    ) || (w.starts_with(|c: char| c.is_ascii_digit())
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.'))
+}
+
 /// A place phrase in a gap ("rallied *in Tel Aviv* on Saturday against"):
 /// a locative preposition and a capitalised name or a place mention. Returns
 /// the token after it.
@@ -481,14 +504,18 @@ fn find_slot(
     let mut t = pos;
     let mut gap = 0;
     let mut after_force_prep = false;
+    let mut only_articles = true;
     while t < end && gap <= MAX_GAP + usize::from(force) {
         if let Some(m) = mentions.iter().position(|m| m.tokens.start == t) {
-            return (!mentions[m].locative || t == pos || after_force_prep).then_some(m);
+            // A place right after the pattern's own preposition is its slot
+            // ("receive ... from the United States").
+            return (!mentions[m].locative || only_articles || after_force_prep).then_some(m);
         }
-        if layer.tokens[t].temporal {
+        if layer.tokens[t].temporal || free_in_gap(layer.norm(t)) {
             t += 1;
             continue;
         }
+        only_articles &= matches!(layer.norm(t), "the" | "a" | "an");
         let w = layer.norm(t);
         if force && FORCE_PREPOSITIONS.contains(&w) {
             after_force_prep = true;
@@ -535,7 +562,7 @@ impl VerbLexicon {
                         let mut t = pos;
                         let mut gap = 0;
                         while t < end && gap <= MAX_GAP {
-                            if layer.tokens[t].temporal {
+                            if layer.tokens[t].temporal || free_in_gap(layer.norm(t)) {
                                 t += 1;
                                 continue;
                             }

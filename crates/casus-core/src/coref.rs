@@ -1,0 +1,250 @@
+//! Coreference: links pronouns ("it", "they", "its troops"), definite
+//! descriptions ("the alliance", "the two countries", "the country") and
+//! definite role nouns ("the government", "the ministry") to actors named
+//! earlier in the sentence or in the two previous sentences.
+//!
+//! Resolution is conservative: a mention with no fitting antecedent stays
+//! unresolved, and the coder emits no event for it.
+
+use crate::actors::{Mention, Referent};
+use crate::rules::{Description, Rules};
+use crate::text::TextLayer;
+use std::collections::VecDeque;
+use std::ops::Range;
+
+/// Resolved mentions of the last sentences, most recent sentence last.
+#[derive(Debug, Default)]
+pub struct History {
+    sentences: VecDeque<Vec<Mention>>,
+}
+
+const KEPT_SENTENCES: usize = 2;
+
+impl History {
+    pub fn push(&mut self, mentions: Vec<Mention>) {
+        if mentions.iter().all(|m| resolved_codes(m).is_empty()) {
+            return;
+        }
+        self.sentences.push_back(mentions);
+        while self.sentences.len() > KEPT_SENTENCES {
+            self.sentences.pop_front();
+        }
+    }
+}
+
+/// The codes a resolved mention stands for.
+pub fn resolved_codes(m: &Mention) -> Vec<String> {
+    match &m.referent {
+        Referent::Actor(c) => vec![c.clone()],
+        Referent::Capital(c) if !m.locative => vec![format!("{c}GOV")],
+        Referent::Group(g) => g.clone(),
+        _ => Vec::new(),
+    }
+}
+
+fn country_of(code: &str) -> Option<&str> {
+    (code.len() >= 3
+        && !code.starts_with("IGO")
+        && !code.starts_with("NGO")
+        && !code.starts_with("IMG"))
+    .then(|| &code[..3])
+}
+
+/// Adds mentions for the definite descriptions of the rule files.
+pub fn add_descriptions(
+    layer: &TextLayer,
+    range: Range<usize>,
+    rules: &Rules,
+    mentions: &mut Vec<Mention>,
+) {
+    let mut i = range.start;
+    let mut added = Vec::new();
+    while i < range.end {
+        if mentions.iter().any(|m| m.tokens.contains(&i)) {
+            i += 1;
+            continue;
+        }
+        if let Some(d) = rules.descriptions.matches_at(layer, i, range.end).next() {
+            // "the two countries' leaders": a role noun after the possessive
+            let mut end = d.end;
+            let mut role = None;
+            if end < range.end && matches!(layer.norm(end), "'s" | "'") {
+                if let Some(m) = mentions.iter().find(|m| m.tokens.start == end + 1) {
+                    if let Referent::Role(r) = &m.referent {
+                        role = Some(r.clone());
+                        end = m.tokens.end;
+                    }
+                }
+            }
+            added.push(Mention {
+                tokens: d.start..end,
+                referent: Referent::Description(*d.value, role),
+                origin: None,
+                locative: false,
+                has_role: false,
+                is_person: false,
+            });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    // a role mention swallowed by a description ("the two countries' leaders")
+    mentions.retain(|m| {
+        !added
+            .iter()
+            .any(|a| a.tokens.start <= m.tokens.start && m.tokens.end <= a.tokens.end)
+    });
+    mentions.extend(added);
+    mentions.sort_by_key(|m| m.tokens.start);
+}
+
+/// Resolves the pronouns, descriptions and definite roles of one sentence.
+pub fn resolve(
+    layer: &TextLayer,
+    range: Range<usize>,
+    mentions: &mut [Mention],
+    history: &History,
+) {
+    for k in 0..mentions.len() {
+        let new = match mentions[k].referent.clone() {
+            Referent::Pronoun { word, role } => {
+                resolve_pronoun(&word, role, &mentions[..k], history, mentions, k)
+            }
+            Referent::Description(kind, role) => {
+                resolve_description(kind, role, &mentions[..k], history)
+            }
+            Referent::Role(role) => {
+                // "the government", "the ministry" (but not "a government")
+                let start = mentions[k].tokens.start;
+                let definite = start > range.start && layer.norm(start - 1) == "the";
+                let followed_by_of = mentions[k].tokens.end < range.end
+                    && matches!(layer.norm(mentions[k].tokens.end), "of" | "from" | "in");
+                if definite && !followed_by_of && !mentions[k].locative {
+                    most_recent_country(&mentions[..k], history)
+                        .map(|c| Referent::Actor(format!("{c}{role}")))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let Some(r) = new {
+            mentions[k].referent = r;
+        }
+    }
+}
+
+/// Candidates from nearest to farthest: earlier in this sentence (nearest
+/// first), then previous sentences (most recent sentence first, and within
+/// a sentence in order, so that its subject comes first).
+fn candidates<'a>(
+    before: &'a [Mention],
+    history: &'a History,
+) -> impl Iterator<Item = &'a Mention> + 'a {
+    before
+        .iter()
+        .rev()
+        .chain(history.sentences.iter().rev().flat_map(|s| s.iter()))
+}
+
+fn most_recent_country(before: &[Mention], history: &History) -> Option<String> {
+    candidates(before, history)
+        .filter(|m| !m.locative)
+        .find_map(|m| {
+            resolved_codes(m)
+                .first()
+                .and_then(|c| country_of(c).map(str::to_string))
+        })
+}
+
+fn with_role(code: &str, role: &Option<String>) -> String {
+    match (role, country_of(code)) {
+        (Some(r), Some(c)) => format!("{c}{r}"),
+        _ => code.to_string(),
+    }
+}
+
+fn resolve_pronoun(
+    word: &str,
+    role: Option<String>,
+    before: &[Mention],
+    history: &History,
+    all: &[Mention],
+    k: usize,
+) -> Option<Referent> {
+    let _ = (all, k);
+    let wants_person = matches!(word, "he" | "his" | "she");
+    let plural = matches!(word, "they" | "their");
+    let fits = |m: &Mention| -> bool {
+        !m.locative
+            && !resolved_codes(m).is_empty()
+            && (!wants_person || m.is_person)
+            && !(matches!(word, "it" | "its")
+                && (m.is_person || matches!(m.referent, Referent::Group(_))))
+    };
+    let antecedent = candidates(before, history).find(|m| fits(m))?;
+    let codes = resolved_codes(antecedent);
+    let codes: Vec<String> = codes.iter().map(|c| with_role(c, &role)).collect();
+    if plural && codes.len() > 1 {
+        return Some(Referent::Group(codes));
+    }
+    codes.into_iter().next().map(Referent::Actor)
+}
+
+fn resolve_description(
+    kind: Description,
+    role: Option<String>,
+    before: &[Mention],
+    history: &History,
+) -> Option<Referent> {
+    match kind {
+        Description::Organization => candidates(before, history).find_map(|m| {
+            let codes = resolved_codes(m);
+            let code = codes.first()?;
+            let is_org = code.starts_with("IGO")
+                || code.starts_with("NGO")
+                || code.starts_with("IMG")
+                || code.ends_with("REB");
+            (is_org && !m.locative).then(|| Referent::Actor(code.clone()))
+        }),
+        Description::Country => {
+            most_recent_country(before, history).map(|c| Referent::Actor(with_role(&c, &role)))
+        }
+        Description::Pair => {
+            // The most recent group of exactly two actors: a resolved group,
+            // or two coordinated mentions ("Russia and China").
+            if let Some(g) = candidates(before, history).find_map(|m| match &m.referent {
+                Referent::Group(g) if g.len() == 2 => Some(g.clone()),
+                _ => None,
+            }) {
+                return Some(Referent::Group(
+                    g.iter().map(|c| with_role(c, &role)).collect(),
+                ));
+            }
+            let pool: Vec<&Mention> = if before.len() >= 2 {
+                before.iter().collect()
+            } else {
+                history
+                    .sentences
+                    .back()
+                    .map(|s| s.iter().collect())
+                    .unwrap_or_default()
+            };
+            let mut codes: Vec<String> = Vec::new();
+            for m in pool.iter().filter(|m| !m.locative) {
+                for c in resolved_codes(m) {
+                    if !codes.contains(&c) {
+                        codes.push(c);
+                    }
+                }
+            }
+            // Conservative: only when exactly two actors are in view.
+            (codes.len() == 2)
+                .then(|| Referent::Group(codes.iter().map(|c| with_role(c, &role)).collect()))
+        }
+    }
+}
