@@ -27,6 +27,8 @@ pub enum EntryKind {
     OrgAdj,
     Person,
     Agent,
+    /// A city, region, facility or body of water: never an actor itself.
+    Place,
 }
 
 #[derive(Debug, Clone)]
@@ -111,6 +113,7 @@ pub struct ActorCounts {
     pub organizations: usize,
     pub persons: usize,
     pub agent_nouns: usize,
+    pub places: usize,
     pub phrases: usize,
 }
 
@@ -165,6 +168,7 @@ impl ActorLexicon {
                 Some(SourceKind::Organizations) => lex.add_orgs(file, source),
                 Some(SourceKind::Persons) => lex.add_persons(file, source),
                 Some(SourceKind::Agents) => lex.add_agents(file, source),
+                Some(SourceKind::Places) => lex.add_places(file, source),
                 _ => Ok(()),
             };
             if let Err(e) = result {
@@ -340,6 +344,42 @@ impl ActorLexicon {
         DictError::collect(errors)
     }
 
+    fn add_places(&mut self, file: u16, source: &Source) -> Result<(), DictError> {
+        let blocks = parse_blocks(source, &["place"])?;
+        let mut errors = Vec::new();
+        for block in &blocks {
+            let code = match block.header.as_str() {
+                "NONE" => String::new(),
+                h if h.len() == 3 && valid_actor_code(h) => h.to_string(),
+                h => {
+                    errors.push(source.error(
+                        block.line,
+                        format!("`{h}` is not a 3-letter country code or NONE"),
+                    ));
+                    continue;
+                }
+            };
+            for (value, line) in block.values("place") {
+                self.counts.places += 1;
+                let origin = Origin {
+                    file,
+                    line: line as u32,
+                };
+                self.push(
+                    value,
+                    ActorEntry {
+                        kind: EntryKind::Place,
+                        code: code.clone(),
+                        person: None,
+                        valid: None,
+                        origin,
+                    },
+                );
+            }
+        }
+        DictError::collect(errors)
+    }
+
     fn add_agents(&mut self, file: u16, source: &Source) -> Result<(), DictError> {
         let blocks = parse_blocks(source, AGENT_FIELDS)?;
         let mut errors = Vec::new();
@@ -393,6 +433,9 @@ pub enum Referent {
     Description(crate::rules::Description, Option<String>),
     /// Several actors referred to at once ("the two countries", "they").
     Group(Vec<String>),
+    /// A place: its country (if any) is the target of a visit or an attack
+    /// on it; otherwise it is not an actor.
+    Place(Option<String>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -716,6 +759,7 @@ impl ActorLexicon {
             EntryKind::Capital => Referent::Capital(e.code.clone()),
             EntryKind::Seat => Referent::Actor(format!("{}GOV", e.code)),
             EntryKind::Agent => Referent::Role(e.code.clone()),
+            EntryKind::Place => Referent::Place((!e.code.is_empty()).then(|| e.code.clone())),
             EntryKind::Person => {
                 let code = self.persons[e.person.unwrap_or(0)].code_on(date);
                 if code.is_empty() {
@@ -851,7 +895,7 @@ impl ActorLexicon {
                     }
                 }
             }
-            EntryKind::Person => {}
+            EntryKind::Person | EntryKind::Place => {}
         }
         m.tokens = raw.start..pos;
         m

@@ -17,6 +17,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "actors/groups.txt",
     "actors/persons.txt",
     "actors/agents.txt",
+    "actors/places.txt",
     "verbs/irregular.txt",
     "verbs/01_statement.txt",
     "verbs/02_appeal.txt",

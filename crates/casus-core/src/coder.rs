@@ -365,10 +365,20 @@ fn code_sentence(
         let aux_be = b > range.start && BE_FORMS.contains(&ctx.norm(b - 1));
         let participle = p.verbs.is_participle(ctx.norm(m.verb));
         let by_agent = find_by_agent(&ctx, m);
+        // Without a form of "be", only a participle directly followed by its
+        // by-agent is passive ("a swap mediated by the UAE"); "signed a deal
+        // brokered by Russia" is active.
+        let by_adjacent = {
+            let mut t = m.end.max(m.verb + 1);
+            while t < range.end && (ctx.layer.tokens[t].temporal || is_adverb(ctx.norm(t))) {
+                t += 1;
+            }
+            t < range.end && ctx.norm(t) == "by"
+        };
         let passive = participle
-            && (aux_be
-                || (by_agent.is_some()
-                    && before(1).is_some_and(|w| w != "had" && w != "has" && w != "have")));
+            && by_agent.is_some_and(|_| aux_be || by_adjacent)
+            && before(1).is_some_and(|w| w != "had" && w != "has" && w != "have")
+            || (participle && aux_be);
         // the subject
         let (subject, window_start) = match find_subject(&ctx, m, &slot_mentions, &last_subject) {
             Some(s) => s,
@@ -401,8 +411,10 @@ fn code_sentence(
                 .unwrap_or_default();
             (subject_members.clone(), targets)
         };
-        for &s in sources.iter().chain(targets.iter()) {
-            slot_mentions.insert(s);
+        // Objects of a verb cannot be the subject of a later verb; subjects
+        // can ("Armenia and Azerbaijan signed a deal brokered by Russia").
+        for &t in &targets {
+            slot_mentions.insert(t);
         }
         if let Some(t) = m.target {
             slot_mentions.extend(ctx.compound(t, false, true));
@@ -552,6 +564,14 @@ fn code_sentence(
             let codes = match &mention.referent {
                 Referent::Actor(c) => vec![c.clone()],
                 Referent::Group(g) => g.clone(),
+                // Rule 16: a city or facility attacked or visited -> its country.
+                Referent::Place(Some(c))
+                    if as_target
+                        && (code.starts_with("042")
+                            || matches!(root, "17" | "18" | "19" | "20")) =>
+                {
+                    vec![c.clone()]
+                }
                 Referent::Capital(c) => {
                     let place_target = as_target
                         && (code.starts_with("042") || matches!(root, "18" | "19" | "20"));
@@ -646,6 +666,8 @@ fn describe(r: &Referent) -> String {
         Referent::EachOther => "reciprocal".into(),
         Referent::Description(kind, _) => format!("description ({kind:?}, unresolved)"),
         Referent::Group(g) => g.join(" + "),
+        Referent::Place(Some(c)) => format!("place in {c}"),
+        Referent::Place(None) => "place".into(),
     }
 }
 
@@ -668,7 +690,7 @@ fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
     if DETERMINERS.contains(&prev) {
         return false;
     }
-    if PREPOSITIONS.contains(&prev) && prev != "to" && !word.ends_with("ing") {
+    if PREPOSITIONS.contains(&prev) && prev != "to" && (!word.ends_with("ing") || prev == "of") {
         return false;
     }
     let past_or_ing =
@@ -750,6 +772,7 @@ fn find_subject(
             && is_quantity(ctx.norm(mention.tokens.start - 2));
         let in_pp = !quantity_of && before.is_some_and(|w| PREPOSITIONS.contains(&w) || w == "'s");
         if mention.locative
+            || matches!(mention.referent, Referent::Place(_))
             || in_pp
             || slot_mentions.contains(&k)
             || mention.referent == Referent::EachOther
@@ -893,7 +916,7 @@ fn meeting_place(ctx: &Ctx, m: &PatternMatch) -> Option<String> {
         .find(|mm| mm.tokens.start >= m.verb && mm.tokens.start < stop && mm.locative)?;
     match &place.referent {
         Referent::Actor(c) if c.len() == 3 => Some(c.clone()),
-        Referent::Capital(c) => Some(c.clone()),
+        Referent::Capital(c) | Referent::Place(Some(c)) => Some(c.clone()),
         _ => None,
     }
 }

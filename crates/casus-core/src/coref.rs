@@ -115,7 +115,7 @@ pub fn resolve(
                 resolve_pronoun(&word, role, &mentions[..k], history, mentions, k)
             }
             Referent::Description(kind, role) => {
-                resolve_description(kind, role, &mentions[..k], history)
+                resolve_description(layer, kind, role, &mentions[..k], history)
             }
             Referent::Role(role) => {
                 // "the government", "the ministry" (but not "a government")
@@ -195,7 +195,37 @@ fn resolve_pronoun(
     codes.into_iter().next().map(Referent::Actor)
 }
 
+/// The most recent "X and Y" of exactly two coded actors.
+fn coordinated_pair(
+    layer: &TextLayer,
+    before: &[Mention],
+    history: &History,
+) -> Option<Vec<String>> {
+    let sentences =
+        std::iter::once(before).chain(history.sentences.iter().rev().map(|s| s.as_slice()));
+    for mentions in sentences {
+        let coded: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| !m.locative && resolved_codes(m).len() == 1)
+            .collect();
+        for w in coded.windows(2).rev() {
+            let between: Vec<&str> = (w[0].tokens.end..w[1].tokens.start)
+                .map(|i| layer.norm(i))
+                .collect();
+            if matches!(between.as_slice(), ["and"] | ["and", "the"]) {
+                let a = resolved_codes(w[0]).remove(0);
+                let b = resolved_codes(w[1]).remove(0);
+                if a != b {
+                    return Some(vec![a, b]);
+                }
+            }
+        }
+    }
+    None
+}
+
 fn resolve_description(
+    layer: &TextLayer,
     kind: Description,
     role: Option<String>,
     before: &[Mention],
@@ -217,10 +247,11 @@ fn resolve_description(
         Description::Pair => {
             // The most recent group of exactly two actors: a resolved group,
             // or two coordinated mentions ("Russia and China").
-            if let Some(g) = candidates(before, history).find_map(|m| match &m.referent {
+            let group = candidates(before, history).find_map(|m| match &m.referent {
                 Referent::Group(g) if g.len() == 2 => Some(g.clone()),
                 _ => None,
-            }) {
+            });
+            if let Some(g) = group.or_else(|| coordinated_pair(layer, before, history)) {
                 return Some(Referent::Group(
                     g.iter().map(|c| with_role(c, &role)).collect(),
                 ));
