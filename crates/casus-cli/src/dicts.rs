@@ -85,7 +85,10 @@ pub fn check(dir: Option<&str>) -> Result<ExitCode> {
     match Pipeline::from_sources(sources) {
         Ok(p) => {
             let s = p.stats();
-            println!("ok: {n} files, {} states, {} organisations and groups, {} persons, {} verb patterns", s.states, s.organizations_and_groups, s.persons, s.verb_patterns);
+            println!(
+                "ok: {n} files, {} states, {} organisations, {} groups, {} persons, {} places, {} verb patterns",
+                s.states, s.organizations, s.groups, s.persons, s.places, s.verb_patterns
+            );
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
@@ -111,13 +114,11 @@ pub fn stats(p: &Pipeline, json: bool) -> Result<ExitCode> {
     writeln!(out, "dictionary files          {}", s.files)?;
     writeln!(out, "CAMEO event codes         {}", s.cameo_codes)?;
     writeln!(out, "states and territories    {}", s.states)?;
-    writeln!(
-        out,
-        "organisations and groups  {}",
-        s.organizations_and_groups
-    )?;
+    writeln!(out, "organisations             {}", s.organizations)?;
+    writeln!(out, "armed/political groups    {}", s.groups)?;
     writeln!(out, "dated persons             {}", s.persons)?;
     writeln!(out, "role and agent nouns      {}", s.agent_nouns)?;
+    writeln!(out, "places                    {}", s.places)?;
     writeln!(out, "actor phrases (indexed)   {}", s.actor_phrases)?;
     writeln!(out, "verb patterns             {}", s.verb_patterns)?;
     writeln!(out, "verb patterns per CAMEO root:")?;

@@ -111,6 +111,7 @@ pub struct ActorLexicon {
 pub struct ActorCounts {
     pub countries: usize,
     pub organizations: usize,
+    pub groups: usize,
     pub persons: usize,
     pub agent_nouns: usize,
     pub places: usize,
@@ -256,7 +257,11 @@ impl ActorLexicon {
                         .push(source.error(line, format!("`{v}` is not a date range FROM..TO"))),
                 }
             }
-            self.counts.organizations += 1;
+            if source.name.contains("groups") {
+                self.counts.groups += 1;
+            } else {
+                self.counts.organizations += 1;
+            }
             for field in block.fields.iter().filter(|f| f.name != "valid") {
                 let kind = if field.name == "name" {
                     EntryKind::Org
@@ -450,6 +455,9 @@ pub struct Mention {
     pub has_role: bool,
     /// The mention names a person.
     pub is_person: bool,
+    /// Only an adjective ("Russian", "Hezbollah" before a noun): the word
+    /// after it is a noun, not a verb.
+    pub adjectival: bool,
 }
 
 impl Mention {
@@ -713,6 +721,7 @@ impl ActorLexicon {
                         locative: false,
                         has_role: false,
                         is_person: false,
+                        adjectival: false,
                     });
                     i = end;
                     continue;
@@ -730,6 +739,7 @@ impl ActorLexicon {
                     locative: false,
                     has_role: false,
                     is_person: false,
+                    adjectival: false,
                 });
                 i += 2;
                 continue;
@@ -777,6 +787,7 @@ impl ActorLexicon {
             locative: false,
             has_role: e.kind == EntryKind::Agent || e.kind == EntryKind::Seat,
             is_person: e.kind == EntryKind::Person,
+            adjectival: matches!(e.kind, EntryKind::CountryAdj | EntryKind::OrgAdj),
         }
     }
 
@@ -817,7 +828,15 @@ impl ActorLexicon {
                     j += 1;
                     skipped += 1;
                 }
-                if kind_at(j) == Some(EntryKind::Agent) {
+                let owned_group = j > pos && matches!(kind_at(j), Some(EntryKind::Org));
+                if owned_group {
+                    // "Yemen's Houthis", "Lebanon's Hezbollah": the group's own code
+                    let g = by_start[&j];
+                    let gm = self.simple_mention(g, date, layer);
+                    m.referent = gm.referent;
+                    m.origin = gm.origin;
+                    pos = g.end;
+                } else if kind_at(j) == Some(EntryKind::Agent) {
                     let agent = by_start[&j];
                     let role = &self.entries[agent.entry].code;
                     m.referent = Referent::Actor(if is_org {
@@ -898,6 +917,7 @@ impl ActorLexicon {
             EntryKind::Person | EntryKind::Place => {}
         }
         m.tokens = raw.start..pos;
+        m.adjectival &= pos == raw.end;
         m
     }
 }
@@ -1008,6 +1028,8 @@ mod tests {
                     format!("pronoun:{word}:{}", role.unwrap_or_default())
                 }
                 Referent::EachOther => "each-other".into(),
+                Referent::Place(c) => format!("place:{}", c.unwrap_or_default()),
+                other => format!("{other:?}"),
             })
             .collect()
     }

@@ -218,48 +218,63 @@ impl Ctx<'_> {
 
     /// Mentions coordinated with `idx` by "and", "or" and commas.
     fn compound(&self, idx: usize, leftward: bool, rightward: bool) -> Vec<usize> {
-        let connected = |a: &Mention, b: &Mention| -> bool {
+        // The connector between two neighbouring mentions, if they can be
+        // members of one compound: Some(true) for "and"/"or", Some(false)
+        // for a bare comma.
+        let link = |a: &Mention, b: &Mention| -> Option<bool> {
             let between: Vec<&str> = (a.tokens.end..b.tokens.start)
+                .filter(|&i| !self.layer.tokens[i].temporal)
                 .map(|i| self.norm(i))
                 .collect();
             // "..., and the Netherlands said it would": a new clause's
             // subject, not another member of the compound.
             if between.first() == Some(&",") && self.starts_clause_after(b) {
-                return false;
+                return None;
             }
-            matches!(
-                between.as_slice(),
+            match between.as_slice() {
+                [","] | [",", "the"] => Some(false),
                 ["and"]
-                    | ["or"]
-                    | [","]
-                    | [",", "and"]
-                    | [",", "or"]
-                    | ["and", "the"]
-                    | ["or", "the"]
-                    | [",", "the"]
-                    | [",", "and", "the"]
-                    | ["as", "well", "as"]
-                    | ["and", "its"]
-                    | ["nor"]
-            )
+                | ["or"]
+                | [",", "and"]
+                | [",", "or"]
+                | ["and", "the"]
+                | ["or", "the"]
+                | [",", "and", "the"]
+                | ["as", "well", "as"]
+                | ["and", "its"]
+                | ["nor"] => Some(true),
+                _ => None,
+            }
         };
-        let mut members = vec![idx];
-        if leftward {
-            let mut k = idx;
-            while k > 0 && connected(&self.mentions[k - 1], &self.mentions[k]) {
-                k -= 1;
-                members.insert(0, k);
-            }
+        let n = self.mentions.len();
+        let mut start = idx;
+        let mut end = idx;
+        while leftward
+            && start > 0
+            && link(&self.mentions[start - 1], &self.mentions[start]).is_some()
+        {
+            start -= 1;
         }
-        if rightward {
-            let mut k = idx;
-            while k + 1 < self.mentions.len() && connected(&self.mentions[k], &self.mentions[k + 1])
-            {
-                k += 1;
-                members.push(k);
-            }
+        while rightward
+            && end + 1 < n
+            && link(&self.mentions[end], &self.mentions[end + 1]).is_some()
+        {
+            end += 1;
         }
-        members
+        // A list is "A, B and C": commas alone make an apposition or a new
+        // clause ("Russia, U.S. officials said"), so the chain stops at the
+        // last "and"/"or" and starts after any comma run not closed by one.
+        let links: Vec<bool> = (start..end)
+            .map(|k| link(&self.mentions[k], &self.mentions[k + 1]) == Some(true))
+            .collect();
+        let Some(last_and) = links.iter().rposition(|&x| x) else {
+            return vec![idx];
+        };
+        let chain_end = start + last_and + 1;
+        if idx > chain_end {
+            return vec![idx];
+        }
+        (start..=chain_end).collect()
     }
 }
 
@@ -693,9 +708,67 @@ fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
     if PREPOSITIONS.contains(&prev) && prev != "to" && (!word.ends_with("ing") || prev == "of") {
         return false;
     }
-    let past_or_ing =
-        word.ends_with("ed") || word.ends_with("ing") || !ctx.p.verbs.is_base_like(word);
-    if past_or_ing {
+    // After an adjective ("Hezbollah targets", "Russian attack") a verb form is a noun.
+    if ctx
+        .mentions
+        .iter()
+        .any(|m| m.adjectival && m.tokens.end == t)
+    {
+        return false;
+    }
+    if word.ends_with("ing") {
+        // "-ing" forms are verbs after "be", an aspect verb, a preposition, a
+        // subject or a conjunction; otherwise nouns ("a high-level meeting").
+        return ctx.in_mention(t - 1)
+            || BE_FORMS.contains(&prev)
+            || PREPOSITIONS.contains(&prev)
+            || is_adverb(prev)
+            || matches!(
+                prev,
+                "and"
+                    | "or"
+                    | ","
+                    | "while"
+                    | "without"
+                    | "began"
+                    | "begin"
+                    | "begins"
+                    | "started"
+                    | "start"
+                    | "starts"
+                    | "continued"
+                    | "continue"
+                    | "continues"
+                    | "stopped"
+                    | "resumed"
+                    | "resume"
+                    | "kept"
+                    | "keep"
+                    | "finished"
+                    | "ended"
+                    | "also"
+                    | "not"
+                    | "after"
+                    | "before"
+                    | "by"
+                    | "since"
+                    | "who"
+                    | "which"
+                    | "they"
+                    | "it"
+                    | "he"
+                    | "she"
+            );
+    }
+    // A participle right after another verb is an adjective: "confiscate
+    // frozen assets".
+    if ctx.p.verbs.is_participle(word)
+        && ctx.p.verbs.is_pattern_verb(prev)
+        && !AUXILIARIES.contains(&prev)
+    {
+        return false;
+    }
+    if word.ends_with("ed") || !ctx.p.verbs.is_base_like(word) {
         return true;
     }
     // Base and -s forms: a verb after its subject, an auxiliary, "to", or an adverb.

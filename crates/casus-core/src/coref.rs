@@ -83,6 +83,7 @@ pub fn add_descriptions(
                 locative: false,
                 has_role: false,
                 is_person: false,
+                adjectival: false,
             });
             i = end;
         } else {

@@ -243,12 +243,6 @@ fn tokenize(text: &str, layer: &mut TextLayer) {
             chars.next();
             chars.next();
             end = start + c.len_utf8() + 1;
-        } else if c_norm == '\''
-            && text[start + c.len_utf8()..].starts_with("t")
-            && layer.tokens.last().is_some_and(|t| t.span.end == start)
-        {
-            chars.next();
-            end = start + c.len_utf8();
         } else {
             chars.next();
             end = start + c.len_utf8();

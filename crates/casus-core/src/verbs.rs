@@ -543,7 +543,7 @@ impl VerbLexicon {
     ) -> Option<PatternMatch> {
         let candidates = self.by_verb.get(layer.norm(verb))?;
         let mention_at = |t: usize| mentions.iter().position(|m| m.tokens.start == t);
-        let mut best: Option<(usize, usize, PatternMatch)> = None;
+        let mut best: Option<((usize, usize, usize), PatternMatch)> = None;
         for &pid in candidates {
             let p = &self.patterns[pid];
             // Force is used "on", "in", "against" places: the target of an
@@ -592,7 +592,9 @@ impl VerbLexicon {
                                 gap += 1;
                                 continue;
                             }
-                            if !gap_allows(layer, t) {
+                            // "halt exports *of rare earths* to": an of-phrase may
+                            // stand between two pattern words
+                            if !gap_allows(layer, t) && layer.norm(t) != "of" {
                                 break;
                             }
                             t += 1;
@@ -637,7 +639,10 @@ impl VerbLexicon {
                 }
             }
             let filled = usize::from(target.is_some() || source.is_some());
-            let score = (p.literal_count(), filled);
+            // Ties go to the more specific code ("deliver food to" 073 over
+            // "deliver aid to" 070).
+            let specific = usize::from(!p.code.ends_with('0')) + p.code.len();
+            let score = (p.literal_count(), filled, specific);
             let m = PatternMatch {
                 pattern: pid,
                 verb,
@@ -646,15 +651,11 @@ impl VerbLexicon {
                 source,
                 end: pos,
             };
-            let better = match &best {
-                None => true,
-                Some((lits, fill, _)) => score > (*lits, *fill),
-            };
-            if better {
-                best = Some((score.0, score.1, m));
+            if best.as_ref().is_none_or(|(b, _)| score > *b) {
+                best = Some((score, m));
             }
         }
-        best.map(|(_, _, m)| m)
+        best.map(|(_, m)| m)
     }
 }
 
