@@ -698,7 +698,9 @@ fn span_text(doc: &Document, layer: &TextLayer, tokens: Range<usize>) -> String 
 /// determiners and prepositions ("the attack", "for talks", "peace talks").
 fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
     if t == ctx.range.start {
-        return true;
+        // News sentences open with their subject, not a verb: "Protests
+        // spread", "Talks resumed".
+        return false;
     }
     let prev = ctx.norm(t - 1);
     let word = ctx.norm(t);
@@ -991,5 +993,187 @@ fn meeting_place(ctx: &Ctx, m: &PatternMatch) -> Option<String> {
         Referent::Actor(c) if c.len() == 3 => Some(c.clone()),
         Referent::Capital(c) | Referent::Place(Some(c)) => Some(c.clone()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Date, Document, Modality, Pipeline};
+    use std::sync::OnceLock;
+
+    fn pipeline() -> &'static Pipeline {
+        static P: OnceLock<Pipeline> = OnceLock::new();
+        P.get_or_init(|| Pipeline::builtin().expect("built-in dictionaries load"))
+    }
+
+    fn code(text: &str, date: &str) -> Vec<(String, String, String, Modality)> {
+        let doc = Document::new("t", text, Date::parse(date));
+        let mut v: Vec<_> = pipeline()
+            .code(&doc)
+            .into_iter()
+            .map(|e| (e.source, e.target, e.code, e.modality))
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn ev(s: &str, t: &str, c: &str, m: Modality) -> (String, String, String, Modality) {
+        (s.into(), t.into(), c.into(), m)
+    }
+
+    use Modality::*;
+
+    /// One row per linguistic rule of the assembly stage: text, date, and
+    /// the complete, sorted list of events expected.
+    #[test]
+    fn assembly_rules() {
+        let table: Vec<(&str, &str, Vec<(String, String, String, Modality)>)> = vec![
+            // active voice, adjective + role noun
+            (
+                "Chinese troops attacked Vietnam on Monday.",
+                "2020-05-01",
+                vec![ev("CHNMIL", "VNM", "190", Asserted)],
+            ),
+            // passive with by-agent flips source and target
+            (
+                "Vietnam was attacked by Chinese troops.",
+                "2020-05-01",
+                vec![ev("CHNMIL", "VNM", "190", Asserted)],
+            ),
+            // agentless passive is not coded
+            ("Vietnam was attacked on Monday.", "2020-05-01", vec![]),
+            // compound subject: one event per member
+            (
+                "France and Italy condemned Belarus.",
+                "2020-05-01",
+                vec![
+                    ev("FRA", "BLR", "111", Asserted),
+                    ev("ITA", "BLR", "111", Asserted),
+                ],
+            ),
+            // symmetric verb with a compound subject gives both directions
+            (
+                "Peru and Chile held talks on Friday.",
+                "2020-05-01",
+                vec![
+                    ev("CHL", "PER", "046", Asserted),
+                    ev("PER", "CHL", "046", Asserted),
+                ],
+            ),
+            // reciprocal "each other"
+            (
+                "Peru and Chile accused each other of spying.",
+                "2020-05-01",
+                vec![
+                    ev("CHL", "PER", "1125", Asserted),
+                    ev("PER", "CHL", "1125", Asserted),
+                ],
+            ),
+            // negation
+            (
+                "Kenya has not condemned Uganda.",
+                "2020-05-01",
+                vec![ev("KEN", "UGA", "111", Negated)],
+            ),
+            // conditional anywhere in the sentence
+            (
+                "Kenya could sanction Uganda if the talks fail.",
+                "2020-05-01",
+                vec![ev("KEN", "UGA", "163", Hypothetical)],
+            ),
+            // scheduled event
+            (
+                "Kenya is expected to visit Uganda next week.",
+                "2020-05-01",
+                vec![ev("KEN", "UGA", "042", Future)],
+            ),
+            // intent conversion stays asserted and one-directional
+            (
+                "Kenya offered on Monday to mediate between Uganda and Rwanda.",
+                "2020-05-01",
+                vec![
+                    ev("KEN", "RWA", "039", Asserted),
+                    ev("KEN", "UGA", "039", Asserted),
+                ],
+            ),
+            // refusal conversion
+            (
+                "Kenya refused to release the Ugandan prisoners.",
+                "2020-05-01",
+                vec![ev("KEN", "UGA", "1243", Asserted)],
+            ),
+            // say-verbs create no event of their own
+            (
+                "Kenya said on Monday that Uganda had attacked Rwanda.",
+                "2020-05-01",
+                vec![ev("UGA", "RWA", "190", Asserted)],
+            ),
+            // sports results are discarded
+            (
+                "Brazil beat Argentina 2-0 in the World Cup qualifier.",
+                "2020-05-01",
+                vec![],
+            ),
+            // history with an explicit earlier year is not coded
+            (
+                "Soldiers recalled how Japan attacked China in 1937.",
+                "2020-05-01",
+                vec![],
+            ),
+            // weapon words refine generic force
+            (
+                "Russian missiles struck Ukraine overnight.",
+                "2023-05-01",
+                vec![ev("RUSMIL", "UKR", "195", Asserted)],
+            ),
+            // a capital as an agent is COUNTRY+GOV
+            (
+                "Moscow condemned Warsaw on Monday.",
+                "2023-05-01",
+                vec![ev("RUSGOV", "POLGOV", "111", Asserted)],
+            ),
+            // a person by the document date
+            (
+                "Barack Obama visited Cuba.",
+                "2016-03-21",
+                vec![ev("USAGOV", "CUB", "042", Asserted)],
+            ),
+            (
+                "Barack Obama visited Cuba.",
+                "2019-03-21",
+                vec![ev("USAELI", "CUB", "042", Asserted)],
+            ),
+            // coordinated verbs share the subject
+            (
+                "Kenya hosted Uganda's president and criticised Rwanda.",
+                "2020-05-01",
+                vec![
+                    ev("KEN", "RWA", "111", Asserted),
+                    ev("KEN", "UGAGOV", "043", Asserted),
+                    ev("UGAGOV", "KEN", "042", Asserted),
+                ],
+            ),
+            // one event per distinct triple
+            (
+                "Kenya condemned Uganda. Kenya again condemned Uganda.",
+                "2020-05-01",
+                vec![ev("KEN", "UGA", "111", Asserted)],
+            ),
+        ];
+        for (text, date, expected) in table {
+            assert_eq!(code(text, date), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn evidence_spans_point_at_the_words() {
+        let text = "Kenya condemned Uganda.";
+        let doc = Document::new("t", text, None);
+        let e = &pipeline().code(&doc)[0];
+        let span = |s: [usize; 2]| &text[s[0]..s[1]];
+        assert_eq!(span(e.evidence.source), "Kenya");
+        assert_eq!(span(e.evidence.target), "Uganda");
+        assert_eq!(span(e.evidence.trigger), "condemned");
+        assert!(e.evidence.entry.starts_with("verbs/11_disapprove.txt:"));
     }
 }

@@ -153,13 +153,12 @@ fn candidates<'a>(
 }
 
 fn most_recent_country(before: &[Mention], history: &History) -> Option<String> {
-    candidates(before, history)
-        .filter(|m| !m.locative)
-        .find_map(|m| {
-            resolved_codes(m)
-                .first()
-                .and_then(|c| country_of(c).map(str::to_string))
-        })
+    // places count here: "Protests spread in Kenya. The government ..."
+    candidates(before, history).find_map(|m| {
+        resolved_codes(m)
+            .first()
+            .and_then(|c| country_of(c).map(str::to_string))
+    })
 }
 
 fn with_role(code: &str, role: &Option<String>) -> String {
@@ -278,5 +277,80 @@ fn resolve_description(
             (codes.len() == 2)
                 .then(|| Referent::Group(codes.iter().map(|c| with_role(c, &role)).collect()))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Date, Document, Pipeline};
+    use std::sync::OnceLock;
+
+    fn pipeline() -> &'static Pipeline {
+        static P: OnceLock<Pipeline> = OnceLock::new();
+        P.get_or_init(|| Pipeline::builtin().expect("built-in dictionaries load"))
+    }
+
+    fn triples(text: &str) -> Vec<(String, String, String)> {
+        let doc = Document::new("t", text, Date::parse("2022-06-01"));
+        let mut v: Vec<_> = pipeline()
+            .code(&doc)
+            .into_iter()
+            .map(|e| (e.source, e.target, e.code))
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn t(s: &str, g: &str, c: &str) -> (String, String, String) {
+        (s.into(), g.into(), c.into())
+    }
+
+    #[test]
+    fn pronouns_resolve_within_and_across_sentences() {
+        assert_eq!(
+            triples("Kenya said it would never attack Uganda."),
+            vec![t("KEN", "UGA", "190")]
+        );
+        assert_eq!(
+            triples("Kenya held a summit. It condemned Uganda."),
+            vec![t("KEN", "UGA", "111")]
+        );
+        // a possessive with a role noun takes the antecedent's country
+        assert_eq!(
+            triples("Kenya said its troops attacked Uganda."),
+            vec![t("KENMIL", "UGA", "190")]
+        );
+    }
+
+    #[test]
+    fn descriptions_resolve_to_organisations_pairs_and_countries() {
+        assert_eq!(
+            triples("NATO leaders gathered. The alliance condemned Belarus."),
+            vec![t("IGOWSTNAT", "BLR", "111")]
+        );
+        assert_eq!(
+            triples("Peru and Chile signed a deal. The two countries condemned Bolivia."),
+            vec![
+                t("CHL", "BOL", "111"),
+                t("CHL", "PER", "057"),
+                t("PER", "BOL", "111"),
+                t("PER", "CHL", "057")
+            ]
+        );
+        assert_eq!(
+            triples("Protests spread in Kenya. The government arrested Ugandan journalists."),
+            vec![t("KENGOV", "UGAMED", "173")]
+        );
+    }
+
+    #[test]
+    fn unresolvable_mentions_stay_unresolved() {
+        // no antecedent at all: no event rather than a guess
+        assert_eq!(triples("It condemned Uganda."), vec![]);
+        assert_eq!(triples("The alliance condemned Belarus."), vec![]);
+        assert_eq!(
+            triples("The government arrested Ugandan journalists."),
+            vec![]
+        );
     }
 }
