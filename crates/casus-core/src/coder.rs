@@ -1006,7 +1006,9 @@ mod tests {
         P.get_or_init(|| Pipeline::builtin().expect("built-in dictionaries load"))
     }
 
-    fn code(text: &str, date: &str) -> Vec<(String, String, String, Modality)> {
+    type Coded = (String, String, String, Modality);
+
+    fn code(text: &str, date: &str) -> Vec<Coded> {
         let doc = Document::new("t", text, Date::parse(date));
         let mut v: Vec<_> = pipeline()
             .code(&doc)
@@ -1017,7 +1019,7 @@ mod tests {
         v
     }
 
-    fn ev(s: &str, t: &str, c: &str, m: Modality) -> (String, String, String, Modality) {
+    fn ev(s: &str, t: &str, c: &str, m: Modality) -> Coded {
         (s.into(), t.into(), c.into(), m)
     }
 
@@ -1027,7 +1029,7 @@ mod tests {
     /// the complete, sorted list of events expected.
     #[test]
     fn assembly_rules() {
-        let table: Vec<(&str, &str, Vec<(String, String, String, Modality)>)> = vec![
+        let table: Vec<(&str, &str, Vec<Coded>)> = vec![
             // active voice, adjective + role noun
             (
                 "Chinese troops attacked Vietnam on Monday.",
