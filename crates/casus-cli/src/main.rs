@@ -240,6 +240,8 @@ struct GoldRecord {
     phenomenon: Option<String>,
     #[serde(default)]
     expected: Vec<GoldExpected>,
+    /// Document-level label (corpora such as the synthetic stories).
+    plover_type: Option<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -254,6 +256,8 @@ fn eval(pipeline: &Pipeline, suite: &str, json: bool, show_errors: bool) -> Resu
     let text =
         std::fs::read_to_string(suite).with_context(|| format!("cannot read suite {suite}"))?;
     let mut scores: Vec<(ItemScore, String)> = Vec::new();
+    let mut documents = casus_core::eval::DocumentSummary::default();
+    let mut missed_documents: Vec<(String, String, String)> = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -284,10 +288,63 @@ fn eval(pipeline: &Pipeline, suite: &str, json: bool, show_errors: bool) -> Resu
         }
         let doc = Document::new(record.id.clone(), record.text.clone(), date);
         let events = pipeline.code(&doc);
+        if let (Some(label), true) = (&record.plover_type, record.expected.is_empty()) {
+            if !documents.add(label, &events) {
+                missed_documents.push((
+                    record.id.clone(),
+                    label.clone(),
+                    record.text.chars().take(160).collect(),
+                ));
+            }
+            continue;
+        }
         scores.push((
             score_item(&record.id, record.phenomenon.as_deref(), &gold, &events),
             record.text,
         ));
+    }
+    if documents.documents > 0 && scores.is_empty() {
+        documents.finish();
+        let stdout = io::stdout();
+        let mut out = stdout.lock();
+        if json {
+            serde_json::to_writer_pretty(&mut out, &documents)?;
+            writeln!(out)?;
+        } else {
+            let d = &documents;
+            writeln!(
+                out,
+                "corpus: {suite} ({} documents, labelled by PLOVER type)",
+                d.documents
+            )?;
+            writeln!(out, "document-level recall {:.3} ({} of {} documents have an event of their labelled type)", d.recall, d.with_label_found, d.documents)?;
+            writeln!(
+                out,
+                "events per document {:.2} ({} events; {} documents without any)",
+                d.events_per_document, d.events, d.documents_without_events
+            )?;
+            writeln!(
+                out,
+                "\n{:<12} {:>9} {:>6} {:>7}",
+                "label", "documents", "found", "recall"
+            )?;
+            for (label, (n, found)) in &d.by_label {
+                writeln!(
+                    out,
+                    "{:<12} {:>9} {:>6} {:>7.3}",
+                    label,
+                    n,
+                    found,
+                    *found as f64 / (*n).max(1) as f64
+                )?;
+            }
+        }
+        if show_errors {
+            for (id, label, text) in &missed_documents {
+                writeln!(out, "{id} [{label}] {text}")?;
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
     }
     if scores.is_empty() {
         bail!("{suite}: no gold items with text");

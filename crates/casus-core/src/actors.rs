@@ -820,9 +820,14 @@ impl ActorLexicon {
                     j += 1;
                 }
                 let mut skipped = 0;
+                // modifiers and model names: "Turkish F-16 fighter jets"
+                let model_name = |j: usize| {
+                    let w = norm(j);
+                    w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(|c| c.is_alphabetic())
+                };
                 while j < end
                     && skipped < 2
-                    && ROLE_MODIFIERS.contains(&norm(j))
+                    && (ROLE_MODIFIERS.contains(&norm(j)) || model_name(j))
                     && kind_at(j) != Some(EntryKind::Agent)
                 {
                     j += 1;

@@ -45,6 +45,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "rules/discards.txt",
     "rules/weapons.txt",
     "rules/coreference.txt",
+    "rules/protest_aims.txt",
 ];
 
 pub fn sources() -> Vec<Source> {

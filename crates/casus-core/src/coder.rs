@@ -536,6 +536,21 @@ fn code_sentence(
                 code = w;
             }
         }
+        // Rule 17: the stated aim of a protest chooses its subtype.
+        if matches!(code.as_str(), "141" | "142" | "143" | "144" | "145") {
+            let aim = (m.verb + 1..range.end)
+                .find_map(|i| p.rules.protest_aims.matches_at(layer, i, range.end).next());
+            if let Some(aim) = aim {
+                let sub = format!("{code}{}", aim.value);
+                if p.cameo.contains(&sub) {
+                    cues.push(format!(
+                        "protest aim: {}",
+                        span_text(doc, layer, aim.start..aim.end)
+                    ));
+                    code = sub;
+                }
+            }
+        }
         let trigger = m.trigger_span();
         let attribution = attribution(&ctx, m);
         let emit = |src: &Party, tgt: &Party, code: &str, events: &mut Vec<Event>| {
@@ -618,7 +633,41 @@ fn code_sentence(
                 }
             }
         } else {
-            let tgt_parties: Vec<Party> = targets.iter().flat_map(|&t| party(t, true)).collect();
+            // Domestic actions (demands, criticism, protest, coercion) aimed at
+            // a bare role noun ("stormed parliament", "arrested protesters")
+            // concern the source's own country.
+            let domestic = matches!(root, "10" | "11" | "14" | "17");
+            let source_country = src_parties
+                .first()
+                .map(|p| ctx_country(&p.code))
+                .filter(|c| c.len() == 3);
+            let mut tgt_parties: Vec<Party> = targets
+                .iter()
+                .flat_map(|&t| {
+                    let parties = party(t, true);
+                    match (&ctx.mentions[t].referent, &source_country) {
+                        (Referent::Role(r), Some(c)) if parties.is_empty() && domestic => {
+                            vec![Party {
+                                code: format!("{c}{r}"),
+                                tokens: ctx.mentions[t].tokens.clone(),
+                            }]
+                        }
+                        _ => parties,
+                    }
+                })
+                .collect();
+            // A protest with no named target is aimed at the source's own
+            // government (CAMEO practice; the aim still picks the subtype).
+            if root == "14" && tgt_parties.is_empty() {
+                if let Some(c) = &source_country {
+                    if !src_parties.iter().any(|p| p.code.ends_with("GOV")) {
+                        tgt_parties.push(Party {
+                            code: format!("{c}GOV"),
+                            tokens: m.trigger_span(),
+                        });
+                    }
+                }
+            }
             let place = if code == "040" {
                 meeting_place(&ctx, m)
             } else {
@@ -661,6 +710,13 @@ fn code_sentence(
                 .push(format!("`{}`: no coded source/target pair", pattern.text));
         }
     }
+    // Rule 17: a protest's aim is not also a demand by the protesters.
+    let protesters: Vec<String> = events
+        .iter()
+        .filter(|e| e.root == "14")
+        .map(|e| e.source.clone())
+        .collect();
+    events.retain(|e| !(e.root == "10" && protesters.contains(&e.source)));
     ctx.mentions
 }
 
@@ -767,6 +823,7 @@ fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
     if ctx.p.verbs.is_participle(word)
         && ctx.p.verbs.is_pattern_verb(prev)
         && !AUXILIARIES.contains(&prev)
+        && !ctx.in_mention(t - 1)
     {
         return false;
     }

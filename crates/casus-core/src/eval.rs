@@ -256,3 +256,90 @@ mod tests {
         assert_eq!(sum.by_phenomenon["no_event"].false_positives, 1);
     }
 }
+
+/// Document-level recall: is a story's labelled PLOVER type among the types
+/// of the events coded from it? Used on corpora labelled per document.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct DocumentSummary {
+    pub documents: usize,
+    pub with_label_found: usize,
+    pub recall: f64,
+    pub events: usize,
+    pub events_per_document: f64,
+    pub documents_without_events: usize,
+    /// label -> (documents, found)
+    pub by_label: BTreeMap<String, (usize, usize)>,
+}
+
+impl DocumentSummary {
+    pub fn add(&mut self, label: &str, events: &[Event]) -> bool {
+        // A code may map to several PLOVER types ("CONCEDE|RETREAT").
+        let found = events
+            .iter()
+            .filter_map(|e| e.plover_type.as_deref())
+            .any(|t| t.split('|').any(|p| p.eq_ignore_ascii_case(label)));
+        self.documents += 1;
+        self.events += events.len();
+        self.documents_without_events += usize::from(events.is_empty());
+        self.with_label_found += usize::from(found);
+        let entry = self.by_label.entry(label.to_string()).or_default();
+        entry.0 += 1;
+        entry.1 += usize::from(found);
+        found
+    }
+
+    pub fn finish(&mut self) {
+        let n = self.documents.max(1) as f64;
+        self.recall = self.with_label_found as f64 / n;
+        self.events_per_document = self.events as f64 / n;
+    }
+}
+
+#[cfg(test)]
+mod document_tests {
+    use super::*;
+    use crate::event::Evidence;
+
+    fn with_type(t: &str) -> Event {
+        Event {
+            doc_id: "d".into(),
+            sentence_index: 0,
+            date: None,
+            source: "A".into(),
+            target: "B".into(),
+            source_text: String::new(),
+            target_text: String::new(),
+            code: "0874".into(),
+            code_name: String::new(),
+            root: "08".into(),
+            quad_class: 2,
+            goldstein: 0.0,
+            plover_type: Some(t.into()),
+            modality: Modality::Asserted,
+            attribution: None,
+            trigger_text: String::new(),
+            evidence: Evidence {
+                source: [0, 0],
+                target: [0, 0],
+                trigger: [0, 0],
+                sentence: [0, 0],
+                entry: String::new(),
+                pattern: String::new(),
+                cues: vec![],
+            },
+        }
+    }
+
+    #[test]
+    fn document_recall_counts_any_matching_event_and_split_types() {
+        let mut s = DocumentSummary::default();
+        assert!(s.add("RETREAT", &[with_type("CONCEDE|RETREAT")]));
+        assert!(!s.add("ASSAULT", &[with_type("PROTEST")]));
+        assert!(!s.add("AID", &[]));
+        s.finish();
+        assert_eq!(s.documents, 3);
+        assert!((s.recall - 1.0 / 3.0).abs() < 1e-9);
+        assert_eq!(s.documents_without_events, 1);
+        assert_eq!(s.by_label["ASSAULT"], (1, 0));
+    }
+}

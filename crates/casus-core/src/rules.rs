@@ -47,6 +47,8 @@ pub struct Rules {
     pub weapons: PhraseIndex<String>,
     /// Definite descriptions for coreference, by kind.
     pub descriptions: PhraseIndex<Description>,
+    /// Protest aims: cue -> the subtype digit (1 to 4).
+    pub protest_aims: PhraseIndex<char>,
 }
 
 /// What a definite description refers back to.
@@ -152,6 +154,12 @@ impl Rules {
                     "195" | "194" | "193" => {
                         for c in cues() {
                             rules.weapons.insert(&c.to_lowercase(), header.to_string());
+                        }
+                    }
+                    "aim-1" | "aim-2" | "aim-3" | "aim-4" => {
+                        let digit = header.chars().last().unwrap_or('1');
+                        for c in cues() {
+                            rules.protest_aims.insert(&c.to_lowercase(), digit);
                         }
                     }
                     "organization" | "pair" | "country" => {
