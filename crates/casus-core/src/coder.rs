@@ -143,6 +143,18 @@ pub(crate) fn code_document(p: &Pipeline, doc: &Document, explain: bool) -> Code
             text: doc.text[sentence.span.clone()].to_string(),
             ..Default::default()
         };
+        if let Some(dateline) = &sentence.dateline {
+            // "MOSCOW, July 6 (Reuters) -": the place sets the document's focus.
+            for m in p.actors.mentions(&layer, dateline.clone(), doc.date) {
+                if let Referent::Capital(c) | Referent::Place(Some(c)) | Referent::Actor(c) =
+                    &m.referent
+                {
+                    if c.len() >= 3 {
+                        history.note_country(&c[..3], 2);
+                    }
+                }
+            }
+        }
         let mut events = Vec::new();
         let mentions = code_sentence(
             p,
@@ -955,7 +967,16 @@ fn find_subject(
         let quantity_of = before == Some("of")
             && mention.tokens.start >= ctx.range.start + 2
             && is_quantity(ctx.norm(mention.tokens.start - 2));
-        let in_pp = !quantity_of && before.is_some_and(|w| PREPOSITIONS.contains(&w) || w == "'s");
+        // "after both countries restored ties": a mention right before its
+        // verb is a subject even after a preposition-like conjunction
+        let right_before_verb = (mention.tokens.end..m.verb).all(|i| {
+            AUXILIARIES.contains(&ctx.norm(i))
+                || is_adverb(ctx.norm(i))
+                || ctx.layer.tokens[i].temporal
+        });
+        let in_pp = !quantity_of
+            && !right_before_verb
+            && before.is_some_and(|w| PREPOSITIONS.contains(&w) || w == "'s");
         if mention.locative
             || matches!(mention.referent, Referent::Place(_))
             || in_pp

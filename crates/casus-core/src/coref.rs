@@ -16,12 +16,43 @@ use std::ops::Range;
 #[derive(Debug, Default)]
 pub struct History {
     sentences: VecDeque<Vec<Mention>>,
+    /// How often each country has been named so far (places, capitals and
+    /// the dateline included): the document's focus country, if one
+    /// dominates, is the country of bare role nouns ("police", "teachers").
+    country_counts: std::collections::HashMap<String, usize>,
 }
 
 const KEPT_SENTENCES: usize = 2;
 
 impl History {
+    /// Counts a country named by the dateline or a place.
+    pub fn note_country(&mut self, code: &str, weight: usize) {
+        *self.country_counts.entry(code.to_string()).or_default() += weight;
+    }
+
+    /// The country most named so far, if it has at least two mentions and
+    /// at least half of all country mentions.
+    pub fn focus_country(&self) -> Option<&str> {
+        let total: usize = self.country_counts.values().sum();
+        let (code, n) = self
+            .country_counts
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
+        (*n >= 2 && 2 * n >= total).then_some(code.as_str())
+    }
+
     pub fn push(&mut self, mentions: Vec<Mention>) {
+        for m in &mentions {
+            let country = match &m.referent {
+                Referent::Place(Some(c)) | Referent::Capital(c) => Some(c.clone()),
+                _ => resolved_codes(m)
+                    .first()
+                    .and_then(|c| country_of(c).map(str::to_string)),
+            };
+            if let Some(c) = country {
+                self.note_country(&c, 1);
+            }
+        }
         if mentions.iter().all(|m| resolved_codes(m).is_empty()) {
             return;
         }
@@ -121,11 +152,29 @@ pub fn resolve(
             Referent::Role(role) => {
                 // "the government", "the ministry" (but not "a government")
                 let start = mentions[k].tokens.start;
-                let definite = start > range.start && layer.norm(start - 1) == "the";
+                // and bare plurals ("police said", "2,000 teachers went on
+                // strike"), but not "a soldier" or "one official"
+                let before = (start > range.start).then(|| layer.norm(start - 1));
+                let indefinite = before.is_some_and(|w| {
+                    matches!(
+                        w,
+                        "a" | "an" | "one" | "another" | "each" | "every" | "any" | "no"
+                    )
+                });
                 let followed_by_of = mentions[k].tokens.end < range.end
                     && matches!(layer.norm(mentions[k].tokens.end), "of" | "from" | "in");
-                if definite && !followed_by_of && !mentions[k].locative {
+                if !indefinite && !followed_by_of && !mentions[k].locative {
+                    let after_in_sentence = || {
+                        mentions[k + 1..].iter().find_map(|m| match &m.referent {
+                            Referent::Place(Some(c)) | Referent::Capital(c) => Some(c.clone()),
+                            _ => resolved_codes(m)
+                                .first()
+                                .and_then(|c| country_of(c).map(str::to_string)),
+                        })
+                    };
                     most_recent_country(&mentions[..k], history)
+                        .or_else(after_in_sentence)
+                        .or_else(|| history.focus_country().map(str::to_string))
                         .map(|c| Referent::Actor(format!("{c}{role}")))
                 } else {
                     None
