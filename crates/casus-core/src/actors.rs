@@ -458,6 +458,9 @@ pub struct Mention {
     /// Only an adjective ("Russian", "Hezbollah" before a noun): the word
     /// after it is a noun, not a verb.
     pub adjectival: bool,
+    /// The code was inferred from context (a bare role noun given the
+    /// document's country), not read from the text.
+    pub inferred: bool,
 }
 
 impl Mention {
@@ -708,7 +711,7 @@ impl ActorLexicon {
                     .get(&(i + 1))
                     .filter(|r| self.entries[r.entry].kind == EntryKind::Agent)
                     .map(|r| (r.end, self.entries[r.entry].code.clone()));
-                let subject_form = matches!(pron, "it" | "they" | "he" | "she");
+                let subject_form = matches!(pron, "it" | "they" | "he" | "she" | "we" | "i");
                 if role.is_some() || subject_form {
                     let end = role.as_ref().map(|(e, _)| *e).unwrap_or(i + 1);
                     out.push(Mention {
@@ -722,6 +725,7 @@ impl ActorLexicon {
                         has_role: false,
                         is_person: false,
                         adjectival: false,
+                        inferred: false,
                     });
                     i = end;
                     continue;
@@ -740,6 +744,7 @@ impl ActorLexicon {
                     has_role: false,
                     is_person: false,
                     adjectival: false,
+                    inferred: false,
                 });
                 i += 2;
                 continue;
@@ -788,6 +793,7 @@ impl ActorLexicon {
             has_role: e.kind == EntryKind::Agent || e.kind == EntryKind::Seat,
             is_person: e.kind == EntryKind::Person,
             adjectival: matches!(e.kind, EntryKind::CountryAdj | EntryKind::OrgAdj),
+            inferred: false,
         }
     }
 
@@ -941,6 +947,10 @@ fn pronoun(word: &str) -> Option<&'static str> {
         "he" => "he",
         "his" => "his",
         "she" => "she",
+        // first person: the speaker of a quotation or statement
+        "we" => "we",
+        "our" => "our",
+        "i" => "i",
         _ => return None,
     })
 }

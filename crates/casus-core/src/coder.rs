@@ -151,6 +151,7 @@ pub(crate) fn code_document(p: &Pipeline, doc: &Document, explain: bool) -> Code
                 {
                     if c.len() >= 3 {
                         history.note_country(&c[..3], 2);
+                        history.dateline.get_or_insert_with(|| c[..3].to_string());
                     }
                 }
             }
@@ -172,7 +173,20 @@ pub(crate) fn code_document(p: &Pipeline, doc: &Document, explain: bool) -> Code
             if seen.insert(key) {
                 trace.events += 1;
                 coded.events.push(e);
-            } else if explain {
+                continue;
+            }
+            // The same event restated: reported once, with the sentences
+            // that support it.
+            if let Some(first) = coded
+                .events
+                .iter_mut()
+                .find(|x| x.source == e.source && x.target == e.target && x.code == e.code)
+            {
+                if first.sentence_index != index && !first.also_in_sentences.contains(&index) {
+                    first.also_in_sentences.push(index);
+                }
+            }
+            if explain {
                 trace.notes.push(format!(
                     "{} {}->{} restates an earlier event; reported once",
                     e.code, e.source, e.target
@@ -324,13 +338,25 @@ fn code_sentence(
     let mut mentions = p.actors.mentions(layer, range.clone(), doc.date);
     crate::coref::add_descriptions(layer, range.clone(), &p.rules, &mut mentions);
     crate::coref::resolve(layer, range.clone(), &mut mentions, history);
-    let ctx = Ctx {
+    let mut ctx = Ctx {
         p,
         layer,
         text: &doc.text,
         range: range.clone(),
         mentions,
     };
+    resolve_first_person(&mut ctx);
+    let ctx = ctx;
+    let location = ctx
+        .mentions
+        .iter()
+        .filter(|m| m.locative)
+        .find_map(|m| match &m.referent {
+            Referent::Place(Some(c)) | Referent::Capital(c) => Some(c.clone()),
+            Referent::Actor(c) if c.len() == 3 => Some(c.clone()),
+            _ => None,
+        })
+        .or_else(|| history.dateline.clone());
     for m in &ctx.mentions {
         trace.mentions.push(format!(
             "{} => {}",
@@ -474,7 +500,12 @@ fn code_sentence(
                 break;
             }
         }
-        let mut negated = false;
+        // "No country has recognised ...", "Neither Kenya nor Uganda ...":
+        // a negative determiner before the subject negates its verb.
+        let mut negated = subject.first().is_some_and(|&k| {
+            let start = ctx.mentions[k].tokens.start;
+            start > range.start && matches!(ctx.norm(start - 1), "no" | "neither")
+        });
         let mut modal_verb = false;
         let mut hypothetical = sentence_hypothetical;
         let mut future = false;
@@ -633,6 +664,8 @@ fn code_sentence(
                 plover_type: info.plover.clone(),
                 modality,
                 attribution: attribution.clone(),
+                location: location.clone(),
+                also_in_sentences: Vec::new(),
                 trigger_text: span_text(doc, layer, trigger.clone()),
                 evidence: Evidence {
                     source: ctx.byte_span(src.tokens.clone()),
@@ -995,6 +1028,10 @@ fn find_subject(
 fn attribution(ctx: &Ctx, m: &PatternMatch) -> Option<String> {
     let p = ctx.p;
     let range = ctx.range.clone();
+    // "there are reports that ...", "reportedly"
+    if let Some(c) = p.rules.unattributed.find_in(ctx.layer, range.clone()) {
+        return Some(format!("anonymous: {}", span_text_ctx(ctx, c.start..c.end)));
+    }
     // "according to X", "citing X"
     for i in range.clone() {
         if let Some(c) = p.rules.according.matches_at(ctx.layer, i, range.end).next() {
@@ -1002,10 +1039,7 @@ fn attribution(ctx: &Ctx, m: &PatternMatch) -> Option<String> {
         }
     }
     // the say-verb nearest before the event verb, else the first after it
-    let says: Vec<usize> = range
-        .clone()
-        .filter(|&i| p.rules.say_verbs.contains(ctx.norm(i)) && !ctx.in_mention(i))
-        .collect();
+    let says = say_verbs(ctx);
     // A say-verb after the event counts only as a trailing attribution
     // ("..., Ukraine's navy said on Monday."), not as the verb of a new
     // clause ("..., and the Netherlands said it would send ...").
@@ -1025,6 +1059,43 @@ fn attribution(ctx: &Ctx, m: &PatternMatch) -> Option<String> {
         .or(Some("unnamed".into()))
 }
 
+/// Say-verbs used as verbs ("said", "told"), not as nouns ("the reports").
+fn say_verbs(ctx: &Ctx) -> Vec<usize> {
+    ctx.range
+        .clone()
+        .filter(|&i| {
+            ctx.p.rules.say_verbs.contains(ctx.norm(i))
+                && !ctx.in_mention(i)
+                && !(i > ctx.range.start
+                    && (DETERMINERS.contains(&ctx.norm(i - 1))
+                        || matches!(ctx.norm(i - 1), "are" | "were" | "of" | "in")))
+        })
+        .collect()
+}
+
+/// First-person pronouns ("we", "our troops") stand for the speaker of the
+/// sentence: the actor before or after its say-verb, outside the quotation.
+fn resolve_first_person(ctx: &mut Ctx) {
+    let speaker = say_verbs(ctx)
+        .into_iter()
+        .find_map(|s| speaker_before(ctx, s).or_else(|| speaker_after(ctx, s + 1)))
+        .filter(|sp| !sp.starts_with("anonymous"));
+    let Some(speaker) = speaker else { return };
+    for m in &mut ctx.mentions {
+        if let Referent::Pronoun { word, role } = &m.referent {
+            if matches!(word.as_str(), "we" | "our" | "i") {
+                let code = match role {
+                    Some(r) if speaker.len() >= 3 && !speaker.starts_with("IGO") => {
+                        format!("{}{r}", &speaker[..3])
+                    }
+                    _ => speaker.clone(),
+                };
+                m.referent = Referent::Actor(code);
+            }
+        }
+    }
+}
+
 fn speaker_before(ctx: &Ctx, say: usize) -> Option<String> {
     let mut i = say;
     let lower = say.saturating_sub(8).max(ctx.range.start);
@@ -1036,7 +1107,18 @@ fn speaker_before(ctx: &Ctx, say: usize) -> Option<String> {
             .find(|m| m.tokens.end == i + 1 || m.tokens.contains(&i))
         {
             if let Referent::Actor(c) = &m.referent {
-                return Some(c.clone());
+                // "officials said": an unqualified role is an anonymous source,
+                // whatever country the document is about
+                let anonymous = m.inferred
+                    && ctx
+                        .p
+                        .rules
+                        .anonymous
+                        .find_in(ctx.layer, m.tokens.clone())
+                        .is_some();
+                if !anonymous {
+                    return Some(c.clone());
+                }
             }
         }
         if let Some(a) = ctx.p.rules.anonymous.matches_at(ctx.layer, i, say).next() {
@@ -1303,6 +1385,13 @@ mod tests {
     #[test]
     fn careful_reading_rules() {
         let table: Vec<(&str, &str, Vec<Coded>)> = vec![
+            // a question imagines; it does not report
+            ("Will Kenya attack Uganda?", "2020-05-01", vec![ev("KEN", "UGA", "190", Hypothetical)]),
+            // a negative determiner before the subject
+            ("No NATO member has condemned Belarus.", "2020-05-01", vec![ev("IGOWSTNAT", "BLR", "111", Negated)]),
+            ("Neither Kenya nor Uganda condemned Rwanda.", "2020-05-01", vec![ev("KEN", "RWA", "111", Negated), ev("UGA", "RWA", "111", Negated)]),
+            // "we" in a quotation is the speaker
+            ("\"We will never attack Uganda,\" the Kenyan president said.", "2020-05-01", vec![ev("KENGOV", "UGA", "190", Negated)]),
             // protest aim picks the subtype; no named target -> own government;
             // the aim is not also coded as a demand
             ("Chilean students marched on Monday, demanding the resignation of the education minister.", "2020-05-01", vec![ev("CHLEDU", "CHLGOV", "1411", Asserted)]),
@@ -1330,6 +1419,32 @@ mod tests {
         for (text, date, expected) in table {
             assert_eq!(code(text, date), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn attribution_location_and_restatements() {
+        let text = "MOSCOW, May 2 (Reuters) - Kenya condemned Uganda on Monday, officials said. \
+                    There are reports that Kenya attacked Uganda. Kenya again condemned Uganda.";
+        let doc = Document::new("t", text, Date::parse("2020-05-02"));
+        let events = pipeline().code(&doc);
+        let condemn = events.iter().find(|e| e.code == "111").unwrap();
+        assert_eq!(
+            condemn.location.as_deref(),
+            Some("RUS"),
+            "the dateline sets the location"
+        );
+        assert_eq!(condemn.attribution.as_deref(), Some("anonymous: officials"));
+        assert_eq!(
+            condemn.also_in_sentences,
+            vec![2],
+            "the restatement is reported once"
+        );
+        assert_eq!(events.iter().filter(|e| e.code == "111").count(), 1);
+        let attack = events.iter().find(|e| e.code == "190").unwrap();
+        assert_eq!(
+            attack.attribution.as_deref(),
+            Some("anonymous: There are reports")
+        );
     }
 
     #[test]

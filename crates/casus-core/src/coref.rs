@@ -20,6 +20,8 @@ pub struct History {
     /// the dateline included): the document's focus country, if one
     /// dominates, is the country of bare role nouns ("police", "teachers").
     country_counts: std::collections::HashMap<String, usize>,
+    /// The country of the dateline ("MOSCOW, July 6 -"), if any.
+    pub dateline: Option<String>,
 }
 
 const KEPT_SENTENCES: usize = 2;
@@ -115,6 +117,7 @@ pub fn add_descriptions(
                 has_role: false,
                 is_person: false,
                 adjectival: false,
+                inferred: false,
             });
             i = end;
         } else {
@@ -183,6 +186,7 @@ pub fn resolve(
             _ => None,
         };
         if let Some(r) = new {
+            mentions[k].inferred = matches!(mentions[k].referent, Referent::Role(_));
             mentions[k].referent = r;
         }
     }
@@ -226,6 +230,10 @@ fn resolve_pronoun(
     k: usize,
 ) -> Option<Referent> {
     let _ = (all, k);
+    if matches!(word, "we" | "our" | "i") {
+        // resolved from the speaker by the coder, not from earlier mentions
+        return None;
+    }
     let wants_person = matches!(word, "he" | "his" | "she");
     let plural = matches!(word, "they" | "their");
     let fits = |m: &Mention| -> bool {
@@ -397,9 +405,6 @@ mod tests {
         // no antecedent at all: no event rather than a guess
         assert_eq!(triples("It condemned Uganda."), vec![]);
         assert_eq!(triples("The alliance condemned Belarus."), vec![]);
-        assert_eq!(
-            triples("The government arrested the journalists."),
-            vec![]
-        );
+        assert_eq!(triples("The government arrested the journalists."), vec![]);
     }
 }

@@ -203,6 +203,8 @@ mod tests {
             plover_type: None,
             modality: m,
             attribution: None,
+            location: None,
+            also_in_sentences: Vec::new(),
             trigger_text: String::new(),
             evidence: Evidence {
                 source: [0, 0],
@@ -317,6 +319,8 @@ mod document_tests {
             plover_type: Some(t.into()),
             modality: Modality::Asserted,
             attribution: None,
+            location: None,
+            also_in_sentences: Vec::new(),
             trigger_text: String::new(),
             evidence: Evidence {
                 source: [0, 0],

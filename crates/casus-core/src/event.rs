@@ -87,6 +87,12 @@ pub struct Event {
     pub plover_type: Option<String>,
     pub modality: Modality,
     pub attribution: Option<String>,
+    /// Where the event happened, as a country code: a place named in the
+    /// sentence ("in Geneva"), else the document's dateline.
+    pub location: Option<String>,
     pub trigger_text: String,
+    /// Sentences that restate the same event (reported once, rule 27).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_in_sentences: Vec<usize>,
     pub evidence: Evidence,
 }

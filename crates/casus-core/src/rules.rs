@@ -42,6 +42,7 @@ pub struct Rules {
     pub conversion_cues: PhraseIndex<usize>,
     pub say_verbs: HashSet<String>,
     pub according: PhraseIndex<()>,
+    pub unattributed: PhraseIndex<()>,
     pub anonymous: PhraseIndex<()>,
     pub discards: PhraseIndex<String>,
     pub weapons: PhraseIndex<String>,
@@ -140,6 +141,11 @@ impl Rules {
                     "according" => {
                         for c in cues() {
                             rules.according.insert(&c.to_lowercase(), ());
+                        }
+                    }
+                    "unattributed" => {
+                        for c in cues() {
+                            rules.unattributed.insert(&c.to_lowercase(), ());
                         }
                     }
                     "anonymous" => {
