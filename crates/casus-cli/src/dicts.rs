@@ -69,14 +69,18 @@ fn sources(dir: Option<&str>) -> Result<Vec<Source>> {
     Ok(merged)
 }
 
-pub fn load(dir: Option<&str>) -> Result<Pipeline> {
+/// Builds the pipeline. It lives until the process exits: it is leaked on
+/// purpose, since freeing thousands of small tables at exit takes longer
+/// than coding a short document.
+pub fn load(dir: Option<&str>) -> Result<&'static Pipeline> {
     let sources = sources(dir)?;
-    Pipeline::from_sources(sources).map_err(|e| match e {
+    let pipeline = Pipeline::from_sources(sources).map_err(|e| match e {
         DictError::Many { count, first, .. } => anyhow::anyhow!(
             "{count} dictionary errors (run `casus dict check` for all); first: {first}"
         ),
         other => anyhow::anyhow!("dictionary error: {other}"),
-    })
+    })?;
+    Ok(Box::leak(Box::new(pipeline)))
 }
 
 pub fn check(dir: Option<&str>) -> Result<ExitCode> {

@@ -152,7 +152,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             dict,
         } => {
             let pipeline = dicts::load(dict.dict.as_deref())?;
-            eval(&pipeline, &suite, json, errors)
+            eval(pipeline, &suite, json, errors)
         }
         Command::Dict {
             command: DictCommand::Check { dir },
@@ -161,7 +161,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             command: DictCommand::Stats { json, dict },
         } => {
             let pipeline = dicts::load(dict.dict.as_deref())?;
-            dicts::stats(&pipeline, json)
+            dicts::stats(pipeline, json)
         }
     }
 }

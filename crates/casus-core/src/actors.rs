@@ -7,7 +7,7 @@ use crate::date::{Date, DateRange};
 use crate::dict::{parse_blocks, DictError, Source, SourceKind};
 use crate::lexicon::{phrase_tokens, CaseRule, PhraseIndex};
 use crate::text::{Shape, TextLayer};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// Where a dictionary entry was written: `file:line`.
@@ -179,6 +179,10 @@ impl ActorLexicon {
         DictError::collect(errors)?;
         lex.counts.phrases = lex.index.len();
         Ok(lex)
+    }
+
+    pub fn freeze(&mut self, vocab: &mut crate::vocab::Vocab) {
+        self.index.freeze(vocab);
     }
 
     fn push(&mut self, phrase: &str, entry: ActorEntry) {

@@ -3,7 +3,7 @@
 //! the CAMEO/GDELT lookups and the CAMEO-to-PLOVER mapping).
 
 use crate::dict::{DictError, Source};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CameoCode {
@@ -24,7 +24,7 @@ pub struct CameoTable {
 
 impl CameoTable {
     pub fn parse(source: &Source) -> Result<CameoTable, DictError> {
-        let mut codes = HashMap::new();
+        let mut codes = HashMap::default();
         for (index, line) in source.text.lines().enumerate() {
             let line_no = index + 1;
             if line_no == 1 || line.trim().is_empty() {

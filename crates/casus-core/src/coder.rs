@@ -10,9 +10,10 @@ use crate::event::{Document, Event, Evidence, Modality};
 use crate::rules::Cue;
 use crate::text::{Sentence, TextLayer};
 use crate::verbs::PatternMatch;
+use crate::vocab::class;
 use crate::Pipeline;
+use rustc_hash::FxHashSet as HashSet;
 use serde::Serialize;
-use std::collections::HashSet;
 use std::ops::Range;
 
 /// What the coder saw in one sentence and why it coded what it coded.
@@ -25,6 +26,30 @@ pub struct SentenceTrace {
     pub patterns: Vec<String>,
     pub notes: Vec<String>,
     pub events: usize,
+    #[serde(skip)]
+    enabled: bool,
+}
+
+impl SentenceTrace {
+    // Trace lines are built only when a trace is wanted: formatting them
+    // for every sentence would cost more than coding it.
+    fn add_notes(&mut self, line: impl FnOnce() -> String) {
+        if self.enabled {
+            self.notes.push(line());
+        }
+    }
+
+    fn add_patterns(&mut self, line: impl FnOnce() -> String) {
+        if self.enabled {
+            self.patterns.push(line());
+        }
+    }
+
+    fn add_mentions(&mut self, line: impl FnOnce() -> String) {
+        if self.enabled {
+            self.mentions.push(line());
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -130,17 +155,33 @@ fn is_adverb(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ly")
 }
 
+/// Registers the word classes this module tests.
+pub fn register_classes(vocab: &mut crate::vocab::Vocab) {
+    use crate::vocab::class;
+    vocab.add_class_all(DETERMINERS.iter().copied(), class::DETERMINER);
+    vocab.add_class_all(PREPOSITIONS.iter().copied(), class::PREPOSITION);
+    vocab.add_class_all(AUXILIARIES.iter().copied(), class::AUXILIARY);
+    vocab.add_class_all(BE_FORMS.iter().copied(), class::BE_FORM);
+    vocab.add_class_all(CLAUSE_BREAKS.iter().copied(), class::CLAUSE_BREAK);
+}
+
 /// The pipeline's main loop over one document.
 pub(crate) fn code_document(p: &Pipeline, doc: &Document, explain: bool) -> Coded {
-    let layer = TextLayer::new(&doc.text);
+    let mut layer = TextLayer::new(&doc.text);
+    p.vocab.annotate(&mut layer);
     let mut coded = Coded::default();
-    let mut seen: HashSet<(String, String, String)> = HashSet::new();
+    let mut seen: HashSet<(String, String, String)> = HashSet::default();
     let mut history = crate::coref::History::default();
     for (index, sentence) in layer.sentences.iter().enumerate() {
         let mut trace = SentenceTrace {
             index,
             span: [sentence.span.start, sentence.span.end],
-            text: doc.text[sentence.span.clone()].to_string(),
+            text: if explain {
+                doc.text[sentence.span.clone()].to_string()
+            } else {
+                String::new()
+            },
+            enabled: explain,
             ..Default::default()
         };
         if let Some(dateline) = &sentence.dateline {
@@ -187,10 +228,12 @@ pub(crate) fn code_document(p: &Pipeline, doc: &Document, explain: bool) -> Code
                 }
             }
             if explain {
-                trace.notes.push(format!(
-                    "{} {}->{} restates an earlier event; reported once",
-                    e.code, e.source, e.target
-                ));
+                trace.add_notes(|| {
+                    format!(
+                        "{} {}->{} restates an earlier event; reported once",
+                        e.code, e.source, e.target
+                    )
+                });
             }
         }
         if explain {
@@ -227,7 +270,10 @@ impl Ctx<'_> {
     }
 
     fn in_mention(&self, t: usize) -> bool {
-        self.mentions.iter().any(|m| m.tokens.contains(&t))
+        // mentions are sorted and do not overlap: the last one starting at
+        // or before `t` is the only candidate
+        let k = self.mentions.partition_point(|m| m.tokens.start <= t);
+        k > 0 && self.mentions[k - 1].tokens.contains(&t)
     }
 
     /// Whether a verb or auxiliary follows the mention, making it a subject.
@@ -235,10 +281,9 @@ impl Ctx<'_> {
         let next = m.tokens.end;
         next < self.range.end && {
             let w = self.norm(next);
-            AUXILIARIES.contains(&w)
-                || self.p.rules.say_verbs.contains(w)
-                || (self.p.verbs.is_pattern_verb(w)
-                    && (w.ends_with("ed") || !self.p.verbs.is_base_like(w)))
+            let is = |bits| self.layer.is(next, bits);
+            is(class::AUXILIARY | class::SAY_VERB)
+                || (is(class::PATTERN_VERB) && (w.ends_with("ed") || !is(class::BASE_LIKE)))
         }
     }
 
@@ -324,15 +369,17 @@ fn code_sentence(
 ) -> Vec<Mention> {
     let range = sentence.tokens.clone();
     if sentence.headline {
-        trace.notes.push("headline: not coded".into());
+        trace.add_notes(|| "headline: not coded".into());
         return Vec::new();
     }
     if let Some(d) = p.rules.discards.find_in(layer, range.clone()) {
-        trace.notes.push(format!(
-            "not coded: {} cue `{}`",
-            d.value,
-            span_text(doc, layer, d.start..d.end)
-        ));
+        trace.add_notes(|| {
+            format!(
+                "not coded: {} cue `{}`",
+                d.value,
+                span_text(doc, layer, d.start..d.end)
+            )
+        });
         return Vec::new();
     }
     let mut mentions = p.actors.mentions(layer, range.clone(), doc.date);
@@ -358,11 +405,7 @@ fn code_sentence(
         })
         .or_else(|| history.dateline.clone());
     for m in &ctx.mentions {
-        trace.mentions.push(format!(
-            "{} => {}",
-            ctx.mention_text(m),
-            describe(&m.referent)
-        ));
+        trace.add_mentions(|| format!("{} => {}", ctx.mention_text(m), describe(&m.referent)));
     }
     if ctx.mentions.is_empty() {
         return Vec::new();
@@ -370,12 +413,12 @@ fn code_sentence(
     // Find pattern matches left to right; a verb inside an earlier match is
     // part of it and is not matched again.
     let mut matches: Vec<PatternMatch> = Vec::new();
-    let mut used: HashSet<usize> = HashSet::new();
+    let mut used: HashSet<usize> = HashSet::default();
     for t in range.clone() {
-        if used.contains(&t) || ctx.in_mention(t) || p.rules.say_verbs.contains(ctx.norm(t)) {
+        if used.contains(&t) || ctx.in_mention(t) || layer.is(t, class::SAY_VERB) {
             continue;
         }
-        if !p.verbs.is_pattern_verb(ctx.norm(t)) || !looks_like_verb(&ctx, t) {
+        if !layer.is(t, class::PATTERN_VERB) || !looks_like_verb(&ctx, t) {
             continue;
         }
         if let Some(m) = p.verbs.match_at(layer, t, range.end, &ctx.mentions) {
@@ -395,7 +438,7 @@ fn code_sentence(
                 .matches_at(layer, i, range.end)
                 .any(|c| *c.value == Cue::HypotheticalSentence)
         });
-    let mut slot_mentions: HashSet<usize> = HashSet::new();
+    let mut slot_mentions: HashSet<usize> = HashSet::default();
     let mut last_subject: Option<(Vec<usize>, usize)> = None;
     for m in &matches {
         let pattern = &p.verbs.patterns[m.pattern];
@@ -404,9 +447,7 @@ fn code_sentence(
             p.file_name(pattern.origin.file),
             pattern.origin.line
         );
-        trace
-            .patterns
-            .push(format!("`{}` {} ({entry})", pattern.text, pattern.code));
+        trace.add_patterns(|| format!("`{}` {} ({entry})", pattern.text, pattern.code));
         let before = |k: usize| (m.verb >= range.start + k).then(|| ctx.norm(m.verb - k));
         // passive voice: "was attacked by"
         let mut b = m.verb;
@@ -415,8 +456,8 @@ fn code_sentence(
         {
             b -= 1;
         }
-        let aux_be = b > range.start && BE_FORMS.contains(&ctx.norm(b - 1));
-        let participle = p.verbs.is_participle(ctx.norm(m.verb));
+        let aux_be = b > range.start && ctx.layer.is(b - 1, class::BE_FORM);
+        let participle = ctx.layer.is(m.verb, class::PARTICIPLE);
         let by_agent = find_by_agent(&ctx, m);
         // Without a form of "be", only a participle directly followed by its
         // by-agent is passive ("a swap mediated by the UAE"); "signed a deal
@@ -436,9 +477,7 @@ fn code_sentence(
         let (subject, window_start) = match find_subject(&ctx, m, &slot_mentions, &last_subject) {
             Some(s) => s,
             None => {
-                trace
-                    .notes
-                    .push(format!("`{}`: no source found", pattern.text));
+                trace.add_notes(|| format!("`{}`: no source found", pattern.text));
                 continue;
             }
         };
@@ -448,10 +487,12 @@ fn code_sentence(
             match by_agent {
                 Some(a) => (ctx.compound(a, false, true), subject_members.clone()),
                 None => {
-                    trace.notes.push(format!(
-                        "`{}`: passive without a by-agent is not coded",
-                        pattern.text
-                    ));
+                    trace.add_notes(|| {
+                        format!(
+                            "`{}`: passive without a by-agent is not coded",
+                            pattern.text
+                        )
+                    });
                     continue;
                 }
             }
@@ -610,10 +651,7 @@ fn code_sentence(
         // History: "in 1945" in a sentence about an asserted event (rule 15).
         if modality == Modality::Asserted {
             if let Some(year) = historical_year(&ctx, doc) {
-                trace.notes.push(format!(
-                    "`{}`: history (in {year}) is not coded",
-                    pattern.text
-                ));
+                trace.add_notes(|| format!("`{}`: history (in {year}) is not coded", pattern.text));
                 continue;
             }
         }
@@ -795,9 +833,7 @@ fn code_sentence(
             }
         }
         if events.len() == before_count {
-            trace
-                .notes
-                .push(format!("`{}`: no coded source/target pair", pattern.text));
+            trace.add_notes(|| format!("`{}`: no coded source/target pair", pattern.text));
         }
     }
     // Rule 17: a protest's aim is not also a demand by the protesters.
@@ -858,10 +894,13 @@ fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
     ) {
         return false;
     }
-    if DETERMINERS.contains(&prev) {
+    if ctx.layer.is(t - 1, class::DETERMINER) {
         return false;
     }
-    if PREPOSITIONS.contains(&prev) && prev != "to" && (!word.ends_with("ing") || prev == "of") {
+    if ctx.layer.is(t - 1, class::PREPOSITION)
+        && prev != "to"
+        && (!word.ends_with("ing") || prev == "of")
+    {
         return false;
     }
     // After an adjective ("Hezbollah targets", "Russian attack") a verb form is a noun.
@@ -876,8 +915,8 @@ fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
         // "-ing" forms are verbs after "be", an aspect verb, a preposition, a
         // subject or a conjunction; otherwise nouns ("a high-level meeting").
         return ctx.in_mention(t - 1)
-            || BE_FORMS.contains(&prev)
-            || PREPOSITIONS.contains(&prev)
+            || ctx.layer.is(t - 1, class::BE_FORM)
+            || ctx.layer.is(t - 1, class::PREPOSITION)
             || is_adverb(prev)
             || matches!(
                 prev,
@@ -918,19 +957,19 @@ fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
     }
     // A participle right after another verb is an adjective: "confiscate
     // frozen assets".
-    if ctx.p.verbs.is_participle(word)
-        && ctx.p.verbs.is_pattern_verb(prev)
-        && !AUXILIARIES.contains(&prev)
+    if ctx.layer.is(t, class::PARTICIPLE)
+        && ctx.layer.is(t - 1, class::PATTERN_VERB)
+        && !ctx.layer.is(t - 1, class::AUXILIARY)
         && !ctx.in_mention(t - 1)
     {
         return false;
     }
-    if word.ends_with("ed") || !ctx.p.verbs.is_base_like(word) {
+    if word.ends_with("ed") || !ctx.layer.is(t, class::BASE_LIKE) {
         return true;
     }
     // Base and -s forms: a verb after its subject, an auxiliary, "to", or an adverb.
     ctx.in_mention(t - 1)
-        || AUXILIARIES.contains(&prev)
+        || ctx.layer.is(t - 1, class::AUXILIARY)
         || is_adverb(prev)
         || matches!(
             prev,
@@ -963,7 +1002,7 @@ fn find_subject(
     // Coordinated verbs share the subject: "visited Kyiv and met Zelenskiy".
     let mut b = m.verb;
     while b > ctx.range.start
-        && (AUXILIARIES.contains(&ctx.norm(b - 1)) || is_adverb(ctx.norm(b - 1)))
+        && (ctx.layer.is(b - 1, class::AUXILIARY) || is_adverb(ctx.norm(b - 1)))
     {
         b -= 1;
     }
@@ -985,7 +1024,7 @@ fn find_subject(
             continue;
         }
         // clause breaks between the mention and the verb end the search
-        if (mention.tokens.end..m.verb).any(|i| CLAUSE_BREAKS.contains(&ctx.norm(i))) {
+        if (mention.tokens.end..m.verb).any(|i| ctx.layer.is(i, class::CLAUSE_BREAK)) {
             // "X, who negotiated ...": the relative pronoun's antecedent
             return None;
         }
@@ -1003,7 +1042,7 @@ fn find_subject(
         // "after both countries restored ties": a mention right before its
         // verb is a subject even after a preposition-like conjunction
         let right_before_verb = (mention.tokens.end..m.verb).all(|i| {
-            AUXILIARIES.contains(&ctx.norm(i))
+            ctx.layer.is(i, class::AUXILIARY)
                 || is_adverb(ctx.norm(i))
                 || ctx.layer.tokens[i].temporal
         });
@@ -1047,7 +1086,7 @@ fn attribution(ctx: &Ctx, m: &PatternMatch) -> Option<String> {
         let rest: Vec<usize> = (i + 1..range.end)
             .filter(|&t| !ctx.layer.tokens[t].temporal)
             .collect();
-        rest.len() <= 4 && !rest.iter().any(|&t| p.verbs.is_pattern_verb(ctx.norm(t)))
+        rest.len() <= 4 && !rest.iter().any(|&t| ctx.layer.is(t, class::PATTERN_VERB))
     };
     let say = says
         .iter()
@@ -1064,10 +1103,10 @@ fn say_verbs(ctx: &Ctx) -> Vec<usize> {
     ctx.range
         .clone()
         .filter(|&i| {
-            ctx.p.rules.say_verbs.contains(ctx.norm(i))
+            ctx.layer.is(i, class::SAY_VERB)
                 && !ctx.in_mention(i)
                 && !(i > ctx.range.start
-                    && (DETERMINERS.contains(&ctx.norm(i - 1))
+                    && (ctx.layer.is(i - 1, class::DETERMINER)
                         || matches!(ctx.norm(i - 1), "are" | "were" | "of" | "in")))
         })
         .collect()

@@ -37,7 +37,7 @@ pub fn score_item(
     gold: &[GoldEvent],
     predicted: &[Event],
 ) -> ItemScore {
-    let mut by_triple: HashMap<Triple, (Vec<Modality>, Vec<Modality>)> = HashMap::new();
+    let mut by_triple: HashMap<Triple, (Vec<Modality>, Vec<Modality>)> = HashMap::default();
     for g in gold {
         by_triple
             .entry(g.triple.clone())

@@ -3,7 +3,7 @@
 //! token, and matched longest first with the case rules of the dictionaries.
 
 use crate::text::{Shape, TextLayer};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// How the spelling of a dictionary phrase constrains the text it matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +39,7 @@ impl CaseRule {
 
 /// Splits a dictionary phrase into normalised tokens, the way text is split.
 pub fn phrase_tokens(phrase: &str) -> Vec<String> {
-    let layer = TextLayer::new(phrase);
+    let layer = TextLayer::tokens_only(phrase);
     (0..layer.tokens.len())
         .map(|i| layer.norm(i).to_string())
         .collect()
@@ -53,16 +53,23 @@ struct Phrase<T> {
 }
 
 /// Phrases indexed by first token; each phrase carries a value `T`.
+/// After [`PhraseIndex::freeze`], lookups in an annotated text use the
+/// first token's word number: an array index instead of a hash.
 #[derive(Debug, Clone)]
 pub struct PhraseIndex<T> {
-    by_first: HashMap<String, Vec<Phrase<T>>>,
+    lists: Vec<Vec<Phrase<T>>>,
+    by_first: HashMap<String, u32>,
+    /// word number -> list index + 1 (0: no phrase starts with the word)
+    by_word: Vec<u32>,
     len: usize,
 }
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
         PhraseIndex {
-            by_first: HashMap::new(),
+            lists: Vec::new(),
+            by_first: HashMap::default(),
+            by_word: Vec::new(),
             len: 0,
         }
     }
@@ -84,13 +91,48 @@ impl<T> PhraseIndex<T> {
             return false;
         };
         let rest: Vec<String> = iter.collect();
-        let list = self.by_first.entry(first).or_default();
-        list.push(Phrase { rest, case, value });
-        // Longest first, stable, so the first admissible match is the longest
-        // and later insertions of an equal phrase come after earlier ones.
-        list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+        let next_list = self.lists.len() as u32;
+        let list_id = *self.by_first.entry(first).or_insert(next_list);
+        if list_id == next_list {
+            self.lists.push(Vec::new());
+        }
+        let list = &mut self.lists[list_id as usize];
+        // Longest first; equal lengths keep insertion order, so the first
+        // admissible match is the longest and later files come later.
+        let at = list.partition_point(|p| p.rest.len() >= rest.len());
+        list.insert(at, Phrase { rest, case, value });
         self.len += 1;
         true
+    }
+
+    /// Numbers every first word in `vocab`, for lookups by word number.
+    pub fn freeze(&mut self, vocab: &mut crate::vocab::Vocab) {
+        for (word, &list) in &self.by_first {
+            let id = vocab.intern(word) as usize;
+            if self.by_word.len() <= id {
+                self.by_word.resize(id + 1, 0);
+            }
+            self.by_word[id] = list + 1;
+        }
+    }
+
+    fn candidates(&self, layer: &TextLayer, start: usize) -> &[Phrase<T>] {
+        let list = if layer.annotated {
+            let word = layer.tokens[start].word as usize;
+            match self.by_word.get(word) {
+                Some(&l) if l > 0 => Some(l - 1),
+                _ => None,
+            }
+        } else {
+            self.by_first.get(layer.norm(start)).copied()
+        };
+        list.map(|l| self.lists[l as usize].as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// Every phrase's first word, for building the vocabulary.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
     }
 
     pub fn insert(&mut self, phrase: &str, value: T) -> bool {
@@ -112,11 +154,7 @@ impl<T> PhraseIndex<T> {
         start: usize,
         end: usize,
     ) -> impl Iterator<Item = PhraseMatch<'a, T>> + 'a {
-        let candidates = self
-            .by_first
-            .get(layer.norm(start))
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
+        let candidates = self.candidates(layer, start);
         let shape = layer.tokens[start].shape;
         candidates.iter().filter_map(move |p| {
             let stop = start + 1 + p.rest.len();
@@ -144,11 +182,7 @@ impl<T> PhraseIndex<T> {
         start: usize,
         end: usize,
     ) -> impl Iterator<Item = PhraseMatch<'a, T>> + 'a {
-        let candidates = self
-            .by_first
-            .get(layer.norm(start))
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
+        let candidates = self.candidates(layer, start);
         let shape = layer.tokens[start].shape;
         candidates.iter().filter_map(move |p| {
             if !p.case.admits(shape) {

@@ -20,6 +20,7 @@ pub mod lexicon;
 pub mod rules;
 pub mod text;
 pub mod verbs;
+pub mod vocab;
 
 pub use coder::{Coded, SentenceTrace};
 pub use date::Date;
@@ -38,6 +39,7 @@ pub struct Pipeline {
     pub actors: ActorLexicon,
     pub verbs: VerbLexicon,
     pub rules: Rules,
+    pub vocab: vocab::Vocab,
     files: Vec<String>,
 }
 
@@ -102,7 +104,7 @@ impl Pipeline {
         let verbs = VerbLexicon::build(&indexed, &cameo)
             .map_err(|e| errors.extend(e.all()))
             .ok();
-        let mut irregular = Irregulars::new();
+        let mut irregular = Irregulars::default();
         for (_, s) in indexed
             .iter()
             .filter(|(_, s)| s.kind() == Some(SourceKind::Irregular))
@@ -114,13 +116,24 @@ impl Pipeline {
             .ok();
         DictError::collect(errors)?;
         match (actors, verbs, rules) {
-            (Some(actors), Some(verbs), Some(rules)) => Ok(Pipeline {
-                cameo,
-                actors,
-                verbs,
-                rules,
-                files,
-            }),
+            (Some(mut actors), Some(mut verbs), Some(mut rules)) => {
+                // Number every word the dictionaries look up, so that coding
+                // looks each token up once.
+                let mut vocab = vocab::Vocab::default();
+                verbs::register_classes(&mut vocab);
+                coder::register_classes(&mut vocab);
+                actors.freeze(&mut vocab);
+                verbs.freeze(&mut vocab);
+                rules.freeze(&mut vocab);
+                Ok(Pipeline {
+                    cameo,
+                    actors,
+                    verbs,
+                    rules,
+                    vocab,
+                    files,
+                })
+            }
             _ => unreachable!("every failed build recorded an error"),
         }
     }

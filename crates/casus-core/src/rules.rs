@@ -5,7 +5,7 @@
 use crate::dict::{parse_blocks, DictError, Source, SourceKind};
 use crate::lexicon::PhraseIndex;
 use crate::verbs::{inflect, Irregulars};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Cue {
@@ -63,6 +63,23 @@ pub enum Description {
 const RULE_FIELDS: &[&str] = &["cue", "map", "verb", "noun"];
 
 impl Rules {
+    /// Numbers the cue words in `vocab` and marks the say-verbs.
+    pub fn freeze(&mut self, vocab: &mut crate::vocab::Vocab) {
+        self.modality.freeze(vocab);
+        self.conversion_cues.freeze(vocab);
+        self.according.freeze(vocab);
+        self.unattributed.freeze(vocab);
+        self.anonymous.freeze(vocab);
+        self.discards.freeze(vocab);
+        self.weapons.freeze(vocab);
+        self.descriptions.freeze(vocab);
+        self.protest_aims.freeze(vocab);
+        vocab.add_class_all(
+            self.say_verbs.iter().map(String::as_str),
+            crate::vocab::class::SAY_VERB,
+        );
+    }
+
     pub fn build(
         sources: &[(u16, &Source)],
         irregular: &Irregulars,
@@ -214,7 +231,7 @@ mod tests {
             "rules/x.txt",
             "[intent]\ncue: ready to\nmap: 04=XYZ\n[nonsense]\ncue: a\n",
         );
-        let err = Rules::build(&[(0, &src)], &Irregulars::new(), |c| {
+        let err = Rules::build(&[(0, &src)], &Irregulars::default(), |c| {
             c.chars().all(|d| d.is_ascii_digit())
         })
         .unwrap_err();

@@ -20,6 +20,10 @@ pub struct Token {
     /// Part of a time expression ("on Monday", "last week", "overnight"):
     /// pattern and cue matching look through these words.
     pub temporal: bool,
+    /// The word's number in the pipeline's vocabulary, once annotated.
+    pub word: u32,
+    /// The word's class bits ([`crate::vocab::class`]), once annotated.
+    pub classes: u32,
 }
 
 /// What the original spelling of a token looked like; the dictionaries use
@@ -53,6 +57,8 @@ pub struct TextLayer {
     pub norm: String,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
+    /// Tokens carry word numbers and classes from a vocabulary.
+    pub annotated: bool,
 }
 
 impl TextLayer {
@@ -62,6 +68,7 @@ impl TextLayer {
             norm: String::with_capacity(text.len()),
             tokens: Vec::with_capacity(text.len() / 5),
             sentences: Vec::new(),
+            annotated: false,
         };
         tokenize(text, &mut layer);
         layer.original = text.to_string();
@@ -71,8 +78,27 @@ impl TextLayer {
         layer
     }
 
+    /// Tokens only, without sentences or time expressions: for splitting
+    /// dictionary phrases the way text is split.
+    pub fn tokens_only(text: &str) -> TextLayer {
+        let mut layer = TextLayer {
+            original: String::new(),
+            norm: String::with_capacity(text.len()),
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            annotated: false,
+        };
+        tokenize(text, &mut layer);
+        layer
+    }
+
     pub fn original(&self, token: usize) -> &str {
         &self.original[self.tokens[token].span.clone()]
+    }
+
+    /// Whether token `i` has any of the class bits (an annotated layer).
+    pub fn is(&self, i: usize, bits: u32) -> bool {
+        self.tokens[i].classes & bits != 0
     }
 
     pub fn norm(&self, token: usize) -> &str {
@@ -271,6 +297,8 @@ fn push_token(layer: &mut TextLayer, text: &str, span: Range<usize>, newlines: u
         after_newline: newlines >= 1,
         after_blank_line: newlines >= 2,
         temporal: false,
+        word: crate::vocab::NO_WORD,
+        classes: 0,
     });
 }
 
@@ -363,18 +391,18 @@ const PART_OF_DAY: &[&str] = &["morning", "evening", "night", "afternoon"];
 /// "accused Russia *on Saturday* of shelling", "agreed *on Friday* to".
 fn mark_temporal(layer: &mut TextLayer) {
     let n = layer.tokens.len();
-    let words: Vec<String> = (0..n).map(|i| layer.norm(i).to_string()).collect();
+    let words: Vec<&str> = (0..n).map(|i| layer.norm(i)).collect();
     let shape: Vec<Shape> = layer.tokens.iter().map(|t| t.shape).collect();
     let is_day_number = |i: usize| i < n && shape[i] == Shape::Number && words[i].len() <= 2;
     let is_year = |i: usize| i < n && shape[i] == Shape::Number && words[i].len() == 4;
     let mut mark = vec![false; n];
     let mut i = 0;
     while i < n {
-        let w = words[i].as_str();
+        let w = words[i];
         let mut end = i;
         if WEEKDAYS.contains(&w) && shape[i] == Shape::Capitalized {
             end = i + 1;
-            if end < n && PART_OF_DAY.contains(&words[end].as_str()) {
+            if end < n && PART_OF_DAY.contains(&words[end]) {
                 end += 1;
             }
         } else if MONTHS.contains(&w)
@@ -389,7 +417,7 @@ fn mark_temporal(layer: &mut TextLayer) {
             }
         } else if matches!(w, "last" | "this" | "next" | "earlier" | "later")
             && i + 1 < n
-            && PERIODS.contains(&words[i + 1].as_str())
+            && PERIODS.contains(&words[i + 1])
         {
             end = i + 2;
         } else if matches!(w, "overnight" | "yesterday" | "today" | "tonight") {
@@ -398,12 +426,9 @@ fn mark_temporal(layer: &mut TextLayer) {
         if end > i {
             // take a leading "on", "early on", "late on" with the expression
             let mut start = i;
-            if start > 0
-                && matches!(words[start - 1].as_str(), "on" | "since" | "by")
-                && words[start - 1] == "on"
-            {
+            if start > 0 && words[start - 1] == "on" {
                 start -= 1;
-                if start > 0 && matches!(words[start - 1].as_str(), "early" | "late") {
+                if start > 0 && matches!(words[start - 1], "early" | "late") {
                     start -= 1;
                 }
             }

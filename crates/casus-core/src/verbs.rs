@@ -5,7 +5,7 @@ use crate::actors::{Mention, Origin};
 use crate::cameo::CameoTable;
 use crate::dict::{strip_comment, DictError, Source, SourceKind};
 use crate::text::TextLayer;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +44,16 @@ pub struct VerbLexicon {
     forms: Vec<HashSet<String>>,
     /// Inflected form of a pattern's first word -> patterns starting with it.
     by_verb: HashMap<String, Vec<usize>>,
+    /// After [`VerbLexicon::freeze`]: word number -> patterns starting with it.
+    by_verb_word: HashMap<u32, Vec<usize>>,
+    /// After freezing: the word numbers of each word-form set.
+    form_words: Vec<HashSet<u32>>,
+    /// After freezing: (verb word, word of the next literal) -> patterns.
+    /// A pattern is tried only when its second word occurs after the verb,
+    /// so a verb with 150 patterns costs a few lookups, not 150 scans.
+    by_verb_next: HashMap<(u32, u32), Vec<usize>>,
+    /// After freezing: verb word -> patterns whose second element is a slot.
+    by_verb_slot_first: HashMap<u32, Vec<usize>>,
     /// Past participles of every pattern verb, for passive detection.
     participles: HashSet<String>,
     /// Base and third-person forms of every pattern verb: these forms are
@@ -176,7 +186,7 @@ fn valid_pattern_word(w: &str) -> bool {
 
 impl VerbLexicon {
     pub fn build(sources: &[(u16, &Source)], cameo: &CameoTable) -> Result<VerbLexicon, DictError> {
-        let mut irregular = Irregulars::new();
+        let mut irregular = Irregulars::default();
         let mut errors = Vec::new();
         for (_, s) in sources
             .iter()
@@ -187,8 +197,8 @@ impl VerbLexicon {
             }
         }
         let mut lex = VerbLexicon::default();
-        let mut form_ids: HashMap<String, usize> = HashMap::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut form_ids: HashMap<String, usize> = HashMap::default();
+        let mut seen: HashMap<String, usize> = HashMap::default();
         for &(file, source) in sources
             .iter()
             .filter(|(_, s)| s.kind() == Some(SourceKind::Verbs))
@@ -275,13 +285,14 @@ impl VerbLexicon {
                     return Err(format!("`{w}` is not a lower-case pattern word (write words in base form, `+` for the target, `$` for the source)"))
                 }
                 _ => {
-                    let forms: HashSet<String> = if k == 0 {
-                        inflect(w, irregular).0.into_iter().collect()
-                    } else {
-                        word_forms(w, irregular)
-                    };
                     let key = format!("{k}:{w}", k = usize::from(k == 0));
                     let id = *form_ids.entry(key).or_insert_with(|| {
+                        // each distinct word is inflected once
+                        let forms: HashSet<String> = if k == 0 {
+                            inflect(w, irregular).0.into_iter().collect()
+                        } else {
+                            word_forms(w, irregular)
+                        };
                         self.forms.push(forms);
                         self.forms.len() - 1
                     });
@@ -327,6 +338,54 @@ impl VerbLexicon {
         })
     }
 
+    /// Numbers every verb form in `vocab` and marks the verb classes.
+    pub fn freeze(&mut self, vocab: &mut crate::vocab::Vocab) {
+        use crate::vocab::class;
+        for (form, list) in &self.by_verb {
+            let id = vocab.intern(form);
+            vocab.add_class(form, class::PATTERN_VERB);
+            self.by_verb_word.insert(id, list.clone());
+        }
+        self.form_words = self
+            .forms
+            .iter()
+            .map(|set| set.iter().map(|w| vocab.intern(w)).collect())
+            .collect();
+        for (&verb, list) in &self.by_verb_word {
+            for &pid in list {
+                match self.patterns[pid].elements.get(1) {
+                    Some(Element::Word(w)) => {
+                        for &next in &self.form_words[*w] {
+                            self.by_verb_next.entry((verb, next)).or_default().push(pid);
+                        }
+                    }
+                    _ => self.by_verb_slot_first.entry(verb).or_default().push(pid),
+                }
+            }
+        }
+        vocab.add_class_all(
+            self.participles.iter().map(String::as_str),
+            class::PARTICIPLE,
+        );
+        vocab.add_class_all(self.base_like.iter().map(String::as_str), class::BASE_LIKE);
+    }
+
+    fn verb_candidates(&self, layer: &TextLayer, verb: usize) -> Option<&Vec<usize>> {
+        if layer.annotated {
+            self.by_verb_word.get(&layer.tokens[verb].word)
+        } else {
+            self.by_verb.get(layer.norm(verb))
+        }
+    }
+
+    fn form_at(&self, form: usize, layer: &TextLayer, t: usize) -> bool {
+        if layer.annotated {
+            self.form_words[form].contains(&layer.tokens[t].word)
+        } else {
+            self.forms[form].contains(layer.norm(t))
+        }
+    }
+
     pub fn is_participle(&self, word: &str) -> bool {
         self.participles.contains(word)
     }
@@ -349,7 +408,7 @@ impl VerbLexicon {
 
     /// Patterns per CAMEO root, for `casus dict stats`.
     pub fn count_by_root(&self) -> Vec<(String, usize)> {
-        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut counts: HashMap<String, usize> = HashMap::default();
         for p in &self.patterns {
             *counts.entry(p.code[..2].to_string()).or_default() += 1;
         }
@@ -394,6 +453,10 @@ const QUANTIFIERS: &[&str] = &[
 
 const MAX_GAP: usize = 3;
 
+/// How far after its verb a pattern's second word may stand: gaps, time
+/// expressions, amounts and a whole target mention may come between.
+const NEXT_WORD_WINDOW: usize = 24;
+
 /// A pattern found in a sentence.
 #[derive(Debug, Clone)]
 pub struct PatternMatch {
@@ -413,6 +476,10 @@ impl PatternMatch {
 }
 
 fn gap_allows(layer: &TextLayer, t: usize) -> bool {
+    use crate::vocab::class;
+    if layer.annotated && !layer.is(t, class::GAP_BLOCKER) {
+        return true;
+    }
     let w = layer.norm(t);
     if w == "at" && t + 1 < layer.tokens.len() && layer.norm(t + 1) == "least" {
         return true;
@@ -424,6 +491,13 @@ fn gap_allows(layer: &TextLayer, t: usize) -> bool {
         };
     }
     !GAP_BLOCKERS.contains(&w)
+}
+
+/// The mention starting at token `t`. Mentions are sorted by position, so a
+/// binary search finds it without scanning.
+pub fn mention_starting_at(mentions: &[Mention], t: usize) -> Option<usize> {
+    let k = mentions.partition_point(|m| m.tokens.start < t);
+    (k < mentions.len() && mentions[k].tokens.start == t).then_some(k)
 }
 
 /// Prepositions that may introduce the target of a use of force
@@ -442,31 +516,53 @@ const FORCE_PREPOSITIONS: &[&str] = &[
 
 /// Amounts do not count against the gap: "extended a $1 billion credit
 /// line to", "pledged 2.7 billion euros in aid to".
-fn free_in_gap(w: &str) -> bool {
-    if matches!(
-        w,
-        "least" | "than" | "nearly" | "almost" | "about" | "around" | "roughly" | "some" | "over"
-    ) {
-        return true;
+const FREE_WORDS: &[&str] = &[
+    "least",
+    "than",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "over",
+    "$",
+    "€",
+    "£",
+    "¥",
+    "million",
+    "billion",
+    "trillion",
+    "percent",
+    "%",
+    "more",
+    "further",
+    "additional",
+    "new",
+    "fresh",
+];
+
+fn free_in_gap(layer: &TextLayer, t: usize) -> bool {
+    use crate::vocab::class;
+    if layer.tokens[t].shape == crate::text::Shape::Number {
+        let w = layer.norm(t);
+        return w
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
     }
-    matches!(
-        w,
-        "$" | "€"
-            | "£"
-            | "¥"
-            | "million"
-            | "billion"
-            | "trillion"
-            | "percent"
-            | "%"
-            | "more"
-            | "further"
-            | "additional"
-            | "new"
-            | "fresh"
-    ) || (w.starts_with(|c: char| c.is_ascii_digit())
-        && w.chars()
-            .all(|c| c.is_ascii_digit() || c == ',' || c == '.'))
+    if layer.annotated {
+        layer.is(t, class::FREE_IN_GAP)
+    } else {
+        FREE_WORDS.contains(&layer.norm(t))
+    }
+}
+
+/// Registers the word classes this module tests.
+pub fn register_classes(vocab: &mut crate::vocab::Vocab) {
+    use crate::vocab::class;
+    vocab.add_class_all(GAP_BLOCKERS.iter().copied(), class::GAP_BLOCKER);
+    vocab.add_class_all(QUANTIFIERS.iter().copied(), class::QUANTIFIER);
+    vocab.add_class_all(FREE_WORDS.iter().copied(), class::FREE_IN_GAP);
 }
 
 /// A place phrase in a gap ("rallied *in Tel Aviv* on Saturday against"):
@@ -515,7 +611,7 @@ fn find_slot(
     let mut after_force_prep = false;
     let mut only_articles = true;
     while t < end && gap <= MAX_GAP + 3 * usize::from(force) {
-        if let Some(m) = mentions.iter().position(|m| m.tokens.start == t) {
+        if let Some(m) = mention_starting_at(mentions, t) {
             // An attack on "a military facility in the Iranian city of
             // Isfahan": a role noun with no country is the facility, not
             // the target; look on for the place.
@@ -533,7 +629,7 @@ fn find_slot(
             // ("receive ... from the United States").
             return (!mentions[m].locative || only_articles || after_force_prep).then_some(m);
         }
-        if layer.tokens[t].temporal || free_in_gap(layer.norm(t)) {
+        if layer.tokens[t].temporal || free_in_gap(layer, t) {
             t += 1;
             continue;
         }
@@ -566,8 +662,29 @@ impl VerbLexicon {
         end: usize,
         mentions: &[Mention],
     ) -> Option<PatternMatch> {
-        let candidates = self.by_verb.get(layer.norm(verb))?;
-        let mention_at = |t: usize| mentions.iter().position(|m| m.tokens.start == t);
+        let all = self.verb_candidates(layer, verb)?;
+        let narrowed: Vec<usize>;
+        let candidates: &[usize] = if layer.annotated {
+            // only the patterns whose second word occurs in the next tokens
+            let verb_word = layer.tokens[verb].word;
+            let mut list: Vec<usize> = self
+                .by_verb_slot_first
+                .get(&verb_word)
+                .cloned()
+                .unwrap_or_default();
+            for t in verb + 1..(verb + 1 + NEXT_WORD_WINDOW).min(end) {
+                if let Some(more) = self.by_verb_next.get(&(verb_word, layer.tokens[t].word)) {
+                    list.extend_from_slice(more);
+                }
+            }
+            list.sort_unstable();
+            list.dedup();
+            narrowed = list;
+            &narrowed
+        } else {
+            all
+        };
+        let mention_at = |t: usize| mention_starting_at(mentions, t);
         let mut best: Option<((usize, usize, usize), PatternMatch)> = None;
         for &pid in candidates {
             let p = &self.patterns[pid];
@@ -582,16 +699,16 @@ impl VerbLexicon {
             for el in &p.elements[1..] {
                 match el {
                     Element::Word(w) => {
-                        let forms = &self.forms[*w];
+                        let form = *w;
                         let mut found = None;
                         let mut t = pos;
                         let mut gap = 0;
                         while t < end && gap <= MAX_GAP {
-                            if layer.tokens[t].temporal || free_in_gap(layer.norm(t)) {
+                            if layer.tokens[t].temporal || free_in_gap(layer, t) {
                                 t += 1;
                                 continue;
                             }
-                            if forms.contains(layer.norm(t)) {
+                            if self.form_at(form, layer, t) {
                                 found = Some(t);
                                 break;
                             }
@@ -601,7 +718,7 @@ impl VerbLexicon {
                             if let Some(m) = mention_at(t) {
                                 let span = mentions[m].tokens.clone();
                                 if let Some(inner) =
-                                    span.clone().find(|&i| forms.contains(layer.norm(i)))
+                                    span.clone().find(|&i| self.form_at(form, layer, i))
                                 {
                                     found = Some(inner);
                                     break;
@@ -687,7 +804,7 @@ mod tests {
     use super::*;
 
     fn irregular() -> Irregulars {
-        let mut map = Irregulars::new();
+        let mut map = Irregulars::default();
         parse_irregular(
             &Source::new("verbs/irregular.txt", "hold held held\nmeet met met\n"),
             &mut map,

@@ -1,0 +1,102 @@
+//! The compiled vocabulary: every word any dictionary looks up gets a
+//! number and a set of word-class bits, once, when the pipeline is built.
+//! Each token of a document is then looked up once ([`Vocab::annotate`]);
+//! every later test ("is this a preposition?", "does a phrase start
+//! here?") is an array index or a bit test, not a string comparison.
+
+use crate::text::TextLayer;
+use rustc_hash::FxHashMap;
+
+/// The word number of tokens no dictionary knows.
+pub const NO_WORD: u32 = u32::MAX;
+
+/// Word classes, as bits.
+pub mod class {
+    pub const PREPOSITION: u32 = 1 << 0;
+    pub const GAP_BLOCKER: u32 = 1 << 1;
+    pub const DETERMINER: u32 = 1 << 2;
+    pub const AUXILIARY: u32 = 1 << 3;
+    pub const BE_FORM: u32 = 1 << 4;
+    pub const QUANTIFIER: u32 = 1 << 5;
+    pub const FREE_IN_GAP: u32 = 1 << 6;
+    pub const CLAUSE_BREAK: u32 = 1 << 7;
+    pub const SAY_VERB: u32 = 1 << 8;
+    pub const PATTERN_VERB: u32 = 1 << 9;
+    pub const BASE_LIKE: u32 = 1 << 10;
+    pub const PARTICIPLE: u32 = 1 << 11;
+}
+
+#[derive(Debug, Default)]
+pub struct Vocab {
+    ids: FxHashMap<String, u32>,
+    classes: Vec<u32>,
+}
+
+impl Vocab {
+    pub fn intern(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.classes.len() as u32;
+        self.ids.insert(word.to_string(), id);
+        self.classes.push(0);
+        id
+    }
+
+    pub fn add_class(&mut self, word: &str, bits: u32) {
+        let id = self.intern(word);
+        self.classes[id as usize] |= bits;
+    }
+
+    pub fn add_class_all<'a>(&mut self, words: impl IntoIterator<Item = &'a str>, bits: u32) {
+        for w in words {
+            self.add_class(w, bits);
+        }
+    }
+
+    pub fn get(&self, word: &str) -> Option<u32> {
+        self.ids.get(word).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.classes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.classes.is_empty()
+    }
+
+    /// Sets the word number and classes of every token: one hash lookup
+    /// per token, for the whole pipeline.
+    pub fn annotate(&self, layer: &mut TextLayer) {
+        for i in 0..layer.tokens.len() {
+            let (word, bits) = match self.ids.get(layer.norm(i)) {
+                Some(&id) => (id, self.classes[id as usize]),
+                None => (NO_WORD, 0),
+            };
+            let t = &mut layer.tokens[i];
+            t.word = word;
+            t.classes = bits;
+        }
+        layer.annotated = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_get_their_word_and_classes() {
+        let mut v = Vocab::default();
+        v.add_class("of", class::PREPOSITION | class::GAP_BLOCKER);
+        let attack = v.intern("attack");
+        let mut layer = TextLayer::new("The attack of Mars");
+        v.annotate(&mut layer);
+        assert!(layer.annotated);
+        assert_eq!(layer.tokens[1].word, attack);
+        assert!(layer.is(2, class::PREPOSITION));
+        assert!(!layer.is(1, class::PREPOSITION));
+        assert_eq!(layer.tokens[3].word, NO_WORD);
+    }
+}
