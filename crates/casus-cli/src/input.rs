@@ -33,6 +33,54 @@ impl std::fmt::Display for Problem {
 pub enum Item {
     Doc(Document),
     Problem(Problem),
+    /// A JSONL line not yet checked or parsed: parsing happens in the
+    /// parallel part of the batch (see [`Item::resolve`]).
+    Line(RawLine),
+}
+
+pub struct RawLine {
+    pub place: String,
+    pub line: usize,
+    pub bytes: Vec<u8>,
+    pub default_date: Option<Date>,
+}
+
+impl Item {
+    /// Turns a raw line into a document or a problem naming its place.
+    pub fn resolve(self) -> Item {
+        let Item::Line(raw) = self else { return self };
+        let fail = |message: String| {
+            Item::Problem(Problem {
+                place: format!("{}:{}", raw.place, raw.line),
+                message,
+            })
+        };
+        if raw.bytes.contains(&0) {
+            return fail("binary data (NUL bytes) in a JSONL line; line skipped".into());
+        }
+        let line = match std::str::from_utf8(&raw.bytes) {
+            Ok(l) => l,
+            Err(e) => {
+                return fail(format!(
+                    "not valid UTF-8 (byte {} of the line); line skipped",
+                    e.valid_up_to()
+                ))
+            }
+        };
+        match parse_record(line, raw.line, raw.default_date) {
+            Ok(doc) => Item::Doc(doc),
+            Err(msg) => fail(msg),
+        }
+    }
+
+    /// Bytes of input this item stands for (for batching and progress).
+    pub fn weight(&self) -> usize {
+        match self {
+            Item::Doc(d) => d.text.len(),
+            Item::Line(l) => l.bytes.len(),
+            Item::Problem(_) => 0,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -200,37 +248,17 @@ fn read_jsonl(
             }
         }
         line_no += 1;
-        let at = format!("{place}:{line_no}");
-        let fail = |message: String| {
-            Item::Problem(Problem {
-                place: at.clone(),
-                message,
-            })
-        };
         if buf.iter().all(|b| b.is_ascii_whitespace()) {
             continue;
         }
         any = true;
-        if buf.contains(&0) {
-            each(fail(
-                "binary data (NUL bytes) in a JSONL line; line skipped".into(),
-            ));
-            continue;
-        }
-        let line = match std::str::from_utf8(&buf) {
-            Ok(l) => l,
-            Err(e) => {
-                each(fail(format!(
-                    "not valid UTF-8 (byte {} of the line); line skipped",
-                    e.valid_up_to()
-                )));
-                continue;
-            }
-        };
-        match parse_record(line, line_no, settings.date) {
-            Ok(doc) => each(Item::Doc(doc)),
-            Err(msg) => each(fail(msg)),
-        }
+        // Checking and parsing the line is left to the parallel batch.
+        each(Item::Line(RawLine {
+            place: place.to_string(),
+            line: line_no,
+            bytes: std::mem::take(&mut buf),
+            default_date: settings.date,
+        }));
     }
     if !any {
         each(Item::Problem(Problem {

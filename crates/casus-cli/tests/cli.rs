@@ -313,3 +313,55 @@ fn eval_scores_a_suite_strictly() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("F1 1.000"), "{text}");
 }
+
+#[test]
+fn output_is_identical_for_one_and_several_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.jsonl");
+    let mut f = std::fs::File::create(&path).unwrap();
+    // more documents than one batch, with a bad line in the middle
+    for i in 0..2500 {
+        if i == 1234 {
+            writeln!(f, "not json").unwrap();
+        }
+        let text = format!("Kenya condemned Uganda on day {i}. Russian troops attacked Ukraine. Peru and Chile held talks.");
+        writeln!(
+            f,
+            "{}",
+            serde_json::json!({"id": format!("d{i}"), "date": "2022-03-01", "text": text})
+        )
+        .unwrap();
+    }
+    drop(f);
+    let p = path.to_str().unwrap();
+    let one = run(&["code", p, "--threads", "1"]);
+    let four = run(&["code", p, "--threads", "4"]);
+    assert_eq!(one.status.code(), Some(1));
+    assert_eq!(one.stdout, four.stdout);
+    assert_eq!(stderr(&one), stderr(&four));
+    assert!(stderr(&one).contains("many.jsonl:1235: not a JSON object"));
+    let evs = events(&one);
+    assert_eq!(evs.len(), 2500 * 4);
+    assert_eq!(evs[0]["doc_id"], "d0");
+    assert_eq!(evs.last().unwrap()["doc_id"], "d2499");
+}
+
+#[test]
+fn bench_reports_throughput_and_checks_determinism() {
+    // run where no shared corpus exists: the bench generates its own
+    let dir = tempfile::tempdir().unwrap();
+    let out = casus()
+        .args(["bench", "--runs", "1", "--json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(r["corpus"].as_str().unwrap().starts_with("generated"));
+    assert_eq!(r["documents"], 5000);
+    assert_eq!(r["identical_output"], true);
+    assert!(r["events"].as_u64().unwrap() > 5000);
+    assert!(r["dictionary_load_ms"].as_f64().unwrap() > 0.0);
+    let runs = r["runs"].as_array().unwrap();
+    assert!(runs[0]["threads"] == 1 && runs[0]["text_mb_per_second"].as_f64().unwrap() > 0.0);
+}

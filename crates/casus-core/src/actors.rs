@@ -547,6 +547,39 @@ const ROLE_MODIFIERS: &[&str] = &[
     "official",
 ];
 
+/// Raw matches by their first token, for one sentence.
+struct RawAt<'a> {
+    base: usize,
+    slots: Vec<Option<&'a Raw>>,
+}
+
+impl<'a> RawAt<'a> {
+    fn new(range: Range<usize>) -> RawAt<'a> {
+        RawAt {
+            base: range.start,
+            slots: vec![None; range.len() + 1],
+        }
+    }
+
+    fn set_if_empty(&mut self, raw: &'a Raw) {
+        let slot = &mut self.slots[raw.start - self.base];
+        if slot.is_none() {
+            *slot = Some(raw);
+        }
+    }
+
+    fn get(&self, t: usize) -> Option<&'a Raw> {
+        t.checked_sub(self.base)
+            .and_then(|k| self.slots.get(k))
+            .copied()
+            .flatten()
+    }
+
+    fn at(&self, t: usize) -> &'a Raw {
+        self.get(t).expect("a raw match starts here")
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Raw {
     start: usize,
@@ -611,7 +644,7 @@ impl ActorLexicon {
             if let Some(&id) = self.combining.get(&p.to_lowercase()) {
                 return Some(id);
             }
-            let sub = TextLayer::new(p);
+            let sub = TextLayer::tokens_only(p);
             if sub.tokens.is_empty() {
                 return None;
             }
@@ -672,7 +705,10 @@ impl ActorLexicon {
         date: Option<Date>,
     ) -> Vec<Mention> {
         let raws = self.raw_matches(layer, range.clone(), date);
-        let mut by_start: HashMap<usize, &Raw> = raws.iter().map(|r| (r.start, r)).collect();
+        let mut by_start = RawAt::new(range.clone());
+        for r in &raws {
+            by_start.set_if_empty(r);
+        }
         let mut out: Vec<Mention> = Vec::new();
         let mut hyphen_raws = Vec::new();
         let mut covered = vec![false; range.len()];
@@ -695,7 +731,7 @@ impl ActorLexicon {
             }
         }
         for r in &hyphen_raws {
-            by_start.entry(r.start).or_insert(r);
+            by_start.set_if_empty(r);
         }
         let norm = |i: usize| layer.norm(i);
         let mut i = range.start;
@@ -712,7 +748,7 @@ impl ActorLexicon {
             if let Some(pron) = pronoun(norm(i)) {
                 // "its aircraft", "their troops": a possessive with a role noun.
                 let role = by_start
-                    .get(&(i + 1))
+                    .get(i + 1)
                     .filter(|r| self.entries[r.entry].kind == EntryKind::Agent)
                     .map(|r| (r.end, self.entries[r.entry].code.clone()));
                 let subject_form = matches!(pron, "it" | "they" | "he" | "she" | "we" | "i");
@@ -753,7 +789,7 @@ impl ActorLexicon {
                 i += 2;
                 continue;
             }
-            let Some(raw) = by_start.get(&i).copied() else {
+            let Some(raw) = by_start.get(i) else {
                 i += 1;
                 continue;
             };
@@ -806,12 +842,12 @@ impl ActorLexicon {
         &self,
         layer: &TextLayer,
         raw: &Raw,
-        by_start: &HashMap<usize, &Raw>,
+        by_start: &RawAt,
         end: usize,
         date: Option<Date>,
     ) -> Mention {
         let norm = |i: usize| layer.norm(i);
-        let kind_at = |i: usize| by_start.get(&i).map(|r| self.entries[r.entry].kind);
+        let kind_at = |i: usize| by_start.get(i).map(|r| self.entries[r.entry].kind);
         let mut m = self.simple_mention(raw, date, layer);
         let e = &self.entries[raw.entry];
         let mut pos = raw.end;
@@ -846,13 +882,13 @@ impl ActorLexicon {
                 let owned_group = j > pos && matches!(kind_at(j), Some(EntryKind::Org));
                 if owned_group {
                     // "Yemen's Houthis", "Lebanon's Hezbollah": the group's own code
-                    let g = by_start[&j];
+                    let g = by_start.at(j);
                     let gm = self.simple_mention(g, date, layer);
                     m.referent = gm.referent;
                     m.origin = gm.origin;
                     pos = g.end;
                 } else if kind_at(j) == Some(EntryKind::Agent) {
-                    let agent = by_start[&j];
+                    let agent = by_start.at(j);
                     let role = &self.entries[agent.entry].code;
                     m.referent = Referent::Actor(if is_org {
                         base.clone()
@@ -864,7 +900,7 @@ impl ActorLexicon {
                     pos = agent.end;
                     // an agent title followed by a name: "Russian President Vladimir Putin"
                     if let Some(p) = by_start
-                        .get(&pos)
+                        .get(pos)
                         .filter(|r| self.entries[r.entry].kind == EntryKind::Person)
                     {
                         let pm = self.simple_mention(p, date, layer);
@@ -879,7 +915,7 @@ impl ActorLexicon {
                     // "Russian President Putin" where the title is missing from
                     // the dictionary: adjective + person.
                     if let Some(p) = by_start
-                        .get(&pos)
+                        .get(pos)
                         .filter(|r| self.entries[r.entry].kind == EntryKind::Person)
                     {
                         let pm = self.simple_mention(p, date, layer);
@@ -893,7 +929,7 @@ impl ActorLexicon {
             EntryKind::Agent => {
                 let role = e.code.clone();
                 if let Some(p) = by_start
-                    .get(&pos)
+                    .get(pos)
                     .filter(|r| self.entries[r.entry].kind == EntryKind::Person)
                 {
                     // "President Vladimir Putin"
@@ -912,7 +948,7 @@ impl ActorLexicon {
                     if norm(j) == "the" {
                         j += 1;
                     }
-                    if let Some(c) = by_start.get(&j) {
+                    if let Some(c) = by_start.get(j) {
                         let ce = &self.entries[c.entry];
                         if matches!(
                             ce.kind,

@@ -413,31 +413,31 @@ fn code_sentence(
     // Find pattern matches left to right; a verb inside an earlier match is
     // part of it and is not matched again.
     let mut matches: Vec<PatternMatch> = Vec::new();
-    let mut used: HashSet<usize> = HashSet::default();
+    let mut used = vec![false; range.len()];
     for t in range.clone() {
-        if used.contains(&t) || ctx.in_mention(t) || layer.is(t, class::SAY_VERB) {
+        if used[t - range.start] || ctx.in_mention(t) || layer.is(t, class::SAY_VERB) {
             continue;
         }
         if !layer.is(t, class::PATTERN_VERB) || !looks_like_verb(&ctx, t) {
             continue;
         }
         if let Some(m) = p.verbs.match_at(layer, t, range.end, &ctx.mentions) {
-            used.extend(m.literals.iter().copied());
+            for &l in &m.literals {
+                used[l - range.start] = true;
+            }
             matches.push(m);
         }
     }
-    let sentence_hypothetical = p
-        .rules
-        .modality
-        .find_in(layer, range.clone())
-        .filter(|c| *c.value == Cue::HypotheticalSentence)
-        .is_some()
-        || range.clone().any(|i| {
-            p.rules
-                .modality
-                .matches_at(layer, i, range.end)
-                .any(|c| *c.value == Cue::HypotheticalSentence)
-        });
+    if matches.is_empty() {
+        return finish_sentence(ctx, events);
+    }
+    let sentence_hypothetical = range.clone().any(|i| {
+        p.rules
+            .modality
+            .matches_at(layer, i, range.end)
+            .any(|c| *c.value == Cue::HypotheticalSentence)
+    });
+    let speech = Speech::of(&ctx);
     let mut slot_mentions: HashSet<usize> = HashSet::default();
     let mut last_subject: Option<(Vec<usize>, usize)> = None;
     for m in &matches {
@@ -600,7 +600,7 @@ fn code_sentence(
         // Russia's own side, is Russia's commitment, not a prediction: the
         // intent (or, for force and sanctions, threat) of the action,
         // asserted.
-        let speaker = attribution(&ctx, m);
+        let speaker = speech.attribution(&ctx, m);
         if modal_verb && !negated && !matches!(&code[..2], "03" | "12" | "13") {
             let source_country = sources
                 .first()
@@ -836,6 +836,11 @@ fn code_sentence(
             trace.add_notes(|| format!("`{}`: no coded source/target pair", pattern.text));
         }
     }
+    finish_sentence(ctx, events)
+}
+
+/// Sentence-level filters on the events, then the mentions for coreference.
+fn finish_sentence(ctx: Ctx, events: &mut Vec<Event>) -> Vec<Mention> {
     // Rule 17: a protest's aim is not also a demand by the protesters.
     let protesters: Vec<String> = events
         .iter()
@@ -1063,39 +1068,64 @@ fn find_subject(
     None
 }
 
-/// The speaker the sentence attributes the event to, if any.
-fn attribution(ctx: &Ctx, m: &PatternMatch) -> Option<String> {
-    let p = ctx.p;
-    let range = ctx.range.clone();
-    // "there are reports that ...", "reportedly"
-    if let Some(c) = p.rules.unattributed.find_in(ctx.layer, range.clone()) {
-        return Some(format!("anonymous: {}", span_text_ctx(ctx, c.start..c.end)));
-    }
-    // "according to X", "citing X"
-    for i in range.clone() {
-        if let Some(c) = p.rules.according.matches_at(ctx.layer, i, range.end).next() {
-            return Some(speaker_after(ctx, c.end).unwrap_or_else(|| "anonymous".into()));
+/// What a sentence says about speech, found once per sentence: an
+/// unattributed-report cue, an "according to X", and the say-verbs.
+struct Speech {
+    fixed: Option<String>,
+    says: Vec<usize>,
+}
+
+impl Speech {
+    fn of(ctx: &Ctx) -> Speech {
+        let p = ctx.p;
+        let range = ctx.range.clone();
+        // "there are reports that ...", "reportedly"
+        if let Some(c) = p.rules.unattributed.find_in(ctx.layer, range.clone()) {
+            return Speech {
+                fixed: Some(format!("anonymous: {}", span_text_ctx(ctx, c.start..c.end))),
+                says: Vec::new(),
+            };
+        }
+        // "according to X", "citing X"
+        if let Some(c) = p.rules.according.find_in(ctx.layer, range.clone()) {
+            return Speech {
+                fixed: Some(speaker_after(ctx, c.end).unwrap_or_else(|| "anonymous".into())),
+                says: Vec::new(),
+            };
+        }
+        Speech {
+            fixed: None,
+            says: say_verbs(ctx),
         }
     }
-    // the say-verb nearest before the event verb, else the first after it
-    let says = say_verbs(ctx);
-    // A say-verb after the event counts only as a trailing attribution
-    // ("..., Ukraine's navy said on Monday."), not as the verb of a new
-    // clause ("..., and the Netherlands said it would send ...").
-    let trailing = |i: usize| {
-        let rest: Vec<usize> = (i + 1..range.end)
-            .filter(|&t| !ctx.layer.tokens[t].temporal)
-            .collect();
-        rest.len() <= 4 && !rest.iter().any(|&t| ctx.layer.is(t, class::PATTERN_VERB))
-    };
-    let say = says
-        .iter()
-        .rev()
-        .find(|&&i| i < m.verb)
-        .or_else(|| says.iter().find(|&&i| i > m.verb && trailing(i)))?;
-    speaker_before(ctx, *say)
-        .or_else(|| speaker_after(ctx, *say + 1))
-        .or(Some("unnamed".into()))
+
+    /// The speaker the sentence attributes the event to, if any: the
+    /// say-verb nearest before the event verb, else a trailing "X said".
+    fn attribution(&self, ctx: &Ctx, m: &PatternMatch) -> Option<String> {
+        if self.fixed.is_some() {
+            return self.fixed.clone();
+        }
+        let range = ctx.range.clone();
+        let says = &self.says;
+
+        // A say-verb after the event counts only as a trailing attribution
+        // ("..., Ukraine's navy said on Monday."), not as the verb of a new
+        // clause ("..., and the Netherlands said it would send ...").
+        let trailing = |i: usize| {
+            let rest: Vec<usize> = (i + 1..range.end)
+                .filter(|&t| !ctx.layer.tokens[t].temporal)
+                .collect();
+            rest.len() <= 4 && !rest.iter().any(|&t| ctx.layer.is(t, class::PATTERN_VERB))
+        };
+        let say = says
+            .iter()
+            .rev()
+            .find(|&&i| i < m.verb)
+            .or_else(|| says.iter().find(|&&i| i > m.verb && trailing(i)))?;
+        speaker_before(ctx, *say)
+            .or_else(|| speaker_after(ctx, *say + 1))
+            .or(Some("unnamed".into()))
+    }
 }
 
 /// Say-verbs used as verbs ("said", "told"), not as nouns ("the reports").

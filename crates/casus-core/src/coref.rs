@@ -29,7 +29,12 @@ const KEPT_SENTENCES: usize = 2;
 impl History {
     /// Counts a country named by the dateline or a place.
     pub fn note_country(&mut self, code: &str, weight: usize) {
-        *self.country_counts.entry(code.to_string()).or_default() += weight;
+        match self.country_counts.get_mut(code) {
+            Some(n) => *n += weight,
+            None => {
+                self.country_counts.insert(code.to_string(), weight);
+            }
+        }
     }
 
     /// The country most named so far, if it has at least two mentions and
@@ -46,13 +51,13 @@ impl History {
     pub fn push(&mut self, mentions: Vec<Mention>) {
         for m in &mentions {
             let country = match &m.referent {
-                Referent::Place(Some(c)) | Referent::Capital(c) => Some(c.clone()),
-                _ => resolved_codes(m)
-                    .first()
-                    .and_then(|c| country_of(c).map(str::to_string)),
+                Referent::Place(Some(c)) | Referent::Capital(c) => Some(c.as_str()),
+                Referent::Actor(c) => country_of(c),
+                Referent::Group(g) => g.first().and_then(|c| country_of(c)),
+                _ => None,
             };
             if let Some(c) = country {
-                self.note_country(&c, 1);
+                self.note_country(c, 1);
             }
         }
         if mentions.iter().all(|m| resolved_codes(m).is_empty()) {

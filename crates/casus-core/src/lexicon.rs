@@ -48,8 +48,21 @@ pub fn phrase_tokens(phrase: &str) -> Vec<String> {
 #[derive(Debug, Clone)]
 struct Phrase<T> {
     rest: Vec<String>,
+    /// `rest` as word numbers, after freezing.
+    rest_words: Vec<u32>,
     case: CaseRule,
     value: T,
+}
+
+impl<T> Phrase<T> {
+    /// Whether the k-th word after the first matches token `t`.
+    fn word_is(&self, k: usize, layer: &TextLayer, t: usize) -> bool {
+        if layer.annotated && self.rest_words.len() == self.rest.len() {
+            layer.tokens[t].word == self.rest_words[k]
+        } else {
+            layer.norm(t) == self.rest[k]
+        }
+    }
 }
 
 /// Phrases indexed by first token; each phrase carries a value `T`.
@@ -100,13 +113,26 @@ impl<T> PhraseIndex<T> {
         // Longest first; equal lengths keep insertion order, so the first
         // admissible match is the longest and later files come later.
         let at = list.partition_point(|p| p.rest.len() >= rest.len());
-        list.insert(at, Phrase { rest, case, value });
+        list.insert(
+            at,
+            Phrase {
+                rest,
+                rest_words: Vec::new(),
+                case,
+                value,
+            },
+        );
         self.len += 1;
         true
     }
 
     /// Numbers every first word in `vocab`, for lookups by word number.
     pub fn freeze(&mut self, vocab: &mut crate::vocab::Vocab) {
+        for list in &mut self.lists {
+            for phrase in list {
+                phrase.rest_words = phrase.rest.iter().map(|w| vocab.intern(w)).collect();
+            }
+        }
         for (word, &list) in &self.by_first {
             let id = vocab.intern(word) as usize;
             if self.by_word.len() <= id {
@@ -161,11 +187,7 @@ impl<T> PhraseIndex<T> {
             if stop > end || !p.case.admits(shape) {
                 return None;
             }
-            let fits = p
-                .rest
-                .iter()
-                .enumerate()
-                .all(|(k, w)| layer.norm(start + 1 + k) == w);
+            let fits = (0..p.rest.len()).all(|k| p.word_is(k, layer, start + 1 + k));
             fits.then_some(PhraseMatch {
                 start,
                 end: stop,
@@ -189,11 +211,11 @@ impl<T> PhraseIndex<T> {
                 return None;
             }
             let mut pos = start + 1;
-            for w in &p.rest {
-                while pos < end && layer.tokens[pos].temporal && layer.norm(pos) != w {
+            for k in 0..p.rest.len() {
+                while pos < end && layer.tokens[pos].temporal && !p.word_is(k, layer, pos) {
                     pos += 1;
                 }
-                if pos >= end || layer.norm(pos) != w {
+                if pos >= end || !p.word_is(k, layer, pos) {
                     return None;
                 }
                 pos += 1;

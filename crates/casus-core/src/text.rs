@@ -281,12 +281,18 @@ fn tokenize(text: &str, layer: &mut TextLayer) {
 fn push_token(layer: &mut TextLayer, text: &str, span: Range<usize>, newlines: usize) {
     let original = &text[span.clone()];
     let norm_start = layer.norm.len();
-    for c in original.chars() {
-        let n = normalize_char(c);
-        if n.is_uppercase() {
-            layer.norm.extend(n.to_lowercase());
-        } else {
-            layer.norm.push(n);
+    if original.is_ascii() && !original.contains('`') {
+        // the common case: plain ASCII needs only lower-casing
+        layer.norm.push_str(original);
+        layer.norm[norm_start..].make_ascii_lowercase();
+    } else {
+        for c in original.chars() {
+            let n = normalize_char(c);
+            if n.is_uppercase() {
+                layer.norm.extend(n.to_lowercase());
+            } else {
+                layer.norm.push(n);
+            }
         }
     }
     let shape = shape_of(original);

@@ -1,0 +1,315 @@
+//! `casus bench`: end-to-end throughput (JSONL in, JSONL events out, in
+//! memory) for one thread and for all cores, dictionary load time, peak
+//! memory, and a check that the output does not depend on the thread count.
+
+use crate::batch::Batcher;
+use crate::input::{parse_record, Item, RawLine};
+use crate::output::OutputFormat;
+use anyhow::{Context, Result};
+use casus_core::Pipeline;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+const DEFAULT_CORPUS: &str = "../shared/corpus/synthetic_stories.jsonl";
+
+#[derive(serde::Serialize)]
+struct ThreadFigures {
+    threads: usize,
+    seconds: f64,
+    documents_per_second: f64,
+    sentences_per_second: f64,
+    text_mb_per_second: f64,
+    input_mb_per_second: f64,
+    events_per_second: f64,
+}
+
+#[derive(serde::Serialize)]
+struct Report {
+    corpus: String,
+    documents: usize,
+    sentences: usize,
+    text_bytes: usize,
+    input_bytes: usize,
+    events: usize,
+    dictionary_load_ms: f64,
+    runs: Vec<ThreadFigures>,
+    speedup: f64,
+    identical_output: bool,
+    peak_memory_mb: Option<f64>,
+    machine: String,
+}
+
+pub fn run(corpus: Option<&str>, runs: usize, json: bool) -> Result<ExitCode> {
+    let (name, data) = match corpus {
+        Some(path) => (
+            path.to_string(),
+            std::fs::read(path).with_context(|| format!("cannot read {path}"))?,
+        ),
+        None if Path::new(DEFAULT_CORPUS).exists() => {
+            (DEFAULT_CORPUS.to_string(), std::fs::read(DEFAULT_CORPUS)?)
+        }
+        None => (
+            "generated (5,000 stories)".to_string(),
+            generate(5000).into_bytes(),
+        ),
+    };
+    // Dictionary load: the median of five fresh builds.
+    let mut loads: Vec<Duration> = Vec::new();
+    let mut pipeline = None;
+    for _ in 0..5 {
+        let t = Instant::now();
+        let p = Pipeline::builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
+        loads.push(t.elapsed());
+        pipeline = Some(p);
+    }
+    loads.sort();
+    let pipeline = pipeline.expect("built");
+    let lines: Vec<&[u8]> = data
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
+        .collect();
+    let mut documents = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let text =
+            std::str::from_utf8(line).with_context(|| format!("{name}:{}: not UTF-8", i + 1))?;
+        documents.push(
+            parse_record(text, i + 1, None)
+                .map_err(|e| anyhow::anyhow!("{name}:{}: {e}", i + 1))?,
+        );
+    }
+    let sentences: usize = documents
+        .iter()
+        .map(|d| casus_core::text::TextLayer::new(&d.text).sentences.len())
+        .sum();
+    let text_bytes: usize = documents.iter().map(|d| d.text.len()).sum();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut thread_counts = vec![1];
+    if cores > 1 {
+        thread_counts.push(cores);
+    }
+    let mut figures = Vec::new();
+    let mut outputs: Vec<Vec<u8>> = Vec::new();
+    let mut events = 0;
+    for &threads in &thread_counts {
+        let mut best = Duration::MAX;
+        let mut output = Vec::new();
+        for _ in 0..runs.max(1) {
+            let mut out: Vec<u8> = Vec::with_capacity(data.len());
+            let start = Instant::now();
+            // end to end: parse each JSONL line, code, write JSONL events
+            let mut batcher = Batcher::new(&pipeline, threads, OutputFormat::Jsonl, false)?;
+            for (i, line) in lines.iter().enumerate() {
+                let raw = RawLine {
+                    place: name.clone(),
+                    line: i + 1,
+                    bytes: line.to_vec(),
+                    default_date: None,
+                };
+                batcher.push(Item::Line(raw), &mut out)?;
+            }
+            batcher.flush(&mut out)?;
+            let elapsed = start.elapsed();
+            events = batcher.counts.events;
+            if elapsed < best {
+                best = elapsed;
+            }
+            output = out;
+        }
+        let s = best.as_secs_f64();
+        figures.push(ThreadFigures {
+            threads,
+            seconds: s,
+            documents_per_second: documents.len() as f64 / s,
+            sentences_per_second: sentences as f64 / s,
+            text_mb_per_second: text_bytes as f64 / 1e6 / s,
+            input_mb_per_second: data.len() as f64 / 1e6 / s,
+            events_per_second: events as f64 / s,
+        });
+        outputs.push(output);
+    }
+    let identical = outputs.windows(2).all(|w| w[0] == w[1]);
+    let speedup = figures
+        .first()
+        .zip(figures.last())
+        .map_or(1.0, |(a, b)| a.seconds / b.seconds);
+    let report = Report {
+        corpus: name,
+        documents: documents.len(),
+        sentences,
+        text_bytes,
+        input_bytes: data.len(),
+        events,
+        dictionary_load_ms: loads[loads.len() / 2].as_secs_f64() * 1e3,
+        runs: figures,
+        speedup,
+        identical_output: identical,
+        peak_memory_mb: peak_memory_mb(),
+        machine: machine(),
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        writeln!(
+            out,
+            "corpus: {} ({} documents, {} sentences, {:.2} MB text, {:.2} MB JSONL)",
+            report.corpus,
+            report.documents,
+            report.sentences,
+            report.text_bytes as f64 / 1e6,
+            report.input_bytes as f64 / 1e6
+        )?;
+        writeln!(out, "machine: {}", report.machine)?;
+        writeln!(
+            out,
+            "dictionary load: {:.1} ms (median of 5)",
+            report.dictionary_load_ms
+        )?;
+        writeln!(
+            out,
+            "{:>7} {:>8} {:>10} {:>12} {:>11} {:>12} {:>10}",
+            "threads", "seconds", "docs/s", "sentences/s", "text MB/s", "JSONL MB/s", "events/s"
+        )?;
+        for f in &report.runs {
+            writeln!(
+                out,
+                "{:>7} {:>8.3} {:>10.0} {:>12.0} {:>11.1} {:>12.1} {:>10.0}",
+                f.threads,
+                f.seconds,
+                f.documents_per_second,
+                f.sentences_per_second,
+                f.text_mb_per_second,
+                f.input_mb_per_second,
+                f.events_per_second
+            )?;
+        }
+        writeln!(
+            out,
+            "speed-up with all cores: {:.2}x; output identical across thread counts: {}",
+            report.speedup,
+            if identical { "yes" } else { "NO" }
+        )?;
+        if let Some(m) = report.peak_memory_mb {
+            writeln!(out, "peak memory (whole corpus held in memory): {m:.0} MB")?;
+        }
+        writeln!(out, "events coded: {}", report.events)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Peak resident memory of this process, from /proc (Linux).
+pub fn peak_memory_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| {
+            c.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    format!("{cpu}, {cores} cores")
+}
+
+/// A deterministic corpus of short news-like stories, for machines without
+/// the shared corpus. Same output on every run.
+pub fn generate(n: usize) -> String {
+    const ACTORS: &[&str] = &[
+        "Russia",
+        "Ukraine",
+        "China",
+        "the United States",
+        "Germany",
+        "France",
+        "Japan",
+        "India",
+        "Pakistan",
+        "Iran",
+        "Israel",
+        "Turkey",
+        "Brazil",
+        "Kenya",
+        "NATO",
+        "the European Union",
+        "Russian troops",
+        "Chinese officials",
+        "the Kremlin",
+        "Ukrainian forces",
+    ];
+    const VERBS: &[&str] = &[
+        "condemned",
+        "held talks with",
+        "accused",
+        "imposed sanctions on",
+        "attacked",
+        "visited",
+        "pledged military aid to",
+        "criticised",
+        "met",
+        "threatened",
+        "praised",
+        "expelled diplomats from",
+        "signed an agreement with",
+        "shelled",
+        "urged",
+    ];
+    const FILLER: &[&str] = &[
+        "Officials said the talks would continue next week.",
+        "The statement followed weeks of rising tension in the region.",
+        "Markets were little changed after the announcement.",
+        "Analysts said the move could affect trade between the two countries.",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |m: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % m as u64) as usize
+    };
+    let mut out = String::new();
+    for i in 0..n {
+        let mut text = String::new();
+        for _ in 0..6 {
+            let a = ACTORS[next(ACTORS.len())];
+            let b = ACTORS[next(ACTORS.len())];
+            let v = VERBS[next(VERBS.len())];
+            let mut first = a.to_string();
+            if let Some(c) = first.get_mut(0..1) {
+                c.make_ascii_uppercase();
+            }
+            text.push_str(&format!("{first} {v} {b} on Monday. "));
+            text.push_str(FILLER[next(FILLER.len())]);
+            text.push(' ');
+        }
+        out.push_str(&serde_json::json!({"id": format!("GEN-{i:05}"), "date": "2024-06-01", "text": text.trim_end()}).to_string());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_corpus_is_deterministic_valid_jsonl() {
+        let a = generate(20);
+        assert_eq!(a, generate(20));
+        assert_eq!(a.lines().count(), 20);
+        for (i, line) in a.lines().enumerate() {
+            let doc = parse_record(line, i + 1, None).unwrap();
+            assert!(doc.text.len() > 100);
+        }
+    }
+}
