@@ -89,7 +89,7 @@ fn codes_a_text_article_into_well_formed_records() {
             assert!(e.get(field).is_some(), "missing {field} in {e}");
         }
         assert_eq!(e["doc_id"], "article");
-        assert_eq!(e["date"], "2024-06-14");
+        assert_eq!(e["document_date"], "2024-06-14");
         // evidence spans point at the text they claim
         let span = |k: &str| -> String {
             let s = &e["evidence"][k];
@@ -102,6 +102,9 @@ fn codes_a_text_article_into_well_formed_records() {
             .unwrap()
             .starts_with("verbs/"));
     }
+    // "on Thursday" in a Friday article anchors the event the day before
+    let pledge = evs.iter().find(|e| e["code"] == "0332").unwrap();
+    assert_eq!(pledge["date"], "2024-06-13");
     // the headline and the dateline carry no event of their own
     assert!(evs.iter().all(|e| e["sentence_index"] != 0), "{evs:?}");
 }

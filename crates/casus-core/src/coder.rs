@@ -440,7 +440,7 @@ fn code_sentence(
     let speech = Speech::of(&ctx);
     let mut slot_mentions: HashSet<usize> = HashSet::default();
     let mut last_subject: Option<(Vec<usize>, usize)> = None;
-    for m in &matches {
+    for (match_index, m) in matches.iter().enumerate() {
         let pattern = &p.verbs.patterns[m.pattern];
         let entry = format!(
             "{}:{}",
@@ -678,6 +678,17 @@ fn code_sentence(
             }
         }
         let trigger = m.trigger_span();
+        // The event's date: a time expression in its clause (up to the next
+        // verb), else in its sentence, else the document date.
+        let clause_end = matches
+            .get(match_index + 1)
+            .map_or(range.end, |next| next.verb);
+        let event_date = doc.date.map(|d| {
+            let future = modality == Modality::Future;
+            crate::anchor::anchor(layer, window_start.min(m.verb)..clause_end, d, future)
+                .or_else(|| crate::anchor::anchor(layer, range.clone(), d, future))
+                .unwrap_or(d)
+        });
         let attribution = speaker;
         let emit = |src: &Party, tgt: &Party, code: &str, events: &mut Vec<Event>| {
             if src.code == tgt.code || src.code.is_empty() || tgt.code.is_empty() {
@@ -689,7 +700,8 @@ fn code_sentence(
             events.push(Event {
                 doc_id: doc.id.clone(),
                 sentence_index: index,
-                date: doc.date,
+                date: event_date,
+                document_date: doc.date,
                 source: src.code.clone(),
                 target: tgt.code.clone(),
                 source_text: span_text(doc, layer, src.tokens.clone()),

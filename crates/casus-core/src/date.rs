@@ -49,6 +49,43 @@ impl Date {
     }
 }
 
+impl Date {
+    /// Days since 1970-01-01 (negative before), for date arithmetic.
+    pub fn days(self) -> i64 {
+        // Howard Hinnant's days_from_civil
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    pub fn from_days(days: i64) -> Option<Date> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::new(u16::try_from(year).ok()?, month, day)
+    }
+
+    pub fn add_days(self, n: i64) -> Option<Date> {
+        Date::from_days(self.days() + n)
+    }
+
+    /// 0 = Monday ... 6 = Sunday.
+    pub fn weekday(self) -> u8 {
+        // 1970-01-01 was a Thursday
+        ((self.days() + 3).rem_euclid(7)) as u8
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -108,6 +145,25 @@ mod tests {
         assert_eq!(Date::parse("2015-13-01"), None);
         assert_eq!(Date::parse("2015/11/24"), None);
         assert_eq!(Date::parse("yesterday"), None);
+    }
+
+    #[test]
+    fn day_arithmetic_round_trips_and_knows_weekdays() {
+        let d = Date::parse("2024-02-28").unwrap();
+        assert_eq!(d.add_days(1), Date::parse("2024-02-29"));
+        assert_eq!(d.add_days(2), Date::parse("2024-03-01"));
+        assert_eq!(
+            Date::parse("2025-01-01").unwrap().add_days(-1),
+            Date::parse("2024-12-31")
+        );
+        assert_eq!(Date::parse("1970-01-01").unwrap().days(), 0);
+        assert_eq!(Date::parse("2024-06-14").unwrap().weekday(), 4); // a Friday
+        for n in [-800_000i64, -1, 0, 1, 19_000, 30_000] {
+            assert_eq!(
+                Date::from_days(n).map(|d| d.days()),
+                Some(n).filter(|_| n > -719_000)
+            );
+        }
     }
 
     #[test]

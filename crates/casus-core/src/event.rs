@@ -74,7 +74,10 @@ pub struct Evidence {
 pub struct Event {
     pub doc_id: String,
     pub sentence_index: usize,
+    /// When the event happened: the document date unless the sentence
+    /// anchors it ("on Wednesday", "last month", "on March 3").
     pub date: Option<Date>,
+    pub document_date: Option<Date>,
     pub source: String,
     pub target: String,
     pub source_text: String,

@@ -8,6 +8,7 @@
 //! Scoring against gold suites lives in [`eval`].
 
 pub mod actors;
+pub mod anchor;
 pub mod builtin;
 pub mod cameo;
 pub mod coder;
