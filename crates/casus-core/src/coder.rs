@@ -56,6 +56,8 @@ impl SentenceTrace {
 pub struct Coded {
     pub events: Vec<Event>,
     pub trace: Vec<SentenceTrace>,
+    /// Byte spans of the sentences, in order (headlines included).
+    pub sentences: Vec<[usize; 2]>,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -169,7 +171,14 @@ pub fn register_classes(vocab: &mut crate::vocab::Vocab) {
 pub(crate) fn code_document(p: &Pipeline, doc: &Document, explain: bool) -> Coded {
     let mut layer = TextLayer::new(&doc.text);
     p.vocab.annotate(&mut layer);
-    let mut coded = Coded::default();
+    let mut coded = Coded {
+        sentences: layer
+            .sentences
+            .iter()
+            .map(|s| [s.span.start, s.span.end])
+            .collect(),
+        ..Coded::default()
+    };
     let mut seen: HashSet<(String, String, String)> = HashSet::default();
     let mut history = crate::coref::History::default();
     for (index, sentence) in layer.sentences.iter().enumerate() {

@@ -42,6 +42,23 @@ pub struct Pipeline {
     pub rules: Rules,
     pub vocab: vocab::Vocab,
     files: Vec<String>,
+    version: String,
+}
+
+/// FNV-1a, 64 bits: a small stable hash for content keys and dictionary
+/// versions (stable across Rust releases, unlike the standard hasher).
+pub fn fnv64(parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in *part {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        // separate the parts, so ("ab","c") and ("a","bc") differ
+        h ^= 0xff;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
 }
 
 /// Counts for `casus dict stats`.
@@ -70,6 +87,12 @@ impl Pipeline {
     /// collected, so a user fixing a dictionary sees them all at once.
     pub fn from_sources(sources: Vec<Source>) -> Result<Pipeline, DictError> {
         let files: Vec<String> = sources.iter().map(|s| s.name.clone()).collect();
+        let mut parts: Vec<&[u8]> = Vec::new();
+        for s in &sources {
+            parts.push(s.name.as_bytes());
+            parts.push(s.text.as_bytes());
+        }
+        let version = format!("{:016x}", fnv64(&parts));
         let indexed: Vec<(u16, &Source)> = sources
             .iter()
             .enumerate()
@@ -133,6 +156,7 @@ impl Pipeline {
                     rules,
                     vocab,
                     files,
+                    version,
                 })
             }
             _ => unreachable!("every failed build recorded an error"),
@@ -147,6 +171,17 @@ impl Pipeline {
     /// Codes one document and keeps a per-sentence trace of the decisions.
     pub fn code_explained(&self, doc: &Document) -> Coded {
         coder::code_document(self, doc, true)
+    }
+
+    /// A hash of every dictionary file: stored with each coded event so that
+    /// a store knows which events a dictionary change makes stale.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// Codes one document and returns its events with its sentence spans.
+    pub fn code_full(&self, doc: &Document) -> Coded {
+        coder::code_document(self, doc, false)
     }
 
     pub fn file_name(&self, file: u16) -> &str {

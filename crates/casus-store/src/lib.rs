@@ -1,0 +1,512 @@
+//! casus-store: the event database. Documents, their sentences and coded
+//! events live in one SQLite file; reports of the same real event are
+//! grouped into one *event cluster* with its mention count; queries and
+//! exports read the clusters.
+//!
+//! Guarantees:
+//! - Idempotent: a document is keyed by a hash of its text and URL; storing
+//!   it again changes nothing.
+//! - Crash-safe: each batch is one transaction (SQLite WAL); a killed
+//!   process loses only the batch in flight, and rerunning the same input
+//!   completes the job with the same result, because documents are stored
+//!   and clustered in input order.
+//! - Versioned: every document and event records the dictionary version
+//!   that coded it; [`Store::recode`] recodes after a dictionary change.
+//!
+//! The clustering rule (one event, many reports): two coded events are
+//! the same real event when they have the same source, target, CAMEO code,
+//! modality and dictionary pattern (the trigger), and dates at most
+//! [`CLUSTER_WINDOW_DAYS`] apart. Each cluster counts its mentions (events)
+//! and distinct documents.
+
+pub mod export;
+pub mod query;
+
+use casus_core::{fnv64, Coded, Date, Document, Event, Pipeline};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use std::path::Path;
+use thiserror::Error;
+
+/// Reports dated this many days apart or less can be the same event.
+pub const CLUSTER_WINDOW_DAYS: i64 = 1;
+
+const SCHEMA_VERSION: &str = "1";
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("{0}")]
+    Export(String),
+    #[error("the database was made by a newer casus (schema {found}, this casus knows {SCHEMA_VERSION})")]
+    Schema { found: String },
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// A document with where it came from, ready to be stored.
+#[derive(Debug, Clone)]
+pub struct Incoming {
+    pub doc: Document,
+    /// The input it was read from (file name, WARC record, ...).
+    pub input: String,
+}
+
+impl Incoming {
+    /// The content key: a hash of the text and the URL.
+    pub fn key(&self) -> String {
+        document_key(&self.doc)
+    }
+}
+
+pub fn document_key(doc: &Document) -> String {
+    let url = doc.url.as_deref().unwrap_or("");
+    let a = fnv64(&[doc.text.as_bytes(), url.as_bytes()]);
+    let b = fnv64(&[url.as_bytes(), doc.text.as_bytes(), b"casus"]);
+    format!("{a:016x}{b:016x}")
+}
+
+/// What one call of [`Store::insert_coded`] did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct InsertReport {
+    pub documents: usize,
+    pub already_stored: usize,
+    pub events: usize,
+    pub new_clusters: usize,
+}
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path)?;
+        // WAL: readers never block the writer, and a killed writer leaves
+        // the last committed batch intact.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        let store = Store { conn };
+        store.create_schema()?;
+        Ok(store)
+    }
+
+    pub fn open_in_memory() -> Result<Store> {
+        let store = Store {
+            conn: Connection::open_in_memory()?,
+        };
+        store.create_schema()?;
+        Ok(store)
+    }
+
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    fn create_schema(&self) -> Result<()> {
+        self.conn.execute_batch(
+            "
+            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS documents (
+                id INTEGER PRIMARY KEY,
+                doc_key TEXT NOT NULL UNIQUE,
+                ext_id TEXT NOT NULL,
+                url TEXT,
+                title TEXT,
+                date TEXT,
+                input TEXT NOT NULL,
+                text TEXT NOT NULL,
+                dict_version TEXT NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS sentences (
+                doc_id INTEGER NOT NULL REFERENCES documents(id),
+                idx INTEGER NOT NULL,
+                start INTEGER NOT NULL,
+                end INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                PRIMARY KEY (doc_id, idx)
+            );
+            CREATE TABLE IF NOT EXISTS clusters (
+                id INTEGER PRIMARY KEY,
+                date TEXT,
+                source TEXT NOT NULL,
+                target TEXT NOT NULL,
+                code TEXT NOT NULL,
+                root TEXT NOT NULL,
+                quad_class INTEGER NOT NULL,
+                goldstein REAL NOT NULL,
+                plover TEXT,
+                modality TEXT NOT NULL,
+                pattern TEXT NOT NULL,
+                location TEXT,
+                mentions INTEGER NOT NULL,
+                documents INTEGER NOT NULL,
+                first_doc INTEGER NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS clusters_lookup ON clusters (source, target, code, modality, pattern, date);
+            CREATE INDEX IF NOT EXISTS clusters_date ON clusters (date);
+            CREATE TABLE IF NOT EXISTS events (
+                id INTEGER PRIMARY KEY,
+                doc_id INTEGER NOT NULL REFERENCES documents(id),
+                sentence_idx INTEGER NOT NULL,
+                cluster_id INTEGER NOT NULL REFERENCES clusters(id),
+                date TEXT,
+                source TEXT NOT NULL,
+                target TEXT NOT NULL,
+                code TEXT NOT NULL,
+                modality TEXT NOT NULL,
+                attribution TEXT,
+                location TEXT,
+                source_text TEXT NOT NULL,
+                target_text TEXT NOT NULL,
+                trigger_text TEXT NOT NULL,
+                pattern TEXT NOT NULL,
+                entry TEXT NOT NULL,
+                record TEXT NOT NULL,
+                dict_version TEXT NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS events_cluster ON events (cluster_id);
+            CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id);
+            ",
+        )?;
+        let found: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'schema'", [], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        match found {
+            None => {
+                self.conn.execute(
+                    "INSERT INTO meta (key, value) VALUES ('schema', ?1)",
+                    [SCHEMA_VERSION],
+                )?;
+            }
+            Some(v) if v == SCHEMA_VERSION => {}
+            Some(v) => return Err(StoreError::Schema { found: v }),
+        }
+        Ok(())
+    }
+
+    /// Whether a document with this key is stored.
+    pub fn contains(&self, key: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM documents WHERE doc_key = ?1", [key], |_| {
+                Ok(())
+            })
+            .optional()?
+            .is_some())
+    }
+
+    /// Stores a batch of coded documents in one transaction. Documents
+    /// already stored (same key) are left as they are.
+    pub fn insert_coded(
+        &mut self,
+        batch: &[(Incoming, Coded)],
+        dict_version: &str,
+    ) -> Result<InsertReport> {
+        let tx = self.conn.transaction()?;
+        let mut report = InsertReport::default();
+        for (incoming, coded) in batch {
+            let key = incoming.key();
+            let exists = tx
+                .query_row("SELECT 1 FROM documents WHERE doc_key = ?1", [&key], |_| {
+                    Ok(())
+                })
+                .optional()?
+                .is_some();
+            if exists {
+                report.already_stored += 1;
+                continue;
+            }
+            let doc = &incoming.doc;
+            tx.execute(
+                "INSERT INTO documents (doc_key, ext_id, url, title, date, input, text, dict_version)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![key, doc.id, doc.url, doc.title, doc.date.map(|d| d.to_string()), incoming.input, doc.text, dict_version],
+            )?;
+            let doc_id = tx.last_insert_rowid();
+            insert_sentences(&tx, doc_id, &doc.text, coded)?;
+            let (events, clusters) = insert_events(&tx, doc_id, &coded.events, dict_version)?;
+            report.documents += 1;
+            report.events += events;
+            report.new_clusters += clusters;
+        }
+        tx.commit()?;
+        Ok(report)
+    }
+
+    /// Recodes every stored document with `pipeline`, replacing all events
+    /// and clusters, in one transaction. Returns (documents, events).
+    pub fn recode(&mut self, pipeline: &Pipeline) -> Result<(usize, usize)> {
+        let tx = self.conn.transaction()?;
+        tx.execute_batch("DELETE FROM events; DELETE FROM clusters; DELETE FROM sentences;")?;
+        let docs: Vec<(
+            i64,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            String,
+        )> = {
+            let mut stmt =
+                tx.prepare("SELECT id, text, date, url, title, ext_id FROM documents ORDER BY id")?;
+            let rows = stmt.query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })?;
+            rows.collect::<std::result::Result<_, _>>()?
+        };
+        let version = pipeline.version().to_string();
+        let mut events = 0;
+        for (id, text, date, url, title, ext_id) in &docs {
+            let doc = Document {
+                id: ext_id.clone(),
+                text: text.clone(),
+                date: date.as_deref().and_then(Date::parse),
+                title: title.clone(),
+                url: url.clone(),
+            };
+            let coded = pipeline.code_full(&doc);
+            insert_sentences(&tx, *id, text, &coded)?;
+            events += insert_events(&tx, *id, &coded.events, &version)?.0;
+            tx.execute(
+                "UPDATE documents SET dict_version = ?1 WHERE id = ?2",
+                params![version, id],
+            )?;
+        }
+        tx.commit()?;
+        Ok((docs.len(), events))
+    }
+
+    /// Dictionary versions of the stored documents, with counts.
+    pub fn dict_versions(&self) -> Result<Vec<(String, usize)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT dict_version, COUNT(*) FROM documents GROUP BY dict_version ORDER BY 2 DESC",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// Row counts of the tables, for reports and tests.
+    pub fn counts(&self) -> Result<(usize, usize, usize, usize)> {
+        let c = |t: &str| -> Result<usize> {
+            Ok(self
+                .conn
+                .query_row(&format!("SELECT COUNT(*) FROM {t}"), [], |r| {
+                    r.get::<_, i64>(0)
+                })? as usize)
+        };
+        Ok((
+            c("documents")?,
+            c("sentences")?,
+            c("events")?,
+            c("clusters")?,
+        ))
+    }
+}
+
+fn insert_sentences(tx: &Transaction, doc_id: i64, text: &str, coded: &Coded) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO sentences (doc_id, idx, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (i, span) in coded.sentences.iter().enumerate() {
+        let sentence = text.get(span[0]..span[1]).unwrap_or("");
+        stmt.execute(params![
+            doc_id,
+            i as i64,
+            span[0] as i64,
+            span[1] as i64,
+            sentence
+        ])?;
+    }
+    Ok(())
+}
+
+/// Inserts the events of one document, attaching each to a cluster.
+/// Returns (events, new clusters).
+fn insert_events(
+    tx: &Transaction,
+    doc_id: i64,
+    events: &[Event],
+    dict_version: &str,
+) -> Result<(usize, usize)> {
+    let mut new_clusters = 0;
+    for e in events {
+        let date = e.date.map(|d| d.to_string());
+        let cluster = find_cluster(tx, e)?;
+        let cluster_id = match cluster {
+            Some(id) => {
+                // a new document adds to the document count once
+                let seen: bool = tx
+                    .query_row(
+                        "SELECT 1 FROM events WHERE cluster_id = ?1 AND doc_id = ?2",
+                        params![id, doc_id],
+                        |_| Ok(()),
+                    )
+                    .optional()?
+                    .is_some();
+                tx.execute(
+                    "UPDATE clusters SET mentions = mentions + 1, documents = documents + ?2 WHERE id = ?1",
+                    params![id, i64::from(!seen)],
+                )?;
+                id
+            }
+            None => {
+                tx.execute(
+                    "INSERT INTO clusters (date, source, target, code, root, quad_class, goldstein, plover, modality, pattern, location, mentions, documents, first_doc)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, 1, ?12)",
+                    params![date, e.source, e.target, e.code, e.root, e.quad_class, e.goldstein, e.plover_type, e.modality.as_str(), e.evidence.pattern, e.location, doc_id],
+                )?;
+                new_clusters += 1;
+                tx.last_insert_rowid()
+            }
+        };
+        let record = serde_json::to_string(e).map_err(|err| StoreError::Export(err.to_string()))?;
+        tx.execute(
+            "INSERT INTO events (doc_id, sentence_idx, cluster_id, date, source, target, code, modality, attribution, location,
+                                 source_text, target_text, trigger_text, pattern, entry, record, dict_version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+            params![
+                doc_id, e.sentence_index as i64, cluster_id, date, e.source, e.target, e.code, e.modality.as_str(), e.attribution, e.location,
+                e.source_text, e.target_text, e.trigger_text, e.evidence.pattern, e.evidence.entry, record, dict_version
+            ],
+        )?;
+    }
+    Ok((events.len(), new_clusters))
+}
+
+/// The cluster an event belongs to: same actors, code, modality and
+/// pattern, dated within the window (the earliest such cluster).
+fn find_cluster(tx: &Transaction, e: &Event) -> Result<Option<i64>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT id, date FROM clusters WHERE source = ?1 AND target = ?2 AND code = ?3 AND modality = ?4 AND pattern = ?5 ORDER BY id",
+    )?;
+    let rows = stmt.query_map(
+        params![
+            e.source,
+            e.target,
+            e.code,
+            e.modality.as_str(),
+            e.evidence.pattern
+        ],
+        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?)),
+    )?;
+    for row in rows {
+        let (id, date) = row?;
+        let close = match (date.as_deref().and_then(Date::parse), e.date) {
+            (Some(a), Some(b)) => (a.days() - b.days()).abs() <= CLUSTER_WINDOW_DAYS,
+            (None, None) => true,
+            _ => false,
+        };
+        if close {
+            return Ok(Some(id));
+        }
+    }
+    Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::OnceLock;
+
+    fn pipeline() -> &'static Pipeline {
+        static P: OnceLock<Pipeline> = OnceLock::new();
+        P.get_or_init(|| Pipeline::builtin().unwrap())
+    }
+
+    fn incoming(id: &str, date: &str, text: &str) -> (Incoming, Coded) {
+        let doc = Document {
+            id: id.into(),
+            text: text.into(),
+            date: Date::parse(date),
+            title: None,
+            url: Some(format!("https://example.org/{id}")),
+        };
+        let coded = pipeline().code_full(&doc);
+        (
+            Incoming {
+                doc,
+                input: "test".into(),
+            },
+            coded,
+        )
+    }
+
+    #[test]
+    fn storing_twice_changes_nothing() {
+        let mut s = Store::open_in_memory().unwrap();
+        let batch = vec![incoming(
+            "a",
+            "2024-06-14",
+            "Kenya condemned Uganda on Thursday. Peru and Chile held talks.",
+        )];
+        let r1 = s.insert_coded(&batch, "v1").unwrap();
+        let before = s.counts().unwrap();
+        let r2 = s.insert_coded(&batch, "v1").unwrap();
+        assert_eq!((r1.documents, r2.documents, r2.already_stored), (1, 0, 1));
+        assert_eq!(s.counts().unwrap(), before);
+        assert_eq!(before.0, 1);
+        assert_eq!(before.1, 2, "both sentences are stored");
+    }
+
+    #[test]
+    fn reports_of_one_event_form_one_cluster_but_distinct_events_stay_apart() {
+        let mut s = Store::open_in_memory().unwrap();
+        let batch = vec![
+            incoming("a", "2024-06-14", "Kenya condemned Uganda on Thursday."),
+            incoming(
+                "b",
+                "2024-06-14",
+                "Kenya's government condemned Uganda, officials said.",
+            ),
+            incoming("c", "2024-06-13", "On Thursday Kenya condemned Uganda."),
+            incoming("d", "2024-06-14", "Kenya praised Uganda on Thursday."),
+            incoming("e", "2024-06-30", "Kenya condemned Uganda again on Sunday."),
+        ];
+        s.insert_coded(&batch, "v1").unwrap();
+        let rows: Vec<(String, String, i64, i64)> = {
+            let mut st = s
+                .conn
+                .prepare("SELECT source, code, mentions, documents FROM clusters ORDER BY id")
+                .unwrap();
+            let r = st
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                .unwrap();
+            r.map(|x| x.unwrap()).collect()
+        };
+        // a and c (KEN, dated the 13th) are one event; b is KENGOV, d is 051,
+        // e is two weeks later
+        assert_eq!(rows[0], ("KEN".to_string(), "111".to_string(), 2, 2));
+        assert_eq!(rows.len(), 4, "{rows:?}");
+    }
+
+    #[test]
+    fn recode_replaces_events_and_records_the_version() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.insert_coded(
+            &[incoming("a", "2024-06-14", "Kenya condemned Uganda.")],
+            "old",
+        )
+        .unwrap();
+        let (docs, events) = s.recode(pipeline()).unwrap();
+        assert_eq!((docs, events), (1, 1));
+        assert_eq!(
+            s.dict_versions().unwrap(),
+            vec![(pipeline().version().to_string(), 1)]
+        );
+        assert_eq!(s.counts().unwrap(), (1, 1, 1, 1));
+    }
+}
