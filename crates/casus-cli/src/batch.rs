@@ -18,6 +18,7 @@ pub struct Counts {
     pub documents: usize,
     pub events: usize,
     pub problems: usize,
+    pub skipped: usize,
     pub text_bytes: usize,
 }
 
@@ -82,6 +83,7 @@ impl<'p> Batcher<'p> {
                         Err(e) => Rendered::Failed(e),
                     },
                     Item::Problem(p) => Rendered::Problem(p.to_string()),
+                    Item::Skipped(_) => Rendered::Skipped,
                     Item::Line(_) => unreachable!("resolved above"),
                 })
                 .collect()
@@ -103,6 +105,7 @@ impl<'p> Batcher<'p> {
                     out.write_all(&bytes)?;
                 }
                 Rendered::Failed(e) => return Err(e),
+                Rendered::Skipped => self.counts.skipped += 1,
             }
         }
         Ok(())
@@ -116,6 +119,7 @@ enum Rendered {
         text_bytes: usize,
     },
     Problem(String),
+    Skipped,
     Failed(io::Error),
 }
 

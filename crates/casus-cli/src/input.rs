@@ -11,10 +11,15 @@ use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum InputFormat {
-    /// From the file extension; for standard input, JSONL if it starts with `{`.
+    /// From the file extension (.jsonl, .html/.htm, .warc/.warc.gz, else
+    /// text); for standard input, JSONL if it starts with `{`.
     Auto,
     Text,
     Jsonl,
+    /// An HTML page: title, date and main text are extracted.
+    Html,
+    /// A WARC web archive, gzip-compressed or not.
+    Warc,
 }
 
 /// Something wrong with one input or one line of it.
@@ -36,6 +41,8 @@ pub enum Item {
     /// A JSONL line not yet checked or parsed: parsing happens in the
     /// parallel part of the batch (see [`Item::resolve`]).
     Line(RawLine),
+    /// An input deliberately not coded, with the reason ("non-English").
+    Skipped(String),
 }
 
 pub struct RawLine {
@@ -48,7 +55,33 @@ pub struct RawLine {
 impl Item {
     /// Turns a raw line into a document or a problem naming its place.
     pub fn resolve(self) -> Item {
-        let Item::Line(raw) = self else { return self };
+        match self {
+            Item::Line(raw) => Item::parse_line(raw).check_language(),
+            Item::Doc(_) => self.check_language(),
+            other => other,
+        }
+    }
+
+    /// Non-English documents are skipped and counted, not coded into
+    /// nonsense.
+    fn check_language(self) -> Item {
+        let Item::Doc(doc) = &self else { return self };
+        if plainly_english(&doc.text) {
+            return self;
+        }
+        let language = casus_sources::lang::language(&doc.text);
+        match language.admits(casus_sources::lang::DEFAULT_MIN_CONFIDENCE) {
+            Ok(()) => self,
+            Err(_) => match language {
+                casus_sources::lang::Language::Other { code, .. } => {
+                    Item::Skipped(format!("non-English documents ({code})"))
+                }
+                _ => Item::Skipped("non-English documents".into()),
+            },
+        }
+    }
+
+    fn parse_line(raw: RawLine) -> Item {
         let fail = |message: String| {
             Item::Problem(Problem {
                 place: format!("{}:{}", raw.place, raw.line),
@@ -78,7 +111,7 @@ impl Item {
         match self {
             Item::Doc(d) => d.text.len(),
             Item::Line(l) => l.bytes.len(),
-            Item::Problem(_) => 0,
+            Item::Problem(_) | Item::Skipped(_) => 0,
         }
     }
 }
@@ -90,6 +123,26 @@ struct JsonRecord {
     date: Option<serde_json::Value>,
     title: Option<String>,
     url: Option<String>,
+}
+
+/// A cheap first test: English news is full of "the", "and", "of", "to";
+/// text that plainly is English skips the full language detector, which
+/// would otherwise cost more than coding the document.
+fn plainly_english(text: &str) -> bool {
+    let mut end = text.len().min(1200);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &text[..end];
+    const COMMON: [&str; 12] = [
+        "the", "and", "of", "to", "in", "a", "on", "said", "was", "is", "for", "with",
+    ];
+    let words = sample.split_whitespace().count();
+    let common = sample
+        .split_whitespace()
+        .filter(|w| COMMON.iter().any(|c| c.eq_ignore_ascii_case(w)))
+        .count();
+    words >= 12 && common * 5 >= words
 }
 
 /// Settings shared by every input.
@@ -175,6 +228,9 @@ fn read_one(
     let format = match settings.format {
         InputFormat::Auto => match ext {
             Some("jsonl") | Some("ndjson") => InputFormat::Jsonl,
+            Some("html") | Some("htm") | Some("xhtml") => InputFormat::Html,
+            Some("warc") => InputFormat::Warc,
+            Some("gz") if place.to_lowercase().ends_with(".warc.gz") => InputFormat::Warc,
             Some(_) => InputFormat::Text,
             None => {
                 // Standard input: peek at the first non-blank byte.
@@ -193,6 +249,23 @@ fn read_one(
     };
     match format {
         InputFormat::Jsonl => read_jsonl(place, reader, settings, each),
+        InputFormat::Warc => read_warc(place, reader, settings, each),
+        InputFormat::Html => {
+            let mut bytes = Vec::new();
+            if let Err(e) = reader.read_to_end(&mut bytes) {
+                return each(problem(format!("cannot read: {e}")));
+            }
+            let html = casus_sources::http::decode_text(&bytes, None);
+            match casus_sources::extract_html(&html, None) {
+                Ok(web) => {
+                    let mut doc: Document = web.into();
+                    doc.id = stem.to_string();
+                    doc.date = doc.date.or(settings.date);
+                    each(Item::Doc(doc))
+                }
+                Err(e) => each(problem(format!("{e}; page skipped"))),
+            }
+        }
         _ => {
             let mut bytes = Vec::new();
             if let Err(e) = reader.read_to_end(&mut bytes) {
@@ -223,6 +296,29 @@ fn read_one(
             }
         }
     }
+}
+
+/// Web archives: HTML responses become documents; other records are
+/// skipped and counted; damage is reported and reading goes on.
+fn read_warc(
+    place: &str,
+    reader: Box<dyn BufRead + '_>,
+    settings: &InputSettings,
+    each: &mut dyn FnMut(Item),
+) {
+    use casus_sources::warc::WarcItem;
+    casus_sources::warc::read_warc(reader, place, &mut |item| match item {
+        WarcItem::Document { document, .. } => {
+            let mut doc: Document = document.into();
+            doc.date = doc.date.or(settings.date);
+            each(Item::Doc(doc))
+        }
+        WarcItem::Skipped { reason, .. } => each(Item::Skipped(format!("WARC records ({reason})"))),
+        WarcItem::Problem { message, .. } => each(Item::Problem(Problem {
+            place: place.to_string(),
+            message: format!("{message}; the rest of the archive is still read"),
+        })),
+    });
 }
 
 fn read_jsonl(

@@ -8,6 +8,7 @@ mod dicts;
 mod input;
 mod output;
 mod progress;
+mod store_cmd;
 
 use anyhow::{bail, Context, Result};
 use casus_core::eval::{score_item, summarize, GoldEvent, ItemScore, Triple};
@@ -87,6 +88,86 @@ enum Command {
         #[command(flatten)]
         dict: DictArgs,
     },
+    /// Code documents and store them, their sentences and events in an
+    /// SQLite database. Storing the same input twice changes nothing; an
+    /// interrupted run is completed by running it again.
+    Ingest {
+        /// Inputs as for `casus code`, plus `.html` pages and `.warc` /
+        /// `.warc.gz` web archives.
+        inputs: Vec<String>,
+        #[arg(long, default_value = "casus.db")]
+        db: String,
+        #[arg(long, value_enum, default_value = "auto")]
+        input_format: InputFormat,
+        /// Date of text input without a date of its own.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, default_value_t = default_threads())]
+        threads: usize,
+        #[command(flatten)]
+        dict: DictArgs,
+    },
+    /// Recode every stored document with the current dictionaries.
+    Recode {
+        #[arg(long, default_value = "casus.db")]
+        db: String,
+        #[command(flatten)]
+        dict: DictArgs,
+    },
+    /// Ask the database: a dyad time series, top actors or pairs, or the
+    /// events behind a number.
+    Query {
+        #[arg(value_enum)]
+        kind: store_cmd::QueryKind,
+        #[arg(long, default_value = "casus.db")]
+        db: String,
+        /// Source actor: a CAMEO code or prefix (RUS matches RUSGOV, RUSMIL ...).
+        #[arg(long)]
+        source: Option<String>,
+        /// Target actor: a CAMEO code or prefix.
+        #[arg(long)]
+        target: Option<String>,
+        /// Only source -> target; by default a dyad counts both directions.
+        #[arg(long)]
+        directed: bool,
+        /// First date (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// Last date (YYYY-MM-DD).
+        #[arg(long)]
+        until: Option<String>,
+        /// Count negated, hypothetical and future events too.
+        #[arg(long)]
+        all_modalities: bool,
+        /// CAMEO event code or prefix.
+        #[arg(long)]
+        code: Option<String>,
+        /// QuadClass 1-4.
+        #[arg(long)]
+        quad_class: Option<u8>,
+        #[arg(long, value_enum, default_value = "month")]
+        by: store_cmd::Period,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long, value_enum, default_value = "table")]
+        format: store_cmd::TableFormat,
+    },
+    /// Export the deduplicated events: GDELT 2.0 (61 columns), JSONL, CSV or Parquet.
+    Export {
+        #[arg(long, value_enum)]
+        format: store_cmd::ExportFormat,
+        #[arg(long, default_value = "casus.db")]
+        db: String,
+        /// Output file (standard output if omitted; required for Parquet).
+        #[arg(long)]
+        out: Option<String>,
+        /// Write the column names first (GDELT files have none).
+        #[arg(long)]
+        header: bool,
+        /// Export negated, hypothetical and future events too.
+        #[arg(long)]
+        all_modalities: bool,
+    },
     /// Inspect dictionaries.
     Dict {
         #[command(subcommand)]
@@ -112,6 +193,15 @@ enum DictCommand {
 // sentence; mimalloc serves them markedly faster than the system allocator.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn parse_date_flag(date: Option<String>) -> Result<Option<Date>> {
+    match date {
+        Some(d) => Ok(Some(Date::parse(&d).with_context(|| {
+            format!("--date `{d}` is not YYYY-MM-DD or YYYYMMDD")
+        })?)),
+        None => Ok(None),
+    }
+}
 
 fn default_threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
@@ -176,6 +266,84 @@ fn run(cli: Cli) -> Result<ExitCode> {
             )
         }
         Command::Bench { corpus, runs, json } => bench::run(corpus.as_deref(), runs, json),
+        Command::Ingest {
+            inputs,
+            db,
+            input_format,
+            date,
+            threads,
+            dict,
+        } => {
+            let date = parse_date_flag(date)?;
+            let pipeline = dicts::load(dict.dict.as_deref())?;
+            let inputs = if inputs.is_empty() {
+                vec!["-".to_string()]
+            } else {
+                inputs
+            };
+            store_cmd::ingest(
+                pipeline,
+                &db,
+                &inputs,
+                InputSettings {
+                    format: input_format,
+                    date,
+                },
+                threads,
+            )
+        }
+        Command::Recode { db, dict } => {
+            let pipeline = dicts::load(dict.dict.as_deref())?;
+            store_cmd::recode(pipeline, &db)
+        }
+        Command::Query {
+            kind,
+            db,
+            source,
+            target,
+            directed,
+            since,
+            until,
+            all_modalities,
+            code,
+            quad_class,
+            by,
+            limit,
+            format,
+        } => {
+            for d in since.iter().chain(until.iter()) {
+                if Date::parse(d).is_none() {
+                    anyhow::bail!("`{d}` is not a date (YYYY-MM-DD)");
+                }
+            }
+            let filter = casus_store::query::Filter {
+                source,
+                target,
+                both_directions: !directed,
+                since: since.and_then(|d| Date::parse(&d)).map(|d| d.to_string()),
+                until: until.and_then(|d| Date::parse(&d)).map(|d| d.to_string()),
+                all_modalities,
+                code,
+                quad_class,
+            };
+            store_cmd::query(
+                &db,
+                store_cmd::QueryArgs {
+                    kind,
+                    filter,
+                    period: by,
+                    limit,
+                    format,
+                },
+            )
+        }
+        Command::Export {
+            format,
+            db,
+            out,
+            header,
+            all_modalities,
+        } => store_cmd::export(&db, format, out.as_deref(), header, all_modalities),
         Command::Eval {
             suite,
             json,
@@ -241,9 +409,17 @@ fn code(
         other => other.context("writing output")?,
     }
     let c = batcher.counts;
-    if io::stderr().is_terminal() || c.problems > 0 {
+    if io::stderr().is_terminal() || c.problems > 0 || c.skipped > 0 {
+        let skipped = if c.skipped > 0 {
+            format!(
+                ", {} skipped (non-English, or WARC records that are not HTML pages)",
+                c.skipped
+            )
+        } else {
+            String::new()
+        };
         eprintln!(
-            "casus: {} documents, {} events, {} problems",
+            "casus: {} documents, {} events, {} problems{skipped}",
             c.documents, c.events, c.problems
         );
     }

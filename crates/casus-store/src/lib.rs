@@ -46,6 +46,16 @@ pub enum StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// A stored document as recode reads it: id, text, date, url, title, ext id.
+type StoredDoc = (
+    i64,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+);
+
 /// A document with where it came from, ready to be stored.
 #[derive(Debug, Clone)]
 pub struct Incoming {
@@ -246,14 +256,7 @@ impl Store {
     pub fn recode(&mut self, pipeline: &Pipeline) -> Result<(usize, usize)> {
         let tx = self.conn.transaction()?;
         tx.execute_batch("DELETE FROM events; DELETE FROM clusters; DELETE FROM sentences;")?;
-        let docs: Vec<(
-            i64,
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            String,
-        )> = {
+        let docs: Vec<StoredDoc> = {
             let mut stmt =
                 tx.prepare("SELECT id, text, date, url, title, ext_id FROM documents ORDER BY id")?;
             let rows = stmt.query_map([], |r| {
