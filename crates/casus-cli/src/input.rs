@@ -129,20 +129,39 @@ struct JsonRecord {
 /// text that plainly is English skips the full language detector, which
 /// would otherwise cost more than coding the document.
 fn plainly_english(text: &str) -> bool {
-    let mut end = text.len().min(1200);
+    let mut end = text.len().min(600);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let sample = &text[..end];
-    const COMMON: [&str; 12] = [
-        "the", "and", "of", "to", "in", "a", "on", "said", "was", "is", "for", "with",
-    ];
-    let words = sample.split_whitespace().count();
-    let common = sample
-        .split_whitespace()
-        .filter(|w| COMMON.iter().any(|c| c.eq_ignore_ascii_case(w)))
-        .count();
-    words >= 12 && common * 5 >= words
+    let (mut words, mut common) = (0usize, 0usize);
+    for w in text[..end].split_ascii_whitespace() {
+        words += 1;
+        let b = w.as_bytes();
+        if b.len() <= 4 {
+            let mut lower = [0u8; 4];
+            for (l, c) in lower.iter_mut().zip(b) {
+                *l = c.to_ascii_lowercase();
+            }
+            if matches!(
+                &lower[..b.len()],
+                b"the"
+                    | b"and"
+                    | b"of"
+                    | b"to"
+                    | b"in"
+                    | b"a"
+                    | b"on"
+                    | b"said"
+                    | b"was"
+                    | b"is"
+                    | b"for"
+                    | b"with"
+            ) {
+                common += 1;
+            }
+        }
+    }
+    words >= 12 && common * 7 >= words
 }
 
 /// Settings shared by every input.

@@ -1,0 +1,670 @@
+//! Web archives (WARC 1.0/1.1 files, plain or gzip-compressed) read record
+//! by record: HTML `response` records become [`WebDocument`]s, every other
+//! record is skipped with a counted reason, and damage (a truncated file, a
+//! wrong `Content-Length`) is reported with the file name, record number
+//! and byte offset, without losing the records around it.
+//!
+//! # Crates
+//!
+//! - `warc` 0.4 parses the records. It is the WARC reader of the Rust
+//!   ecosystem (header names, the record framing of the standard), and its
+//!   raw-record iterator ([`warc::WarcReader::iter_raw_records`]) is used
+//!   rather than the validating one, so that a record missing, say, its
+//!   `WARC-Record-ID` is still read: a missing id does not make a page less
+//!   worth coding. Its default `gzip` feature is turned off: it uses
+//!   `libflate` and opens compressed input only from a path, while this
+//!   module takes any reader.
+//! - `flate2`'s [`MultiGzDecoder`] decompresses. WARC files are compressed
+//!   one gzip member per record, and a single-member decoder would stop
+//!   after the first record; flate2 (maintained in the rust-lang
+//!   organisation, pure-Rust `miniz_oxide` backend) is also what the HTTP
+//!   layer needs for `Content-Encoding: gzip`. Compression is detected by
+//!   the magic bytes `1f 8b`, never by the file name.
+//!
+//! # Damage and resynchronisation
+//!
+//! The `warc` crate reads a body line by line and expects the closing
+//! `\r\n\r\n` exactly at `Content-Length`. When the length is wrong it
+//! fails (`ReadOverflow`, or `UnexpectedEOB` at the end of the file) after
+//! having consumed an unknown number of bytes, possibly the start of the
+//! next record, and it does not give its reader back. This module therefore
+//! hands it a reader it owns (a `Tape`) that logs every byte consumed
+//! since the start of the current record. After a failure, the log is
+//! searched for a line starting with `WARC/1.`; if one is found, the bytes
+//! from there on are pushed back and reading resumes at that record, else
+//! the input is scanned forward for such a line. A record is lost only when
+//! it is the damaged one.
+//!
+//! Limitations:
+//! - resynchronisation recognises `WARC/1.0` and `WARC/1.1` records only,
+//!   and a damaged record whose body itself holds a line starting with
+//!   `WARC/1.` (an archived WARC file) resumes there, reporting further
+//!   problems until the next real record;
+//! - a wrong length that happens to land exactly on a blank line (the end
+//!   of the HTTP headers, say) looks like a good record to the `warc`
+//!   crate: that record then has a cut payload and the bytes after it are
+//!   reported as a malformed record before reading resumes;
+//! - a read error of the input itself (a corrupt gzip stream, a file cut
+//!   inside a gzip member) ends reading: nothing after it can be trusted;
+//! - files with bare `\n` line ends are not WARC and are reported as a
+//!   header that never ends;
+//! - each record is held in memory twice while it is read (the crate's
+//!   buffer and the log), which is fine for pages and crawler-truncated
+//!   records, less so for multi-gigabyte video records.
+
+use crate::http::{decode_text, is_html_media_type, looks_like_html, parse_response};
+use crate::meta::parse_timestamp_date;
+use crate::{extract_html, SourceError, WebDocument};
+use flate2::read::MultiGzDecoder;
+use std::collections::BTreeMap;
+use std::io::{self, BufRead, Read};
+use std::path::Path;
+use warc::{RawRecordHeader, WarcHeader, WarcReader};
+
+/// The reasons a record is skipped: the keys of [`WarcCounts::skipped`].
+/// Short, stable, kebab-case, to be counted and tabulated.
+pub mod reason {
+    /// Record types other than `response`, by their WARC-Type.
+    pub const WARCINFO: &str = "warcinfo";
+    pub const REQUEST: &str = "request";
+    pub const METADATA: &str = "metadata";
+    pub const REVISIT: &str = "revisit";
+    pub const RESOURCE: &str = "resource";
+    pub const CONVERSION: &str = "conversion";
+    pub const CONTINUATION: &str = "continuation";
+    /// A WARC-Type this crate does not know, or none.
+    pub const OTHER_TYPE: &str = "other-type";
+    /// A response that is not an HTTP response (`dns:` records, garbage).
+    pub const NOT_HTTP: &str = "not-http";
+    /// An HTTP response whose payload is not HTML (images, JSON, PDF...).
+    pub const NOT_HTML: &str = "not-html";
+    /// HTTP status 400 and above.
+    pub const HTTP_ERROR: &str = "http-error";
+    /// HTTP status 300 to 399: the page itself is elsewhere.
+    pub const HTTP_REDIRECT: &str = "http-redirect";
+    /// Any other status outside 200 to 299.
+    pub const HTTP_STATUS: &str = "http-status";
+    /// A transfer or content encoding that could not be undone.
+    pub const BAD_PAYLOAD: &str = "bad-payload";
+    /// An HTML page with no text after boilerplate removal.
+    pub const NO_TEXT: &str = "no-text";
+}
+
+/// What one WARC record gave. Records are numbered from 1 in file order.
+///
+/// Unlike the first sketch of this API, `Document` carries its record
+/// number (so that later stages, such as a language check, can name the
+/// record they refuse), `Skipped` a human-readable `detail` beside the
+/// counted `reason` key (the status, media type or URL), and `Problem`
+/// the byte offset as data as well as in the message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WarcItem {
+    Document {
+        record: usize,
+        document: WebDocument,
+    },
+    Skipped {
+        record: usize,
+        /// One of the [`reason`] keys.
+        reason: String,
+        detail: String,
+    },
+    /// Damage: a truncated file, a wrong Content-Length, a malformed header,
+    /// a read error. `offset` is where the record starts, in the
+    /// uncompressed stream; `message` names the file, record and offset.
+    Problem {
+        record: usize,
+        offset: u64,
+        message: String,
+    },
+}
+
+/// Totals for one file. Every record counted in `records` is exactly one of
+/// a document, a skip or a problem:
+/// `records == documents + skipped.values().sum() + problems`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WarcCounts {
+    pub records: usize,
+    pub documents: usize,
+    pub skipped: BTreeMap<String, usize>,
+    pub problems: usize,
+}
+
+/// Reads a WARC file from any reader, gzip-compressed or not, and calls
+/// `each` for every record in file order. `name` is used in problem
+/// messages only. Never fails: damage is reported through `each` as
+/// [`WarcItem::Problem`] and counted, and everything readable is still read.
+pub fn read_warc(mut reader: impl Read, name: &str, each: &mut dyn FnMut(WarcItem)) -> WarcCounts {
+    // Peek at the first two bytes for the gzip magic; a reader may return
+    // them one at a time.
+    let mut magic = [0u8; 2];
+    let mut got = 0;
+    let mut first_error = None;
+    while got < magic.len() {
+        match reader.read(&mut magic[got..]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                first_error = Some(e);
+                break;
+            }
+        }
+    }
+    let head = io::Cursor::new(magic[..got].to_vec());
+    let gzip = got == 2 && magic == [0x1f, 0x8b];
+    if let Some(e) = first_error {
+        let mut run = Run::new(Tape::new(io::empty()), name, false, each);
+        run.counts.records = 1;
+        run.problem(1, 0, format!("read error: {e}"));
+        return run.counts;
+    }
+    if gzip {
+        Run::new(
+            Tape::new(MultiGzDecoder::new(head.chain(reader))),
+            name,
+            true,
+            each,
+        )
+        .run()
+    } else {
+        Run::new(Tape::new(head.chain(reader)), name, false, each).run()
+    }
+}
+
+/// [`read_warc`] on a file, named by its path in messages. Only failing to
+/// open the file is an error.
+pub fn read_warc_path(
+    path: impl AsRef<Path>,
+    each: &mut dyn FnMut(WarcItem),
+) -> Result<WarcCounts, SourceError> {
+    let path = path.as_ref();
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|source| SourceError::Io {
+        path: name.clone(),
+        source,
+    })?;
+    Ok(read_warc(file, &name, each))
+}
+
+/// One pass over one file.
+struct Run<'a, R> {
+    tape: Tape<R>,
+    name: &'a str,
+    gzip: bool,
+    counts: WarcCounts,
+    each: &'a mut dyn FnMut(WarcItem),
+}
+
+impl<'a, R: Read> Run<'a, R> {
+    fn new(tape: Tape<R>, name: &'a str, gzip: bool, each: &'a mut dyn FnMut(WarcItem)) -> Self {
+        Run {
+            tape,
+            name,
+            gzip,
+            counts: WarcCounts::default(),
+            each,
+        }
+    }
+
+    fn run(mut self) -> WarcCounts {
+        loop {
+            let start = self.tape.offset;
+            match self.tape.skip_blank_lines() {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    self.counts.records += 1;
+                    let record = self.counts.records;
+                    let what = self.read_error(&e);
+                    self.problem(record, start, what);
+                    break;
+                }
+            }
+            self.tape.mark();
+            let start = self.tape.offset;
+            self.counts.records += 1;
+            let record = self.counts.records;
+            let next = WarcReader::new(&mut self.tape).iter_raw_records().next();
+            match next {
+                Some(Ok((header, body))) => self.record(record, &header, &body),
+                Some(Err(error)) => {
+                    if !self.damaged(record, start, error) {
+                        break;
+                    }
+                }
+                None => {
+                    // The crate ends the iteration when the input ends
+                    // before the blank line closing a header block.
+                    let log = &self.tape.log;
+                    let what = if !log.starts_with(b"WARC/") {
+                        if record == 1 {
+                            NOT_WARC
+                        } else {
+                            "no WARC record here, and no record follows"
+                        }
+                    } else if log.windows(2).any(|w| w == b"\n\n") {
+                        "the record's WARC header never ends: the file may use bare \\n \
+                         line ends, which WARC does not allow"
+                    } else {
+                        "the file ends inside the record's WARC header (truncated file)"
+                    };
+                    self.problem(record, start, what.to_string());
+                    break;
+                }
+            }
+        }
+        self.counts
+    }
+
+    /// Turns one well-framed record into a document or a skip.
+    fn record(&mut self, record: usize, header: &RawRecordHeader, body: &[u8]) {
+        let get = |name: WarcHeader| {
+            header
+                .as_ref()
+                .get(&name)
+                .map(|v| String::from_utf8_lossy(v).trim().to_string())
+        };
+        let kind = get(WarcHeader::WarcType)
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if kind != "response" {
+            let reason = match kind.as_str() {
+                "warcinfo" => reason::WARCINFO,
+                "request" => reason::REQUEST,
+                "metadata" => reason::METADATA,
+                "revisit" => reason::REVISIT,
+                "resource" => reason::RESOURCE,
+                "conversion" => reason::CONVERSION,
+                "continuation" => reason::CONTINUATION,
+                _ => reason::OTHER_TYPE,
+            };
+            let detail = if kind.is_empty() {
+                "no WARC-Type".to_string()
+            } else {
+                format!("WARC-Type {kind}")
+            };
+            return self.skip(record, reason, detail);
+        }
+        // WARC 1.0 wrote the URI bare, some writers in angle brackets.
+        let url = get(WarcHeader::TargetURI)
+            .map(|u| u.trim_start_matches('<').trim_end_matches('>').to_string())
+            .filter(|u| !u.is_empty());
+        let at = url.as_deref().unwrap_or("a record without WARC-Target-URI");
+        if let Some(content_type) = get(WarcHeader::ContentType) {
+            if !content_type
+                .to_ascii_lowercase()
+                .starts_with("application/http")
+            {
+                return self.skip(
+                    record,
+                    reason::NOT_HTTP,
+                    format!("record Content-Type {content_type} for {at}"),
+                );
+            }
+        }
+        let Some(response) = parse_response(body) else {
+            return self.skip(
+                record,
+                reason::NOT_HTTP,
+                format!("no HTTP status line for {at}"),
+            );
+        };
+        let status = response.status;
+        let status_reason = match status {
+            200..=299 => None,
+            300..=399 => Some(reason::HTTP_REDIRECT),
+            400.. => Some(reason::HTTP_ERROR),
+            _ => Some(reason::HTTP_STATUS),
+        };
+        if let Some(reason) = status_reason {
+            return self.skip(record, reason, format!("status {status} for {at}"));
+        }
+        let media_type = response.media_type();
+        if let Some(media) = &media_type {
+            if !is_html_media_type(media) {
+                return self.skip(record, reason::NOT_HTML, format!("{media} at {at}"));
+            }
+        }
+        let payload = match response.decoded_payload() {
+            Ok(payload) => payload,
+            Err(e) => return self.skip(record, reason::BAD_PAYLOAD, format!("{e} at {at}")),
+        };
+        // Without a Content-Type, look at the payload itself.
+        if media_type.is_none() && !looks_like_html(&payload) {
+            return self.skip(
+                record,
+                reason::NOT_HTML,
+                format!("no Content-Type and not HTML at {at}"),
+            );
+        }
+        let html = decode_text(&payload, response.charset());
+        match extract_html(&html, url.as_deref()) {
+            Ok(mut document) => {
+                if document.date.is_none() {
+                    document.date = get(WarcHeader::Date).and_then(|d| parse_timestamp_date(&d));
+                }
+                self.counts.documents += 1;
+                (self.each)(WarcItem::Document { record, document });
+            }
+            Err(_) => self.skip(record, reason::NO_TEXT, format!("no text at {at}")),
+        }
+    }
+
+    /// Reports a record the `warc` crate could not read and finds the next
+    /// record. Returns whether reading goes on.
+    fn damaged(&mut self, record: usize, start: u64, error: warc::Error) -> bool {
+        let log = &self.tape.log;
+        let header_len = find(log, b"\r\n\r\n").map_or(log.len(), |i| i + 4);
+        let declared = content_length(&log[..header_len]);
+        let length = declared.map_or("missing".to_string(), |l| l.to_string());
+        let resume = next_record_start(log);
+        let what = match &error {
+            warc::Error::ReadData(e) => {
+                let what = self.read_error(e);
+                self.problem(record, start, what);
+                return false;
+            }
+            warc::Error::ParseHeaders(_) if record == 1 && !log.starts_with(b"WARC/") => {
+                NOT_WARC.to_string()
+            }
+            warc::Error::ParseHeaders(_) => "malformed WARC header block".to_string(),
+            warc::Error::ReadOverflow => format!(
+                "wrong Content-Length {length}: the record's closing blank lines \
+                 are not where that length puts them"
+            ),
+            warc::Error::UnexpectedEOB if resume.is_some() => {
+                format!("wrong Content-Length {length}: it runs past the start of the next record")
+            }
+            warc::Error::UnexpectedEOB => {
+                let present = log.len().saturating_sub(header_len);
+                let e = format!(
+                    "the file ends inside the record (truncated file): Content-Length \
+                     {length}, {present} bytes of it present"
+                );
+                self.problem(record, start, e);
+                return false;
+            }
+            other => other.to_string(),
+        };
+        match resume {
+            Some(at) => {
+                let offset = start + at as u64;
+                self.tape.unread_log_from(at);
+                let message = format!("{what}; reading resumes at the next record, byte {offset}");
+                self.problem(record, start, message);
+                true
+            }
+            None => match self.tape.skip_to_record() {
+                Ok(Some(offset)) => {
+                    let message =
+                        format!("{what}; reading resumes at the next record, byte {offset}");
+                    self.problem(record, start, message);
+                    true
+                }
+                Ok(None) => {
+                    self.problem(record, start, format!("{what}; no record follows it"));
+                    false
+                }
+                Err(e) => {
+                    let message = format!("{what}; then {}", self.read_error(&e));
+                    self.problem(record, start, message);
+                    false
+                }
+            },
+        }
+    }
+
+    /// A read error of the input itself, with the likely cause for gzip.
+    fn read_error(&self, e: &io::Error) -> String {
+        if self.gzip {
+            format!("read error (the gzip stream is cut or corrupt): {e}")
+        } else {
+            format!("read error: {e}")
+        }
+    }
+
+    fn skip(&mut self, record: usize, reason: &str, detail: String) {
+        *self.counts.skipped.entry(reason.to_string()).or_insert(0) += 1;
+        (self.each)(WarcItem::Skipped {
+            record,
+            reason: reason.to_string(),
+            detail,
+        });
+    }
+
+    fn problem(&mut self, record: usize, offset: u64, what: String) {
+        self.counts.problems += 1;
+        let stream = if self.gzip { " (uncompressed)" } else { "" };
+        let message = format!(
+            "{}: record {record} at byte {offset}{stream}: {what}",
+            self.name
+        );
+        (self.each)(WarcItem::Problem {
+            record,
+            offset,
+            message,
+        });
+    }
+}
+
+const NOT_WARC: &str = "not a WARC file: it does not start with a WARC/ version line";
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Where, after the first line, a line starts with `WARC/1.`.
+fn next_record_start(log: &[u8]) -> Option<usize> {
+    log.iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'\n')
+        .map(|(i, _)| i + 1)
+        .find(|&start| log[start..].starts_with(b"WARC/1."))
+}
+
+/// The Content-Length of a header block, for messages.
+fn content_length(header: &[u8]) -> Option<u64> {
+    String::from_utf8_lossy(header).lines().find_map(|line| {
+        let (name, value) = line.split_once(':')?;
+        name.trim()
+            .eq_ignore_ascii_case("content-length")
+            .then(|| value.trim().parse().ok())?
+    })
+}
+
+/// A buffered reader that logs what it hands out and can take bytes back.
+///
+/// The `warc` crate reads through it; the log (everything consumed since
+/// [`Tape::mark`]) is what resynchronisation searches after a failure, and
+/// `offset` counts consumed bytes for messages.
+struct Tape<R> {
+    inner: R,
+    /// `buf[pos..filled]` is unread; the buffer keeps its length between
+    /// refills so that it is zeroed once, not at every read.
+    buf: Vec<u8>,
+    pos: usize,
+    filled: usize,
+    log: Vec<u8>,
+    offset: u64,
+}
+
+const CHUNK: usize = 64 * 1024;
+
+impl<R: Read> Tape<R> {
+    fn new(inner: R) -> Self {
+        Tape {
+            inner,
+            buf: vec![0; CHUNK],
+            pos: 0,
+            filled: 0,
+            log: Vec::new(),
+            offset: 0,
+        }
+    }
+
+    /// Starts the log of a new record.
+    fn mark(&mut self) {
+        self.log.clear();
+    }
+
+    /// Puts the log's bytes from `from` back in front of the input.
+    fn unread_log_from(&mut self, from: usize) {
+        let Some(tail) = self.log.get(from..) else {
+            return;
+        };
+        let unread = &self.buf[self.pos..self.filled];
+        let mut buf = Vec::with_capacity((tail.len() + unread.len()).max(CHUNK));
+        buf.extend_from_slice(tail);
+        buf.extend_from_slice(unread);
+        self.offset -= tail.len() as u64;
+        self.filled = buf.len();
+        buf.resize(buf.len().max(CHUNK), 0);
+        self.log.truncate(from);
+        self.buf = buf;
+        self.pos = 0;
+    }
+
+    /// Skips the blank lines that some writers put between records (the
+    /// `warc` crate would take them for an empty header block). `false` at
+    /// the end of the input.
+    fn skip_blank_lines(&mut self) -> io::Result<bool> {
+        loop {
+            let available = self.fill_buf()?;
+            if available.is_empty() {
+                return Ok(false);
+            }
+            let blank = available
+                .iter()
+                .take_while(|&&b| b == b'\r' || b == b'\n')
+                .count();
+            let all = blank == available.len();
+            self.consume(blank);
+            if !all {
+                return Ok(true);
+            }
+        }
+    }
+
+    /// Reads lines until one starts with `WARC/1.` and leaves it unread;
+    /// its offset, or `None` at the end of the input.
+    fn skip_to_record(&mut self) -> io::Result<Option<u64>> {
+        let mut line = Vec::new();
+        loop {
+            // What is skipped is never searched again: keep the log small.
+            self.log.clear();
+            line.clear();
+            let n = self.read_until(b'\n', &mut line)?;
+            if n == 0 {
+                return Ok(None);
+            }
+            if line.starts_with(b"WARC/1.") {
+                self.unread_log_from(0);
+                return Ok(Some(self.offset));
+            }
+        }
+    }
+}
+
+impl<R: Read> Read for Tape<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(out.len());
+        out[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: Read> BufRead for Tape<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.pos >= self.filled {
+            self.pos = 0;
+            self.filled = 0;
+            self.filled = loop {
+                match self.inner.read(&mut self.buf) {
+                    Ok(n) => break n.min(self.buf.len()),
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(e),
+                }
+            };
+        }
+        Ok(&self.buf[self.pos..self.filled])
+    }
+
+    fn consume(&mut self, amount: usize) {
+        let amount = amount.min(self.filled - self.pos);
+        self.log
+            .extend_from_slice(&self.buf[self.pos..self.pos + amount]);
+        self.pos += amount;
+        self.offset += amount as u64;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader that hands out one byte per call, the worst case for any
+    /// code that assumes a read fills its buffer.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            match (self.0.split_first(), out.first_mut()) {
+                (Some((&b, rest)), Some(slot)) => {
+                    *slot = b;
+                    self.0 = rest;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    #[test]
+    fn tape_logs_consumed_bytes_and_takes_them_back() {
+        let mut tape = Tape::new(Trickle(b"line one\nWARC/1.0 rest\n"));
+        let mut line = Vec::new();
+        tape.read_until(b'\n', &mut line).expect("memory");
+        assert_eq!(tape.log, b"line one\n");
+        assert_eq!(tape.offset, 9);
+        tape.mark();
+        line.clear();
+        tape.read_until(b'\n', &mut line).expect("memory");
+        tape.unread_log_from(5);
+        assert_eq!(tape.offset, 14);
+        let mut rest = String::new();
+        tape.read_to_string(&mut rest).expect("memory");
+        assert_eq!(rest, "1.0 rest\n");
+    }
+
+    #[test]
+    fn skip_to_record_stops_before_the_version_line() {
+        let mut tape = Tape::new(Trickle(b"garbage\nmore WARC/1.0\nWARC/1.1\r\nX: y\r\n"));
+        assert_eq!(tape.skip_to_record().expect("memory"), Some(22));
+        let mut rest = String::new();
+        tape.read_to_string(&mut rest).expect("memory");
+        assert_eq!(rest, "WARC/1.1\r\nX: y\r\n");
+        let mut none = Tape::new(Trickle(b"no record here\n"));
+        assert_eq!(none.skip_to_record().expect("memory"), None);
+    }
+
+    #[test]
+    fn next_record_start_ignores_the_first_line_and_mid_line_matches() {
+        assert_eq!(next_record_start(b"WARC/1.0\r\nbody WARC/1.0\r\n"), None);
+        assert_eq!(
+            next_record_start(b"WARC/1.0\r\nbody\r\nWARC/1.1\r\n"),
+            Some(16)
+        );
+    }
+
+    #[test]
+    fn content_length_for_messages() {
+        assert_eq!(
+            content_length(b"WARC/1.0\r\ncontent-length : 42\r\n\r\n"),
+            Some(42)
+        );
+        assert_eq!(content_length(b"WARC/1.0\r\nContent-Length: x\r\n"), None);
+    }
+}
