@@ -333,10 +333,17 @@ fn read_warc(
             each(Item::Doc(doc))
         }
         WarcItem::Skipped { reason, .. } => each(Item::Skipped(format!("WARC records ({reason})"))),
-        WarcItem::Problem { message, .. } => each(Item::Problem(Problem {
-            place: place.to_string(),
-            message: format!("{message}; the rest of the archive is still read"),
-        })),
+        WarcItem::Problem { message, .. } => {
+            // the message names the file already, and says whether reading resumes
+            let message = message
+                .strip_prefix(&format!("{place}: "))
+                .map(str::to_string)
+                .unwrap_or(message);
+            each(Item::Problem(Problem {
+                place: place.to_string(),
+                message,
+            }))
+        }
     });
 }
 

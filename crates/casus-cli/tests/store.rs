@@ -344,3 +344,176 @@ fn recode_after_a_dictionary_change_records_the_new_version() {
     assert_eq!(versions.len(), 1);
     assert_ne!(versions[0], v1);
 }
+
+fn warc_record(kind: &str, uri: &str, payload: &[u8], declared_len: Option<usize>) -> Vec<u8> {
+    let len = declared_len.unwrap_or(payload.len());
+    let mut r = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{:08x}-0000-0000-0000-000000000000>\r\nWARC-Date: 2024-06-14T10:00:00Z\r\nWARC-Target-URI: {uri}\r\nContent-Type: application/http; msgtype={kind}\r\nContent-Length: {len}\r\n\r\n",
+        uri.len() * 7919 + payload.len()
+    )
+    .into_bytes();
+    r.extend_from_slice(payload);
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}
+
+fn http_page(body: &str) -> Vec<u8> {
+    format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
+}
+
+fn article(headline: &str, text: &str) -> String {
+    format!("<html><head><title>{headline}</title></head><body><nav>Home | World | Sport</nav><article><h1>{headline}</h1><p>{text}</p></article><footer>Copyright</footer></body></html>")
+}
+
+#[test]
+fn damaged_web_inputs_are_counted_or_reported_and_the_rest_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |name: &str| dir.path().join(name);
+    // HTML pages: a good one, a malformed one, a Spanish one
+    std::fs::write(p("good.html"), article("Kenya condemns Uganda", "Kenya condemned Uganda on Thursday over the border clashes, officials in Nairobi said. The two governments have traded accusations for weeks.")).unwrap();
+    std::fs::write(p("broken.html"), "<html><body><div><p>Peru accused Chile of spying on Monday, the foreign ministry said in a statement<p>Talks were suspended <b>indefinitely<div><span>").unwrap();
+    std::fs::write(p("spanish.html"), article("España y Francia", "El gobierno de España anunció el lunes que firmará un acuerdo con Francia sobre la energía, según informó el ministerio de asuntos exteriores en Madrid.")).unwrap();
+    // a WARC file: info, a page, an image, a record with a wrong length, a page after it
+    let page1 = http_page(&article("Japan protests", "Japan lodged a formal protest with China on Tuesday over the incident near the islands, the foreign ministry in Tokyo said."));
+    let page2 = http_page(&article("Talks in Geneva", "Iran and Switzerland held talks in Geneva on Wednesday about the prisoner exchange, diplomats from both countries said."));
+    let image = b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG....".to_vec();
+    let mut warc = warc_record("warcinfo", "urn:casus:test", b"software: test\r\n", None);
+    warc.extend(warc_record(
+        "response",
+        "https://news.example/japan",
+        &page1,
+        None,
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://news.example/logo.png",
+        &image,
+        None,
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://news.example/broken",
+        &http_page(&article(
+            "Cut",
+            "A page whose record declares the wrong length.",
+        )),
+        Some(40),
+    ));
+    warc.extend(warc_record(
+        "response",
+        "https://news.example/geneva",
+        &page2,
+        None,
+    ));
+    std::fs::write(p("crawl.warc"), &warc).unwrap();
+    // a truncated gzip WARC: the page in it is cut off mid-way
+    let mut gz = flate2_like_gzip(&warc_record(
+        "response",
+        "https://news.example/cut",
+        &page1,
+        None,
+    ));
+    gz.truncate(gz.len() / 2);
+    std::fs::write(p("cut.warc.gz"), &gz).unwrap();
+    let db = p("web.db");
+    let out = casus()
+        .args(["ingest"])
+        .args(
+            [
+                "good.html",
+                "broken.html",
+                "spanish.html",
+                "crawl.warc",
+                "cut.warc.gz",
+            ]
+            .map(|f| p(f).to_string_lossy().into_owned()),
+        )
+        .args(["--db", db.to_str().unwrap(), "--date", "2024-06-14"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "damage is reported in the exit status: {err}"
+    );
+    assert!(
+        err.contains("cut.warc.gz"),
+        "the truncated archive is named: {err}"
+    );
+    assert!(
+        err.contains("crawl.warc"),
+        "the record with a wrong length is named: {err}"
+    );
+    assert!(
+        err.contains("non-English documents"),
+        "the Spanish page is skipped and counted: {err}"
+    );
+    assert!(
+        err.contains("WARC records"),
+        "non-HTML records are skipped and counted: {err}"
+    );
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let ids: Vec<String> = {
+        let mut s = conn
+            .prepare("SELECT COALESCE(url, ext_id) FROM documents ORDER BY id")
+            .unwrap();
+        let r = s.query_map([], |r| r.get(0)).unwrap();
+        r.map(|x| x.unwrap()).collect()
+    };
+    assert!(ids.contains(&"good".to_string()), "{ids:?}");
+    assert!(
+        ids.contains(&"broken".to_string()),
+        "malformed HTML still gives its text: {ids:?}"
+    );
+    assert!(!ids.iter().any(|i| i.contains("spanish")), "{ids:?}");
+    assert!(
+        ids.contains(&"https://news.example/japan".to_string()),
+        "{ids:?}"
+    );
+    assert!(
+        ids.contains(&"https://news.example/geneva".to_string()),
+        "the record after the damaged one is still read: {ids:?}"
+    );
+    let events: i64 = conn
+        .query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0))
+        .unwrap();
+    assert!(events >= 3, "the stored pages were coded");
+}
+
+/// A gzip member, written by hand so the test needs no extra crate: the
+/// DEFLATE "stored" block format wraps the bytes uncompressed.
+fn flate2_like_gzip(data: &[u8]) -> Vec<u8> {
+    let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255];
+    let mut chunks = data.chunks(65_535).peekable();
+    if chunks.peek().is_none() {
+        out.extend_from_slice(&[1, 0, 0, 0xff, 0xff]);
+    }
+    while let Some(chunk) = chunks.next() {
+        let last = u8::from(chunks.peek().is_none());
+        let len = chunk.len() as u16;
+        out.push(last);
+        out.extend_from_slice(&len.to_le_bytes());
+        out.extend_from_slice(&(!len).to_le_bytes());
+        out.extend_from_slice(chunk);
+    }
+    let crc = crc32(data);
+    out.extend_from_slice(&crc.to_le_bytes());
+    out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+    out
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = 0xffff_ffffu32;
+    for &b in data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xedb8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
