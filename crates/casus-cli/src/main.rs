@@ -168,6 +168,16 @@ enum Command {
         #[arg(long)]
         all_modalities: bool,
     },
+    /// Serve the HTTP API and the web page (article view, relations view).
+    Serve {
+        #[arg(long, default_value = "casus.db")]
+        db: String,
+        /// Address to listen on; loopback by default. Port 0 picks a free port.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+        #[command(flatten)]
+        dict: DictArgs,
+    },
     /// Inspect dictionaries.
     Dict {
         #[command(subcommand)]
@@ -336,6 +346,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     format,
                 },
             )
+        }
+        Command::Serve { db, addr, dict } => {
+            let pipeline = dicts::load(dict.dict.as_deref())?;
+            let state = casus_server::AppState::new(pipeline, db.clone().into())
+                .with_context(|| format!("cannot open database {db}"))?;
+            let runtime = tokio::runtime::Runtime::new()?;
+            runtime
+                .block_on(casus_server::serve(state, &addr))
+                .with_context(|| format!("cannot serve on {addr}"))?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Export {
             format,

@@ -527,6 +527,7 @@ fn code_sentence(
         let mut code = pattern.code.clone();
         let mut symmetric = pattern.symmetric;
         let mut cues = Vec::new();
+        let mut cue_spans: Vec<[usize; 2]> = Vec::new();
         let mut modality_window = window.clone();
         for i in window.clone() {
             if let Some(c) = p
@@ -544,6 +545,7 @@ fn code_sentence(
                         conversion.name,
                         span_text(doc, layer, c.start..c.end)
                     ));
+                    cue_spans.push(ctx.byte_span(c.start..c.end));
                     code = to.to_string();
                 }
                 modality_window = window_start..i;
@@ -586,6 +588,7 @@ fn code_sentence(
                         format!("{:?}: {}", c.value, span_text(doc, layer, c.start..c.end))
                             .to_lowercase(),
                     );
+                    cue_spans.push(ctx.byte_span(c.start..c.end));
                 }
                 i = c.end;
             } else {
@@ -604,6 +607,14 @@ fn code_sentence(
         }
         if sentence_hypothetical {
             cues.push("hypothetical: conditional in the sentence".into());
+            if let Some(c) = (range.start..range.end).find_map(|i| {
+                p.rules
+                    .modality
+                    .matches_at(layer, i, range.end)
+                    .find(|c| *c.value == Cue::HypotheticalSentence)
+            }) {
+                cue_spans.push(ctx.byte_span(c.start..c.end));
+            }
         }
         // Rule 10 in reported speech: "Russia would halt strikes", said by
         // Russia's own side, is Russia's commitment, not a prediction: the
@@ -734,6 +745,8 @@ fn code_sentence(
                     entry: entry.clone(),
                     pattern: pattern.text.clone(),
                     cues: cues.clone(),
+                    cue_spans: cue_spans.clone(),
+                    attribution: speech.span(&ctx, m),
                 },
             });
         };
@@ -1118,6 +1131,25 @@ impl Speech {
             fixed: None,
             says: say_verbs(ctx),
         }
+    }
+
+    /// Where the attribution cue stands: the say-verb or "according to".
+    fn span(&self, ctx: &Ctx, m: &PatternMatch) -> Option<[usize; 2]> {
+        if let Some(c) = ctx
+            .p
+            .rules
+            .unattributed
+            .find_in(ctx.layer, ctx.range.clone())
+        {
+            return Some(ctx.byte_span(c.start..c.end));
+        }
+        if let Some(c) = ctx.p.rules.according.find_in(ctx.layer, ctx.range.clone()) {
+            return Some(ctx.byte_span(c.start..c.end));
+        }
+        let before = self.says.iter().rev().find(|&&i| i < m.verb);
+        before
+            .or_else(|| self.says.iter().find(|&&i| i > m.verb))
+            .map(|&i| ctx.byte_span(i..i + 1))
     }
 
     /// The speaker the sentence attributes the event to, if any: the

@@ -215,6 +215,8 @@ mod tests {
                 entry: String::new(),
                 pattern: String::new(),
                 cues: vec![],
+                cue_spans: vec![],
+                attribution: None,
             },
         }
     }
@@ -332,6 +334,8 @@ mod document_tests {
                 entry: String::new(),
                 pattern: String::new(),
                 cues: vec![],
+                cue_spans: vec![],
+                attribution: None,
             },
         }
     }

@@ -67,6 +67,12 @@ pub struct Evidence {
     /// Cue words that set the modality or converted the code, if any.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub cues: Vec<String>,
+    /// Byte spans of those cue words.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cue_spans: Vec<[usize; 2]>,
+    /// Byte span of the attribution cue ("said", "according to").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<[usize; 2]>,
 }
 
 /// One coded event: who did what to whom, when, how sure, on whose word.

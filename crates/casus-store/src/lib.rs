@@ -370,7 +370,7 @@ fn insert_events(
                 tx.execute(
                     "INSERT INTO clusters (date, source, target, code, root, quad_class, goldstein, plover, modality, pattern, location, mentions, documents, first_doc)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, 1, ?12)",
-                    params![date, e.source, e.target, e.code, e.root, e.quad_class, e.goldstein, e.plover_type, e.modality.as_str(), e.evidence.pattern, e.location, doc_id],
+                    params![date, e.source, e.target, e.code, e.root, e.quad_class, goldstein(e.goldstein), e.plover_type, e.modality.as_str(), e.evidence.pattern, e.location, doc_id],
                 )?;
                 new_clusters += 1;
                 tx.last_insert_rowid()
@@ -388,6 +388,11 @@ fn insert_events(
         )?;
     }
     Ok((events.len(), new_clusters))
+}
+
+/// Goldstein values are tenths; widening the f32 exactly keeps sums clean.
+fn goldstein(g: f32) -> f64 {
+    (f64::from(g) * 10.0).round() / 10.0
 }
 
 /// The cluster an event belongs to: same actors, code, modality and

@@ -131,7 +131,47 @@ pub struct EventRow {
     pub sentence: String,
 }
 
+/// One directed edge of the actor network.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EdgeRow {
+    pub source: String,
+    pub target: String,
+    pub events: i64,
+    pub goldstein_sum: f64,
+    /// The QuadClass with the most events on this edge.
+    pub quad_class: i64,
+}
+
 impl Store {
+    /// The actor network of the filter's period: directed edges weighted
+    /// by events and Goldstein, the busiest first.
+    pub fn network(&self, filter: &Filter, limit: usize) -> Result<Vec<EdgeRow>> {
+        let mut params = Vec::new();
+        let clause = filter.clause("", &mut params);
+        let sql = format!(
+            "SELECT source, target, COUNT(*), SUM(goldstein),
+                    SUM(quad_class = 1), SUM(quad_class = 2), SUM(quad_class = 3), SUM(quad_class = 4)
+             FROM clusters WHERE {clause} GROUP BY source, target ORDER BY 3 DESC, source, target LIMIT {limit}"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
+            let quads: [i64; 4] = [r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?];
+            // ties go to the lower class
+            let top = (0..4)
+                .max_by_key(|&i| (quads[i], std::cmp::Reverse(i)))
+                .unwrap_or(0) as i64
+                + 1;
+            Ok(EdgeRow {
+                source: r.get(0)?,
+                target: r.get(1)?,
+                events: r.get(2)?,
+                goldstein_sum: r.get(3)?,
+                quad_class: top,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
     /// Counts per period of the events between the filter's actors.
     pub fn dyad_series(&self, filter: &Filter, bucket: Bucket) -> Result<Vec<SeriesRow>> {
         let mut params = Vec::new();

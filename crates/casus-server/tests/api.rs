@@ -1,0 +1,328 @@
+//! API tests: every endpoint, good and bad requests, on an empty and on a
+//! filled database, through the router without a network.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use casus_core::Pipeline;
+use casus_server::{router, AppState, MAX_BODY};
+use http_body_util::BodyExt;
+use serde_json::{json, Value};
+use std::sync::OnceLock;
+use tower::ServiceExt;
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| Pipeline::builtin().unwrap())
+}
+
+async fn call(
+    state: &AppState,
+    method: &str,
+    uri: &str,
+    body: Option<Vec<u8>>,
+) -> (StatusCode, Value, String) {
+    let req = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header("content-type", "application/json")
+        .body(body.map(Body::from).unwrap_or_else(Body::empty))
+        .unwrap();
+    let res = router(state.clone()).oneshot(req).await.unwrap();
+    let status = res.status();
+    let content_type = res
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    let json = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    (status, json, content_type)
+}
+
+fn post(v: Value) -> Option<Vec<u8>> {
+    Some(v.to_string().into_bytes())
+}
+
+const ARTICLE: &str = "Kenya condemned Uganda on Monday. Kenya could impose sanctions on Rwanda if talks fail, analysts said.";
+
+#[tokio::test]
+async fn the_page_and_its_assets_are_served_and_nothing_else() {
+    let state = AppState::in_memory(pipeline()).unwrap();
+    for (path, kind) in [
+        ("/", "text/html"),
+        ("/assets/app.js", "text/javascript"),
+        ("/assets/app.css", "text/css"),
+    ] {
+        let (status, _, ct) = call(&state, "GET", path, None).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(ct.starts_with(kind), "{path}: {ct}");
+    }
+    for path in [
+        "/etc/passwd",
+        "/assets/../Cargo.toml",
+        "/assets/app.js.map",
+        "/api/nothing",
+    ] {
+        let (status, body, ct) = call(&state, "GET", path, None).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert!(ct.starts_with("application/json"));
+        assert!(body["error"].as_str().unwrap().contains("no such resource"));
+    }
+}
+
+#[tokio::test]
+async fn code_returns_events_with_evidence_and_modality() {
+    let state = AppState::in_memory(pipeline()).unwrap();
+    let (status, body, _) = call(
+        &state,
+        "POST",
+        "/api/code",
+        post(json!({"text": ARTICLE, "date": "2024-06-14"})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let events = body["events"].as_array().unwrap();
+    let find = |code: &str| events.iter().find(|e| e["code"] == code).unwrap();
+    assert_eq!(find("111")["modality"], "asserted");
+    assert_eq!(find("111")["date"], "2024-06-10");
+    let sanction = find("163");
+    assert_eq!(sanction["modality"], "hypothetical");
+    assert_eq!(sanction["attribution"], "anonymous: analysts");
+    let span = sanction["evidence"]["target"].as_array().unwrap();
+    assert_eq!(
+        &ARTICLE[span[0].as_u64().unwrap() as usize..span[1].as_u64().unwrap() as usize],
+        "Rwanda"
+    );
+    assert!(!sanction["evidence"]["cue_spans"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    assert_eq!(body["sentences"].as_array().unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn bad_requests_get_json_errors_with_status_codes() {
+    let state = AppState::in_memory(pipeline()).unwrap();
+    // (method, uri, body, expected status, words of the error message)
+    type Case<'a> = (&'a str, &'a str, Option<Vec<u8>>, StatusCode, &'a str);
+    let cases: Vec<Case> = vec![
+        (
+            "POST",
+            "/api/code",
+            Some(b"{not json".to_vec()),
+            StatusCode::BAD_REQUEST,
+            "malformed JSON",
+        ),
+        (
+            "POST",
+            "/api/code",
+            post(json!({"date": "2024-01-01"})),
+            StatusCode::BAD_REQUEST,
+            "malformed JSON",
+        ),
+        (
+            "POST",
+            "/api/code",
+            post(json!({"text": "   "})),
+            StatusCode::BAD_REQUEST,
+            "empty",
+        ),
+        (
+            "POST",
+            "/api/code",
+            post(json!({"text": "Kenya met Uganda.", "date": "yesterday"})),
+            StatusCode::BAD_REQUEST,
+            "not a date",
+        ),
+        (
+            "POST",
+            "/api/code",
+            Some(vec![b'a'; MAX_BODY + 1]),
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "larger than",
+        ),
+        (
+            "POST",
+            "/api/ingest",
+            post(json!({"text": "a", "html": "<p>b</p>"})),
+            StatusCode::BAD_REQUEST,
+            "exactly one",
+        ),
+        (
+            "POST",
+            "/api/ingest",
+            post(json!({"html": "<html><body><nav>menu</nav></body></html>"})),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "no text",
+        ),
+        (
+            "POST",
+            "/api/ingest",
+            post(
+                json!({"text": "El gobierno de España anunció el lunes nuevas medidas económicas para reducir la inflación en todo el país."}),
+            ),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "not English",
+        ),
+        (
+            "GET",
+            "/api/dyad?source=RUS",
+            None,
+            StatusCode::BAD_REQUEST,
+            "needs `source` and `target`",
+        ),
+        (
+            "GET",
+            "/api/dyad?source=RUS&target=UKR&by=year",
+            None,
+            StatusCode::BAD_REQUEST,
+            "day, week or month",
+        ),
+        (
+            "GET",
+            "/api/events?since=not-a-date",
+            None,
+            StatusCode::BAD_REQUEST,
+            "not a date",
+        ),
+        (
+            "GET",
+            "/api/events?source=R%25S'--",
+            None,
+            StatusCode::BAD_REQUEST,
+            "not a CAMEO actor code",
+        ),
+        (
+            "GET",
+            "/api/events?limit=lots",
+            None,
+            StatusCode::BAD_REQUEST,
+            "bad query string",
+        ),
+        (
+            "GET",
+            "/api/network?quad_class=9",
+            None,
+            StatusCode::BAD_REQUEST,
+            "1 to 4",
+        ),
+        (
+            "DELETE",
+            "/api/events",
+            None,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "",
+        ),
+    ];
+    for (method, uri, body, expected, message) in cases {
+        let (status, json, _) = call(&state, method, uri, body).await;
+        assert_eq!(status, expected, "{method} {uri}: {json}");
+        if !message.is_empty() {
+            assert!(
+                json["error"].as_str().unwrap_or("").contains(message),
+                "{method} {uri}: {json}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_empty_database_answers_with_empty_results() {
+    let state = AppState::in_memory(pipeline()).unwrap();
+    let (s, health, _) = call(&state, "GET", "/api/health", None).await;
+    assert_eq!((s, health["documents"].as_u64()), (StatusCode::OK, Some(0)));
+    let (s, events, _) = call(&state, "GET", "/api/events", None).await;
+    assert_eq!(
+        (s, events["events"].as_array().unwrap().len()),
+        (StatusCode::OK, 0)
+    );
+    let (s, series, _) = call(&state, "GET", "/api/dyad?source=RUS&target=UKR", None).await;
+    assert_eq!(
+        (s, series["series"].as_array().unwrap().len()),
+        (StatusCode::OK, 0)
+    );
+    let (s, net, _) = call(&state, "GET", "/api/network", None).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        net["nodes"].as_array().unwrap().is_empty() && net["edges"].as_array().unwrap().is_empty()
+    );
+}
+
+#[tokio::test]
+async fn ingested_documents_feed_events_series_and_network() {
+    let state = AppState::in_memory(pipeline()).unwrap();
+    let (s, r, _) = call(
+        &state,
+        "POST",
+        "/api/ingest",
+        post(json!({"text": ARTICLE, "date": "2024-06-14", "url": "https://news.example/1"})),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{r}");
+    assert_eq!(r["stored"], true);
+    let html = "<html><head><meta property=\"article:published_time\" content=\"2024-06-15T08:00:00Z\"></head><body><article><p>Kenya condemned Uganda again on Saturday, officials in Nairobi said.</p></article></body></html>";
+    let (s, r, _) = call(
+        &state,
+        "POST",
+        "/api/ingest",
+        post(json!({"html": html, "url": "https://news.example/2"})),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{r}");
+    // storing the same document again changes nothing
+    let (_, again, _) = call(
+        &state,
+        "POST",
+        "/api/ingest",
+        post(json!({"text": ARTICLE, "date": "2024-06-14", "url": "https://news.example/1"})),
+    )
+    .await;
+    assert_eq!(
+        (again["stored"].as_bool(), again["already_stored"].as_bool()),
+        (Some(false), Some(true))
+    );
+    let (_, events, _) = call(
+        &state,
+        "GET",
+        "/api/events?source=KEN&target=UGA&directed=true",
+        None,
+    )
+    .await;
+    let events = events["events"].as_array().unwrap();
+    assert_eq!(events.len(), 2);
+    assert!(events[0]["sentence"]
+        .as_str()
+        .unwrap()
+        .contains("condemned"));
+    let (_, series, _) = call(
+        &state,
+        "GET",
+        "/api/dyad?source=KEN&target=UGA&by=day",
+        None,
+    )
+    .await;
+    let series = series["series"].as_array().unwrap();
+    assert_eq!(series.len(), 2, "{series:?}");
+    assert_eq!(series[0]["verbal_conflict"], 1);
+    // the hypothetical sanction is left out unless asked for
+    let (_, net, _) = call(&state, "GET", "/api/network", None).await;
+    assert!(net["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["target"] != "RWA"));
+    let (_, net, _) = call(&state, "GET", "/api/network?all_modalities=true", None).await;
+    let edge = net["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["target"] == "RWA")
+        .unwrap()
+        .clone();
+    assert_eq!(edge["quad_class"], 4);
+    assert!(net["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["id"] == "KEN"));
+}
