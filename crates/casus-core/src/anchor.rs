@@ -6,7 +6,7 @@ use crate::date::Date;
 use crate::text::TextLayer;
 use std::ops::Range;
 
-const WEEKDAYS: [&str; 7] = [
+pub(crate) const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -30,7 +30,8 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-fn month_number(word: &str) -> Option<u8> {
+/// The month a word names: "march", "mar.", "sept" (lower case).
+pub(crate) fn month_number(word: &str) -> Option<u8> {
     let w = word.trim_end_matches('.');
     MONTHS
         .iter()

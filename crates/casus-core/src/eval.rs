@@ -186,7 +186,7 @@ mod tests {
         }
     }
 
-    fn event(s: &str, t: &str, c: &str, m: Modality) -> Event {
+    pub(super) fn event(s: &str, t: &str, c: &str, m: Modality) -> Event {
         Event {
             doc_id: "d".into(),
             sentence_index: 0,
@@ -303,41 +303,11 @@ impl DocumentSummary {
 #[cfg(test)]
 mod document_tests {
     use super::*;
-    use crate::event::Evidence;
 
     fn with_type(t: &str) -> Event {
-        Event {
-            doc_id: "d".into(),
-            sentence_index: 0,
-            date: None,
-            document_date: None,
-            source: "A".into(),
-            target: "B".into(),
-            source_text: String::new(),
-            target_text: String::new(),
-            code: "0874".into(),
-            code_name: String::new(),
-            root: "08".into(),
-            quad_class: 2,
-            goldstein: 0.0,
-            plover_type: Some(t.into()),
-            modality: Modality::Asserted,
-            attribution: None,
-            location: None,
-            also_in_sentences: Vec::new(),
-            trigger_text: String::new(),
-            evidence: Evidence {
-                source: [0, 0],
-                target: [0, 0],
-                trigger: [0, 0],
-                sentence: [0, 0],
-                entry: String::new(),
-                pattern: String::new(),
-                cues: vec![],
-                cue_spans: vec![],
-                attribution: None,
-            },
-        }
+        let mut e = super::tests::event("A", "B", "0874", Modality::Asserted);
+        e.plover_type = Some(t.into());
+        e
     }
 
     #[test]

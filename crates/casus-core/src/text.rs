@@ -339,41 +339,6 @@ fn shape_of(word: &str) -> Shape {
     }
 }
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "mar.",
-    "apr.",
-    "jun.",
-    "jul.",
-    "aug.",
-    "sep.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
-];
 const PERIODS: &[&str] = &[
     "week",
     "month",
@@ -406,12 +371,12 @@ fn mark_temporal(layer: &mut TextLayer) {
     while i < n {
         let w = words[i];
         let mut end = i;
-        if WEEKDAYS.contains(&w) && shape[i] == Shape::Capitalized {
+        if crate::anchor::WEEKDAYS.contains(&w) && shape[i] == Shape::Capitalized {
             end = i + 1;
             if end < n && PART_OF_DAY.contains(&words[end]) {
                 end += 1;
             }
-        } else if MONTHS.contains(&w)
+        } else if crate::anchor::month_number(w).is_some()
             && shape[i] == Shape::Capitalized
             && (is_day_number(i + 1) || is_year(i + 1))
         {
@@ -570,7 +535,7 @@ fn dateline_end(layer: &TextLayer, range: Range<usize>) -> Option<usize> {
             || t.shape == Shape::Number
             || t.shape == Shape::Capitalized
             || t.shape == Shape::Upper
-            || MONTHS.contains(&layer.norm(i));
+            || crate::anchor::month_number(layer.norm(i)).is_some();
         if !ok {
             return None;
         }
