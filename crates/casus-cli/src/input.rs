@@ -69,7 +69,12 @@ impl Item {
         if plainly_english(&doc.text) {
             return self;
         }
-        let language = casus_sources::lang::language(&doc.text);
+        // a few hundred bytes tell the language as well as the whole text
+        let mut end = doc.text.len().min(400);
+        while !doc.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let language = casus_sources::lang::language(&doc.text[..end]);
         match language.admits(casus_sources::lang::DEFAULT_MIN_CONFIDENCE) {
             Ok(()) => self,
             Err(_) => match language {

@@ -371,14 +371,14 @@ fn mark_temporal(layer: &mut TextLayer) {
     while i < n {
         let w = words[i];
         let mut end = i;
-        if crate::anchor::WEEKDAYS.contains(&w) && shape[i] == Shape::Capitalized {
+        if shape[i] == Shape::Capitalized && crate::anchor::WEEKDAYS.contains(&w) {
             end = i + 1;
             if end < n && PART_OF_DAY.contains(&words[end]) {
                 end += 1;
             }
-        } else if crate::anchor::month_number(w).is_some()
-            && shape[i] == Shape::Capitalized
+        } else if shape[i] == Shape::Capitalized
             && (is_day_number(i + 1) || is_year(i + 1))
+            && crate::anchor::month_number(w).is_some()
         {
             end = i + 2;
             if end < n && words[end] == "," && is_year(end + 1) {
