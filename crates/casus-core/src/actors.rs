@@ -468,6 +468,21 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// A mention made by a rule rather than a dictionary entry (pronouns,
+    /// "each other", descriptions): no entry, no flags.
+    pub fn new(tokens: Range<usize>, referent: Referent) -> Mention {
+        Mention {
+            tokens,
+            referent,
+            origin: None,
+            locative: false,
+            has_role: false,
+            is_person: false,
+            adjectival: false,
+            inferred: false,
+        }
+    }
+
     pub fn code(&self) -> Option<&str> {
         match &self.referent {
             Referent::Actor(c) => Some(c),
@@ -754,19 +769,13 @@ impl ActorLexicon {
                 let subject_form = matches!(pron, "it" | "they" | "he" | "she" | "we" | "i");
                 if role.is_some() || subject_form {
                     let end = role.as_ref().map(|(e, _)| *e).unwrap_or(i + 1);
-                    out.push(Mention {
-                        tokens: i..end,
-                        referent: Referent::Pronoun {
+                    out.push(Mention::new(
+                        i..end,
+                        Referent::Pronoun {
                             word: pron.to_string(),
                             role: role.map(|(_, c)| c),
                         },
-                        origin: None,
-                        locative: false,
-                        has_role: false,
-                        is_person: false,
-                        adjectival: false,
-                        inferred: false,
-                    });
+                    ));
                     i = end;
                     continue;
                 }
@@ -776,16 +785,7 @@ impl ActorLexicon {
                 && norm(i + 1) == "other"
                 || norm(i) == "one" && i + 1 < range.end && norm(i + 1) == "another"
             {
-                out.push(Mention {
-                    tokens: i..i + 2,
-                    referent: Referent::EachOther,
-                    origin: None,
-                    locative: false,
-                    has_role: false,
-                    is_person: false,
-                    adjectival: false,
-                    inferred: false,
-                });
+                out.push(Mention::new(i..i + 2, Referent::EachOther));
                 i += 2;
                 continue;
             }

@@ -114,16 +114,10 @@ pub fn add_descriptions(
                     }
                 }
             }
-            added.push(Mention {
-                tokens: d.start..end,
-                referent: Referent::Description(*d.value, role),
-                origin: None,
-                locative: false,
-                has_role: false,
-                is_person: false,
-                adjectival: false,
-                inferred: false,
-            });
+            added.push(Mention::new(
+                d.start..end,
+                Referent::Description(*d.value, role),
+            ));
             i = end;
         } else {
             i += 1;
