@@ -367,6 +367,19 @@ fn the_page_shows_coded_articles_and_relations_in_a_browser() {
     );
     driver.screenshot("article-view.png");
 
+    // opening an HTML file codes its main text
+    let page = dir.path().join("page.html");
+    std::fs::write(&page, "<html><head><meta name=\"date\" content=\"2024-03-12\"></head><body><nav>Home</nav><article><p>Peru accused Chile of spying on Tuesday.</p></article><footer>(c)</footer></body></html>").unwrap();
+    let input = driver.find("#article-file");
+    driver.cmd(
+        "POST",
+        &format!("/element/{input}/value"),
+        Some(json!({ "text": page.to_str().unwrap() })),
+    );
+    driver.wait("the opened page's events", "return [...document.querySelectorAll('#events tbody tr[data-event]')].some(r => r.cells[2].textContent === '1125')");
+    let text = driver.js("return document.querySelector('#article-text').value");
+    assert_eq!(text, "Peru accused Chile of spying on Tuesday.");
+
     // relations view: network and timeline with data; a point opens its events
     driver.click("#tab-relations");
     driver.wait(

@@ -124,6 +124,27 @@ function focusEvent(n) {
   if (first) first.scrollIntoView({ block: "nearest" });
 }
 
+// An opened HTML page is sent as HTML (the server extracts its main text);
+// a text file goes to the text box.
+let openedHtml = null;
+
+async function openFile(file) {
+  const content = await file.text();
+  if (/\.html?$/i.test(file.name) || /^\s*<(!doctype|html)/i.test(content)) {
+    openedHtml = content;
+    status("coding " + file.name + "...");
+    try {
+      const result = await api("/api/code", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ html: content, date: $("#article-date").value || null }) });
+      $("#article-text").value = result.text;
+      renderArticle(result);
+    } catch (err) { status("error: " + err.message); }
+  } else {
+    openedHtml = null;
+    $("#article-text").value = content;
+    codeArticle(false);
+  }
+}
+
 async function codeArticle(store) {
   const text = $("#article-text").value;
   if (!text.trim()) { status("paste an article first"); return; }
@@ -271,6 +292,7 @@ for (const tab of document.querySelectorAll(".tab")) tab.addEventListener("click
   if (tab.dataset.view === "relations") showRelations();
 });
 $("#code-button").addEventListener("click", () => codeArticle(false));
+$("#article-file").addEventListener("change", (e) => { if (e.target.files.length) openFile(e.target.files[0]); });
 $("#store-button").addEventListener("click", () => codeArticle(true));
 $("#relations-button").addEventListener("click", showRelations);
 api("/api/health").then((h) => status(`${h.documents} documents, ${h.event_clusters} events stored`)).catch(() => {});

@@ -201,7 +201,9 @@ async fn health(State(state): State<AppState>) -> Result<Json<serde_json::Value>
 
 #[derive(Deserialize)]
 struct CodeRequest {
-    text: String,
+    text: Option<String>,
+    /// An HTML page instead of text: its main text is extracted first.
+    html: Option<String>,
     date: Option<String>,
 }
 
@@ -218,12 +220,25 @@ async fn code(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<CodeResponse>, ApiError> {
     let req: CodeRequest = json_body(body)?;
-    if req.text.trim().is_empty() {
+    let mut date = parse_date(req.date.as_deref())?;
+    let text = match (req.text, req.html) {
+        (Some(text), None) => text,
+        (None, Some(html)) => {
+            let web = casus_sources::extract_html(&html, None)
+                .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+            date = date.or(web.date);
+            web.text
+        }
+        _ => {
+            return Err(ApiError::bad_request(
+                "send exactly one of `text` or `html`",
+            ))
+        }
+    };
+    if text.trim().is_empty() {
         return Err(ApiError::bad_request("`text` is empty"));
     }
-    let date = parse_date(req.date.as_deref())?;
     let pipeline = state.pipeline;
-    let text = req.text;
     let response = tokio::task::spawn_blocking(move || {
         let doc = Document::new("posted", text.clone(), date);
         let coded = pipeline.code_full(&doc);

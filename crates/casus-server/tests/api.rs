@@ -98,6 +98,13 @@ async fn code_returns_events_with_evidence_and_modality() {
         .unwrap()
         .is_empty());
     assert_eq!(body["sentences"].as_array().unwrap().len(), 2);
+    // an HTML page is coded from its main text and its own date
+    let html = "<html><head><meta name=\"date\" content=\"2024-03-12\"></head><body><nav>Menu</nav><article><p>Peru accused Chile of spying on Tuesday.</p></article></body></html>";
+    let (status, body, _) = call(&state, "POST", "/api/code", post(json!({ "html": html }))).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["text"], "Peru accused Chile of spying on Tuesday.");
+    assert_eq!(body["events"][0]["code"], "1125");
+    assert_eq!(body["events"][0]["date"], "2024-03-12");
 }
 
 #[tokio::test]
@@ -118,7 +125,7 @@ async fn bad_requests_get_json_errors_with_status_codes() {
             "/api/code",
             post(json!({"date": "2024-01-01"})),
             StatusCode::BAD_REQUEST,
-            "malformed JSON",
+            "exactly one of `text` or `html`",
         ),
         (
             "POST",
