@@ -805,6 +805,7 @@ impl ActorLexicon {
             out.push(mention);
         }
         distribute_roles(layer, &mut out, self);
+        distribute_of_roles(layer, &mut out);
         out
     }
 
@@ -993,6 +994,41 @@ fn pronoun(word: &str) -> Option<&'static str> {
         "i" => "i",
         _ => return None,
     })
+}
+
+/// "The leaders of France, Germany and Italy": a role noun with "of" applies
+/// to every country of the list that follows it.
+fn distribute_of_roles(layer: &TextLayer, mentions: &mut [Mention]) {
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        let has_of = m.tokens.clone().any(|i| layer.norm(i) == "of");
+        let role = match (&m.referent, has_of && m.has_role) {
+            (Referent::Actor(c), true) if c.len() == 6 => c[3..].to_string(),
+            _ => continue,
+        };
+        let mut j = k;
+        while j + 1 < mentions.len() {
+            let between: Vec<&str> = (mentions[j].tokens.end..mentions[j + 1].tokens.start)
+                .map(|i| layer.norm(i))
+                .collect();
+            let next = &mut mentions[j + 1];
+            let joined = matches!(
+                between.as_slice(),
+                [","] | ["and"] | [",", "and"] | ["and", "the"] | [",", "the"]
+            );
+            match &next.referent {
+                Referent::Actor(c) if joined && c.len() == 3 && !next.adjectival => {
+                    next.referent = Referent::Actor(format!("{c}{role}"));
+                    next.has_role = true;
+                }
+                _ => break,
+            }
+            if between.contains(&"and") {
+                break;
+            }
+            j += 1;
+        }
+    }
 }
 
 /// "Russian and Ukrainian negotiators": the role noun after the last

@@ -788,10 +788,27 @@ fn code_sentence(
             .iter()
             .any(|&t| ctx.mentions[t].referent == Referent::EachOther);
         let before_count = events.len();
+        // Rule 19: "met" is judged per pair; a meeting in a third party's
+        // country is 044 for that pair only.
+        let place = if code == "040" {
+            meeting_place(&ctx, m)
+        } else {
+            None
+        };
+        let code_for = |a: &Party, b: &Party| -> String {
+            let third = place
+                .as_ref()
+                .is_some_and(|c| *c != ctx_country(&a.code) && *c != ctx_country(&b.code));
+            if third {
+                "044".to_string()
+            } else {
+                code.clone()
+            }
+        };
         if reciprocal || (targets.is_empty() && symmetric && src_parties.len() >= 2) {
             for a in &src_parties {
                 for b in &src_parties {
-                    emit(a, b, &code, events);
+                    emit(a, b, &code_for(a, b), events);
                 }
             }
         } else {
@@ -830,23 +847,9 @@ fn code_sentence(
                     }
                 }
             }
-            let place = if code == "040" {
-                meeting_place(&ctx, m)
-            } else {
-                None
-            };
             for a in &src_parties {
                 for b in &tgt_parties {
-                    // Rule 19: "met" is judged per pair; a meeting in a third
-                    // party's country is 044 for that pair only.
-                    let third = place
-                        .as_ref()
-                        .is_some_and(|c| *c != ctx_country(&a.code) && *c != ctx_country(&b.code));
-                    let code = if third {
-                        "044".to_string()
-                    } else {
-                        code.clone()
-                    };
+                    let code = code_for(a, b);
                     emit(a, b, &code, events);
                     if symmetric {
                         emit(b, a, &code, events);
@@ -1535,6 +1538,14 @@ mod tests {
             ("Iran supplied drones to Russia, U.S. officials said.", "2023-05-01", vec![ev("IRN", "RUS", "072", Asserted)]),
             // a model name between an adjective and its role noun
             ("Turkish F-16 jets attacked Syrian positions.", "2020-05-01", vec![ev("TURMIL", "SYR", "195", Asserted)]),
+            // a role noun used as a modifier names no actor
+            ("Japan and Peru signed a troop access agreement on Monday.", "2020-05-01", vec![ev("JPN", "PER", "057", Asserted), ev("PER", "JPN", "057", Asserted)]),
+            // a compound subject meeting in a third country: 044 both ways
+            ("Peru and Chile met in Brazil on Monday.", "2020-05-01", vec![ev("CHL", "PER", "044", Asserted), ev("PER", "CHL", "044", Asserted)]),
+            // "the leaders of A, B and C": the role applies to every country
+            ("The leaders of France, Germany and Italy visited Kenya.", "2020-05-01", vec![ev("DEUGOV", "KEN", "042", Asserted), ev("FRAGOV", "KEN", "042", Asserted), ev("ITAGOV", "KEN", "042", Asserted)]),
+            // a former head of government now in opposition is a former official
+            ("Pakistani police arrested Imran Khan on Tuesday.", "2023-05-09", vec![ev("PAKCOP", "PAKELI", "173", Asserted)]),
             // meetings in a third country are 044 per pair
             ("Peru's president met Chile's president in Brazil.", "2020-05-01", vec![ev("CHLGOV", "PERGOV", "044", Asserted), ev("PERGOV", "CHLGOV", "044", Asserted)]),
         ];

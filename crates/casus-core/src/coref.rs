@@ -165,7 +165,29 @@ pub fn resolve(
                 });
                 let followed_by_of = mentions[k].tokens.end < range.end
                     && matches!(layer.norm(mentions[k].tokens.end), "of" | "from" | "in");
-                if !indefinite && !followed_by_of && !mentions[k].locative {
+                // a role noun used as a modifier ("a troop access agreement",
+                // "the police station") names no actor
+                let end = mentions[k].tokens.end;
+                let modifier = end < range.end && {
+                    use crate::vocab::class;
+                    let w = layer.norm(end);
+                    let t = &layer.tokens[end];
+                    t.shape == crate::text::Shape::Lower
+                        && !layer.is(
+                            end,
+                            class::PREPOSITION
+                                | class::AUXILIARY
+                                | class::BE_FORM
+                                | class::SAY_VERB
+                                | class::PATTERN_VERB
+                                | class::CLAUSE_BREAK
+                                | class::DETERMINER,
+                        )
+                        && !matches!(w, "and" | "or" | "but" | "who" | "which" | "nor")
+                        && !w.ends_with("ed")
+                        && !w.ends_with("ly")
+                };
+                if !indefinite && !followed_by_of && !modifier && !mentions[k].locative {
                     let after_in_sentence = || {
                         mentions[k + 1..].iter().find_map(|m| match &m.referent {
                             Referent::Place(Some(c)) | Referent::Capital(c) => Some(c.clone()),
