@@ -805,7 +805,10 @@ fn code_sentence(
                 code.clone()
             }
         };
-        if reciprocal || (targets.is_empty() && symmetric && src_parties.len() >= 2) {
+        // a symmetric verb whose object names no actor ("signed a troop access
+        // agreement") pairs the members of a compound subject
+        let no_target = targets.iter().all(|&t| party(t, true).is_empty());
+        if reciprocal || (no_target && symmetric && src_parties.len() >= 2) {
             for a in &src_parties {
                 for b in &src_parties {
                     emit(a, b, &code_for(a, b), events);
@@ -999,9 +1002,11 @@ fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
     }
     // A participle right after another verb is an adjective: "confiscate
     // frozen assets".
+    // ("a swap mediated by": after a determiner the verb form is a noun)
     if ctx.layer.is(t, class::PARTICIPLE)
         && ctx.layer.is(t - 1, class::PATTERN_VERB)
         && !ctx.layer.is(t - 1, class::AUXILIARY)
+        && !(t >= ctx.range.start + 2 && ctx.layer.is(t - 2, class::DETERMINER))
         && !ctx.in_mention(t - 1)
     {
         return false;
@@ -1322,7 +1327,8 @@ fn weapon(ctx: &Ctx, m: &PatternMatch, sources: &[usize]) -> Option<String> {
 
 /// Rule 6/19: the country of the place a meeting is held in ("met in Paris").
 fn meeting_place(ctx: &Ctx, m: &PatternMatch) -> Option<String> {
-    let stop = (m.end + 8).min(ctx.range.end);
+    // "met on the sidelines of the G20 summit in Bali": the place may come late
+    let stop = (m.end + 12).min(ctx.range.end);
     let place = ctx
         .mentions
         .iter()
@@ -1538,6 +1544,10 @@ mod tests {
             ("Iran supplied drones to Russia, U.S. officials said.", "2023-05-01", vec![ev("IRN", "RUS", "072", Asserted)]),
             // a model name between an adjective and its role noun
             ("Turkish F-16 jets attacked Syrian positions.", "2020-05-01", vec![ev("TURMIL", "SYR", "195", Asserted)]),
+            // a participle with its by-agent after a noun ("a swap mediated by")
+            ("Peru and Chile exchanged prisoners on Monday in a swap mediated by Brazil.", "2020-05-01", vec![ev("BRA", "CHL", "045", Asserted), ev("BRA", "PER", "045", Asserted), ev("CHL", "PER", "0841", Asserted), ev("PER", "CHL", "0841", Asserted)]),
+            // the meeting place may stand far after the verb
+            ("Kenya and Uganda met on the sidelines of the AU summit in Addis Ababa on Monday.", "2020-05-01", vec![ev("KEN", "UGA", "044", Asserted), ev("UGA", "KEN", "044", Asserted)]),
             // a role noun used as a modifier names no actor
             ("Japan and Peru signed a troop access agreement on Monday.", "2020-05-01", vec![ev("JPN", "PER", "057", Asserted), ev("PER", "JPN", "057", Asserted)]),
             // a compound subject meeting in a third country: 044 both ways
