@@ -889,7 +889,15 @@ impl ActorLexicon {
                     m.origin = gm.origin;
                     pos = g.end;
                 } else if kind_at(j) == Some(EntryKind::Agent) {
-                    let agent = by_start.at(j);
+                    // the last of several role nouns is the head: "Syrian
+                    // government warplanes" are MIL, not GOV
+                    let mut agent = by_start.at(j);
+                    while let Some(next) = by_start
+                        .get(agent.end)
+                        .filter(|r| self.entries[r.entry].kind == EntryKind::Agent)
+                    {
+                        agent = next;
+                    }
                     let role = &self.entries[agent.entry].code;
                     m.referent = Referent::Actor(if is_org {
                         base.clone()

@@ -1543,7 +1543,12 @@ mod tests {
             // a comma alone does not make a compound: the trailing speaker is no target
             ("Iran supplied drones to Russia, U.S. officials said.", "2023-05-01", vec![ev("IRN", "RUS", "072", Asserted)]),
             // a model name between an adjective and its role noun
-            ("Turkish F-16 jets attacked Syrian positions.", "2020-05-01", vec![ev("TURMIL", "SYR", "195", Asserted)]),
+            // (positions are military: rule 16)
+            ("Turkish F-16 jets attacked Syrian positions.", "2020-05-01", vec![ev("TURMIL", "SYRMIL", "195", Asserted)]),
+            // the last of several role nouns is the head
+            ("Turkish jets shot down Syrian government warplanes.", "2020-05-01", vec![ev("TURMIL", "SYRMIL", "195", Asserted)]),
+            // a description with adjectives before its role noun
+            ("Protests spread in Iran. Iranian students rallied against the country's clerical rulers.", "2020-05-01", vec![ev("IRNEDU", "IRNGOV", "141", Asserted)]),
             // a participle with its by-agent after a noun ("a swap mediated by")
             ("Peru and Chile exchanged prisoners on Monday in a swap mediated by Brazil.", "2020-05-01", vec![ev("BRA", "CHL", "045", Asserted), ev("BRA", "PER", "045", Asserted), ev("CHL", "PER", "0841", Asserted), ev("PER", "CHL", "0841", Asserted)]),
             // the meeting place may stand far after the verb

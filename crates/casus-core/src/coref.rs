@@ -107,7 +107,17 @@ pub fn add_descriptions(
             let mut end = d.end;
             let mut role = None;
             if end < range.end && matches!(layer.norm(end), "'s" | "'") {
-                if let Some(m) = mentions.iter().find(|m| m.tokens.start == end + 1) {
+                // up to two adjectives may stand before the role noun
+                // ("the country's clerical rulers")
+                let role_at = (end + 1..(end + 4).min(range.end))
+                    .find(|&t| mentions.iter().any(|m| m.tokens.start == t));
+                let adjectives_only = role_at.is_some_and(|t| {
+                    (end + 1..t).all(|i| layer.tokens[i].shape == crate::text::Shape::Lower)
+                });
+                if let Some(m) = role_at
+                    .filter(|_| adjectives_only)
+                    .and_then(|t| mentions.iter().find(|m| m.tokens.start == t))
+                {
                     if let Referent::Role(r) = &m.referent {
                         role = Some(r.clone());
                         end = m.tokens.end;
