@@ -733,8 +733,12 @@ impl VerbLexicon {
                                 continue;
                             }
                             // "halt exports *of rare earths* to": an of-phrase may
-                            // stand between two pattern words
-                            if !gap_allows(layer, t) && layer.norm(t) != "of" {
+                            // stand between two pattern words, and so may
+                            // coordinated modifiers ("exchanged *missile and
+                            // drone* strikes")
+                            if !gap_allows(layer, t)
+                                && !matches!(layer.norm(t), "of" | "and" | "or")
+                            {
                                 break;
                             }
                             t += 1;
