@@ -766,7 +766,8 @@ impl ActorLexicon {
                     .get(i + 1)
                     .filter(|r| self.entries[r.entry].kind == EntryKind::Agent)
                     .map(|r| (r.end, self.entries[r.entry].code.clone()));
-                let subject_form = matches!(pron, "it" | "they" | "he" | "she" | "we" | "i");
+                let subject_form =
+                    matches!(pron, "it" | "they" | "he" | "she" | "him" | "we" | "i");
                 if role.is_some() || subject_form {
                     let end = role.as_ref().map(|(e, _)| *e).unwrap_or(i + 1);
                     out.push(Mention::new(
@@ -996,6 +997,8 @@ fn pronoun(word: &str) -> Option<&'static str> {
         "he" => "he",
         "his" => "his",
         "she" => "she",
+        // the object form: "praised him" (the nearest earlier person)
+        "him" => "him",
         // first person: the speaker of a quotation or statement
         "we" => "we",
         "our" => "our",

@@ -1545,6 +1545,8 @@ mod tests {
             // a model name between an adjective and its role noun
             // (positions are military: rule 16)
             ("Turkish F-16 jets attacked Syrian positions.", "2020-05-01", vec![ev("TURMIL", "SYRMIL", "195", Asserted)]),
+            // "him" is the nearest earlier person
+            ("Kenyan President William Ruto met Ugandan President Yoweri Museveni and praised him as a friend.", "2024-05-01", vec![ev("KENGOV", "UGAGOV", "040", Asserted), ev("KENGOV", "UGAGOV", "051", Asserted), ev("UGAGOV", "KENGOV", "040", Asserted)]),
             // coordinated modifiers inside a pattern ("missile and drone strikes")
             ("Kenya and Uganda agreed to a truce, days after the two countries exchanged missile and drone strikes.", "2020-05-01", vec![ev("KEN", "UGA", "0356", Asserted), ev("KEN", "UGA", "195", Asserted), ev("UGA", "KEN", "0356", Asserted), ev("UGA", "KEN", "195", Asserted)]),
             // the last of several role nouns is the head

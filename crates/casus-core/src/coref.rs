@@ -265,7 +265,7 @@ fn resolve_pronoun(
         // resolved from the speaker by the coder, not from earlier mentions
         return None;
     }
-    let wants_person = matches!(word, "he" | "his" | "she");
+    let wants_person = matches!(word, "he" | "his" | "she" | "him");
     let plural = matches!(word, "they" | "their");
     let fits = |m: &Mention| -> bool {
         !m.locative
