@@ -755,7 +755,7 @@ impl ActorLexicon {
             let parts: Vec<&Raw> = hyphen_raws.iter().filter(|r| r.start == i).collect();
             if parts.len() > 1 {
                 for r in parts {
-                    out.push(self.simple_mention(r, date, layer));
+                    out.push(self.simple_mention(r, date));
                 }
                 i += 1;
                 continue;
@@ -810,7 +810,7 @@ impl ActorLexicon {
         out
     }
 
-    fn simple_mention(&self, raw: &Raw, date: Option<Date>, _layer: &TextLayer) -> Mention {
+    fn simple_mention(&self, raw: &Raw, date: Option<Date>) -> Mention {
         let e = &self.entries[raw.entry];
         let referent = match e.kind {
             EntryKind::Capital => Referent::Capital(e.code.clone()),
@@ -850,7 +850,7 @@ impl ActorLexicon {
     ) -> Mention {
         let norm = |i: usize| layer.norm(i);
         let kind_at = |i: usize| by_start.get(i).map(|r| self.entries[r.entry].kind);
-        let mut m = self.simple_mention(raw, date, layer);
+        let mut m = self.simple_mention(raw, date);
         let e = &self.entries[raw.entry];
         let mut pos = raw.end;
         match e.kind {
@@ -885,7 +885,7 @@ impl ActorLexicon {
                 if owned_group {
                     // "Yemen's Houthis", "Lebanon's Hezbollah": the group's own code
                     let g = by_start.at(j);
-                    let gm = self.simple_mention(g, date, layer);
+                    let gm = self.simple_mention(g, date);
                     m.referent = gm.referent;
                     m.origin = gm.origin;
                     pos = g.end;
@@ -913,7 +913,7 @@ impl ActorLexicon {
                         .get(pos)
                         .filter(|r| self.entries[r.entry].kind == EntryKind::Person)
                     {
-                        let pm = self.simple_mention(p, date, layer);
+                        let pm = self.simple_mention(p, date);
                         if pm.code().is_some() {
                             m.referent = pm.referent;
                             m.origin = pm.origin;
@@ -928,7 +928,7 @@ impl ActorLexicon {
                         .get(pos)
                         .filter(|r| self.entries[r.entry].kind == EntryKind::Person)
                     {
-                        let pm = self.simple_mention(p, date, layer);
+                        let pm = self.simple_mention(p, date);
                         m.referent = pm.referent;
                         m.origin = pm.origin;
                         m.is_person = true;
@@ -943,7 +943,7 @@ impl ActorLexicon {
                     .filter(|r| self.entries[r.entry].kind == EntryKind::Person)
                 {
                     // "President Vladimir Putin"
-                    let pm = self.simple_mention(p, date, layer);
+                    let pm = self.simple_mention(p, date);
                     m.referent = pm.referent;
                     m.origin = pm.origin;
                     m.is_person = true;
@@ -1045,7 +1045,6 @@ fn distribute_of_roles(layer: &TextLayer, mentions: &mut [Mention]) {
 /// "Russian and Ukrainian negotiators": the role noun after the last
 /// adjective of a coordination applies to every adjective before it.
 fn distribute_roles(layer: &TextLayer, mentions: &mut [Mention], lex: &ActorLexicon) {
-    let _ = lex;
     for k in (0..mentions.len().saturating_sub(1)).rev() {
         let (left, right) = mentions.split_at_mut(k + 1);
         let a = &mut left[k];

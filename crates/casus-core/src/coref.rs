@@ -156,7 +156,7 @@ pub fn resolve(
     for k in 0..mentions.len() {
         let new = match mentions[k].referent.clone() {
             Referent::Pronoun { word, role } => {
-                resolve_pronoun(&word, role, &mentions[..k], history, mentions, k)
+                resolve_pronoun(&word, role, &mentions[..k], history)
             }
             Referent::Description(kind, role) => {
                 resolve_description(layer, kind, role, &mentions[..k], history)
@@ -257,10 +257,7 @@ fn resolve_pronoun(
     role: Option<String>,
     before: &[Mention],
     history: &History,
-    all: &[Mention],
-    k: usize,
 ) -> Option<Referent> {
-    let _ = (all, k);
     if matches!(word, "we" | "our" | "i") {
         // resolved from the speaker by the coder, not from earlier mentions
         return None;
