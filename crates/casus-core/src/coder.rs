@@ -440,12 +440,15 @@ fn code_sentence(
     if matches.is_empty() {
         return finish_sentence(ctx, events);
     }
-    let sentence_hypothetical = range.clone().any(|i| {
+    // a conditional or question anywhere in the sentence, found once
+    let conditional_span = range.clone().find_map(|i| {
         p.rules
             .modality
             .matches_at(layer, i, range.end)
-            .any(|c| *c.value == Cue::HypotheticalSentence)
+            .find(|c| *c.value == Cue::HypotheticalSentence)
+            .map(|c| ctx.byte_span(c.start..c.end))
     });
+    let sentence_hypothetical = conditional_span.is_some();
     let speech = Speech::of(&ctx);
     let mut slot_mentions: HashSet<usize> = HashSet::default();
     let mut last_subject: Option<(Vec<usize>, usize)> = None;
@@ -605,16 +608,9 @@ fn code_sentence(
             negated = true;
             cues.push("negated: no".into());
         }
-        if sentence_hypothetical {
+        if let Some(span) = conditional_span {
             cues.push("hypothetical: conditional in the sentence".into());
-            if let Some(c) = (range.start..range.end).find_map(|i| {
-                p.rules
-                    .modality
-                    .matches_at(layer, i, range.end)
-                    .find(|c| *c.value == Cue::HypotheticalSentence)
-            }) {
-                cue_spans.push(ctx.byte_span(c.start..c.end));
-            }
+            cue_spans.push(span);
         }
         // Rule 10 in reported speech: "Russia would halt strikes", said by
         // Russia's own side, is Russia's commitment, not a prediction: the
@@ -1114,6 +1110,8 @@ fn find_subject(
 /// unattributed-report cue, an "according to X", and the say-verbs.
 struct Speech {
     fixed: Option<String>,
+    /// Where the unattributed or "according to" cue stands.
+    fixed_span: Option<[usize; 2]>,
     says: Vec<usize>,
 }
 
@@ -1125,6 +1123,7 @@ impl Speech {
         if let Some(c) = p.rules.unattributed.find_in(ctx.layer, range.clone()) {
             return Speech {
                 fixed: Some(format!("anonymous: {}", span_text_ctx(ctx, c.start..c.end))),
+                fixed_span: Some(ctx.byte_span(c.start..c.end)),
                 says: Vec::new(),
             };
         }
@@ -1132,27 +1131,21 @@ impl Speech {
         if let Some(c) = p.rules.according.find_in(ctx.layer, range.clone()) {
             return Speech {
                 fixed: Some(speaker_after(ctx, c.end).unwrap_or_else(|| "anonymous".into())),
+                fixed_span: Some(ctx.byte_span(c.start..c.end)),
                 says: Vec::new(),
             };
         }
         Speech {
             fixed: None,
+            fixed_span: None,
             says: say_verbs(ctx),
         }
     }
 
     /// Where the attribution cue stands: the say-verb or "according to".
     fn span(&self, ctx: &Ctx, m: &PatternMatch) -> Option<[usize; 2]> {
-        if let Some(c) = ctx
-            .p
-            .rules
-            .unattributed
-            .find_in(ctx.layer, ctx.range.clone())
-        {
-            return Some(ctx.byte_span(c.start..c.end));
-        }
-        if let Some(c) = ctx.p.rules.according.find_in(ctx.layer, ctx.range.clone()) {
-            return Some(ctx.byte_span(c.start..c.end));
+        if self.fixed_span.is_some() {
+            return self.fixed_span;
         }
         let before = self.says.iter().rev().find(|&&i| i < m.verb);
         before
