@@ -42,6 +42,8 @@ pub enum StoreError {
     Export(String),
     #[error("the database was made by a newer casus (schema {found}, this casus knows {SCHEMA_VERSION})")]
     Schema { found: String },
+    #[error("no database at {0} (create one with `casus ingest`)")]
+    NotFound(std::path::PathBuf),
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -102,6 +104,33 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         let store = Store { conn };
         store.create_schema()?;
+        Ok(store)
+    }
+
+    /// Opens a database that must already exist, for reading and writing.
+    /// Commands that only add to a store the user named (as opposed to
+    /// `ingest`, which may start one) use this, so that a mistyped path is
+    /// an error rather than a new empty database.
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(StoreError::NotFound(path.to_path_buf()));
+        }
+        Store::open(path)
+    }
+
+    /// Opens an existing database for reading only: commands that only read
+    /// (query, export, serving without ingest) use this, so that they work
+    /// on a database in a read-only folder or file and never create one.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        use rusqlite::OpenFlags;
+        if !path.exists() {
+            return Err(StoreError::NotFound(path.to_path_buf()));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        let store = Store { conn };
+        store.check_schema()?;
         Ok(store)
     }
 
@@ -183,23 +212,30 @@ impl Store {
             CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id);
             ",
         )?;
-        let found: Option<String> = self
+        if self.schema_version()?.is_none() {
+            self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('schema', ?1)",
+                [SCHEMA_VERSION],
+            )?;
+        }
+        self.check_schema()
+    }
+
+    fn schema_version(&self) -> Result<Option<String>> {
+        Ok(self
             .conn
             .query_row("SELECT value FROM meta WHERE key = 'schema'", [], |r| {
                 r.get(0)
             })
-            .optional()?;
-        match found {
-            None => {
-                self.conn.execute(
-                    "INSERT INTO meta (key, value) VALUES ('schema', ?1)",
-                    [SCHEMA_VERSION],
-                )?;
-            }
-            Some(v) if v == SCHEMA_VERSION => {}
-            Some(v) => return Err(StoreError::Schema { found: v }),
+            .optional()?)
+    }
+
+    /// Refuses a database written by a newer casus.
+    fn check_schema(&self) -> Result<()> {
+        match self.schema_version()? {
+            Some(v) if v != SCHEMA_VERSION => Err(StoreError::Schema { found: v }),
+            _ => Ok(()),
         }
-        Ok(())
     }
 
     /// Whether a document with this key is stored.
