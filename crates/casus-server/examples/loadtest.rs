@@ -52,11 +52,13 @@ fn request(
     path: &str,
     body: &str,
 ) -> std::io::Result<bool> {
-    write!(
-        reader.get_mut(),
+    // one write per request: pieces written separately would meet Nagle's
+    // algorithm and delayed ACKs and measure 40 ms of TCP, not the server
+    let request = format!(
         "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
         body.len()
-    )?;
+    );
+    reader.get_mut().write_all(request.as_bytes())?;
     let mut status = String::new();
     reader.read_line(&mut status)?;
     let mut length = 0usize;
@@ -92,9 +94,10 @@ fn run(a: &Args, method: &'static str, path: &'static str, body: &'static str) {
                 let mut conn: Option<BufReader<TcpStream>> = None;
                 while Instant::now() < until {
                     if conn.is_none() {
-                        conn = TcpStream::connect(("127.0.0.1", port))
-                            .ok()
-                            .map(BufReader::new);
+                        conn = TcpStream::connect(("127.0.0.1", port)).ok().map(|s| {
+                            let _ = s.set_nodelay(true);
+                            BufReader::new(s)
+                        });
                     }
                     let Some(c) = conn.as_mut() else {
                         errors += 1;
