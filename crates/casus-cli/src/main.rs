@@ -175,6 +175,17 @@ enum Command {
         /// Address to listen on; loopback by default. Port 0 picks a free port.
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: String,
+        /// Start a new empty database if --db does not exist.
+        #[arg(long)]
+        create: bool,
+        /// Serve without writing: ingest answers 403.
+        #[arg(long)]
+        read_only: bool,
+        /// Require this token on every API request (also read from
+        /// CASUS_TOKEN); needed when binding beyond loopback. The page is
+        /// opened as http://HOST:PORT/#token=TOKEN.
+        #[arg(long)]
+        token: Option<String>,
         #[command(flatten)]
         dict: DictArgs,
     },
@@ -347,10 +358,32 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 },
             )
         }
-        Command::Serve { db, addr, dict } => {
+        Command::Serve {
+            db,
+            addr,
+            create,
+            read_only,
+            token,
+            dict,
+        } => {
             let pipeline = dicts::load(dict.dict.as_deref())?;
-            let state = casus_server::AppState::new(pipeline, db.clone().into())
-                .with_context(|| format!("cannot open database {db}"))?;
+            let path = std::path::PathBuf::from(&db);
+            if create && !path.exists() {
+                casus_store::Store::open(&path)
+                    .with_context(|| format!("cannot create database {db}"))?;
+            }
+            let state = if read_only {
+                casus_server::AppState::read_only(pipeline, path)
+            } else {
+                casus_server::AppState::new(pipeline, path)
+            }
+            .map_err(|e| match e {
+                casus_store::StoreError::NotFound(_) => {
+                    anyhow::anyhow!("no database at {db} (give --create to start an empty one)")
+                }
+                other => anyhow::anyhow!("cannot open database {db}: {other}"),
+            })?
+            .with_token(token.or_else(|| std::env::var("CASUS_TOKEN").ok()));
             let runtime = tokio::runtime::Runtime::new()?;
             runtime
                 .block_on(casus_server::serve(state, &addr))

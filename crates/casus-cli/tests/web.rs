@@ -380,6 +380,21 @@ fn the_page_shows_coded_articles_and_relations_in_a_browser() {
     let text = driver.js("return document.querySelector('#article-text').value");
     assert_eq!(text, "Peru accused Chile of spying on Tuesday.");
 
+    // a stored `javascript:` URL (anyone who can ingest chooses it) must
+    // never become a link
+    let (status, _) = http(
+        server.port,
+        "POST",
+        "/api/ingest",
+        Some(
+            &json!({"id": "xss-doc", "url": "javascript:alert(document.domain)", "date": "2024-03-12",
+            "text": "Ethiopia and Kenya signed a water sharing agreement on Tuesday in Addis Ababa."}),
+        ),
+    );
+    assert_eq!(status, 200);
+    let checked = driver.js("return [safeUrl('javascript:alert(1)'), safeUrl(' JavaScript:alert(1)'), safeUrl('data:text/html,x'), safeUrl('https://news.example/a')]");
+    assert_eq!(checked, json!([null, null, null, "https://news.example/a"]));
+
     // relations view: network and timeline with data; a point opens its events
     driver.click("#tab-relations");
     driver.wait(
@@ -434,6 +449,21 @@ fn the_page_shows_coded_articles_and_relations_in_a_browser() {
             .unwrap()
             .contains("border security agreement"),
         "{sentences}"
+    );
+    let links = driver.js("return [...document.querySelectorAll('#point-events tbody tr')].map(r => [r.cells[7].textContent, r.cells[7].querySelector('a') ? r.cells[7].querySelector('a').getAttribute('href') : null])");
+    let links: Vec<(String, Option<String>)> = serde_json::from_value(links).unwrap();
+    assert!(
+        links
+            .iter()
+            .any(|(doc, href)| doc == "xss-doc" && href.is_none()),
+        "{links:?}"
+    );
+    assert!(
+        links
+            .iter()
+            .filter_map(|(_, href)| href.as_deref())
+            .all(|h| h.starts_with("http")),
+        "{links:?}"
     );
     driver.screenshot("relations-view.png");
 }

@@ -8,11 +8,34 @@ const SVG = "http://www.w3.org/2000/svg";
 
 function status(text) { $("#status").textContent = text; }
 
-async function api(path, options) {
-  const res = await fetch(path, options);
+// A server started with a token is opened as /#token=TOKEN: the token is
+// kept for this tab only and removed from the address bar.
+const TOKEN = (() => {
+  const m = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+  if (m) {
+    sessionStorage.setItem("casus-token", decodeURIComponent(m[1]));
+    history.replaceState(null, "", location.pathname + location.search);
+  }
+  return sessionStorage.getItem("casus-token");
+})();
+
+async function api(path, options = {}) {
+  const headers = Object.assign({}, options.headers || {});
+  if (TOKEN) headers.authorization = "Bearer " + TOKEN;
+  const res = await fetch(path, Object.assign({}, options, { headers }));
   const body = await res.json().catch(() => ({ error: "the server sent no JSON" }));
   if (!res.ok) throw new Error(body.error || res.statusText);
   return body;
+}
+
+// Stored URLs come from whoever ingested the document: only http(s) links
+// are made, so a `javascript:` URL is never clickable.
+function safeUrl(url) {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+  } catch (_) { return null; }
 }
 
 function el(tag, attrs = {}, text) {
@@ -269,7 +292,8 @@ async function pointEvents(period, bar) {
     tr.append(el("td", {}, e.date || ""), el("td", {}, e.source), el("td", {}, e.target), el("td", {}, e.code),
       el("td", {}, e.modality), el("td", {}, String(e.mentions)), el("td", {}, e.sentence));
     const link = el("td");
-    if (e.url) { const a = el("a", { href: e.url, rel: "noreferrer" }, e.document); link.append(a); } else link.textContent = e.document;
+    const href = safeUrl(e.url);
+    if (href) { const a = el("a", { href, rel: "noreferrer noopener" }, e.document); link.append(a); } else link.textContent = e.document;
     tr.append(link);
     tbody.append(tr);
   }

@@ -13,8 +13,9 @@
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, Query, State};
-use axum::http::{header, StatusCode, Uri};
+use axum::extract::{DefaultBodyLimit, Query, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -24,57 +25,187 @@ use casus_store::{Incoming, Store};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
+
+pub mod net;
 
 /// Largest request body accepted (an article, or an HTML page).
 pub const MAX_BODY: usize = 2 << 20;
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// Idle read connections kept open for reuse; more are opened on demand
+/// and closed after use.
+const READ_POOL_IDLE: usize = 8;
 
 const INDEX_HTML: &str = include_str!("../assets/index.html");
 const APP_JS: &str = include_str!("../assets/app.js");
 const APP_CSS: &str = include_str!("../assets/app.css");
 
+/// Where reads come from. A file database gets its own read-only
+/// connections (WAL lets them read while a write is in flight); an
+/// in-memory database exists only in its one connection, so reads share
+/// the writer.
+enum Readers {
+    Pool {
+        path: PathBuf,
+        idle: Mutex<Vec<Store>>,
+    },
+    Writer,
+}
+
 #[derive(Clone)]
 pub struct AppState {
     pipeline: &'static Pipeline,
-    store: Arc<Mutex<Store>>,
+    /// `None` in read-only mode.
+    writer: Option<Arc<Mutex<Store>>>,
+    readers: Arc<Readers>,
+    token: Option<Arc<str>>,
+    /// Set for loopback binds: only `localhost`, `127.0.0.1` and `[::1]`
+    /// with this port are accepted as Host (against DNS rebinding).
+    loopback_port: Option<u16>,
+}
+
+/// Takes the lock even after a panic elsewhere held it: the store itself is
+/// consistent then, because SQLite rolled back the unfinished transaction
+/// when the panicking thread dropped it.
+fn lock(store: &Mutex<Store>) -> MutexGuard<'_, Store> {
+    store
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl AppState {
+    /// Serves an existing database for reading and writing.
     pub fn new(
         pipeline: &'static Pipeline,
         db: PathBuf,
     ) -> Result<AppState, casus_store::StoreError> {
+        let writer = Store::open_existing(&db)?;
+        // the first reader proves the database can be read before serving
+        let first = Store::open_read_only(&db)?;
         Ok(AppState {
             pipeline,
-            store: Arc::new(Mutex::new(Store::open(&db)?)),
+            writer: Some(Arc::new(Mutex::new(writer))),
+            readers: Arc::new(Readers::Pool {
+                path: db,
+                idle: Mutex::new(vec![first]),
+            }),
+            token: None,
+            loopback_port: None,
+        })
+    }
+
+    /// Serves an existing database for reading only: state-changing
+    /// endpoints answer 403.
+    pub fn read_only(
+        pipeline: &'static Pipeline,
+        db: PathBuf,
+    ) -> Result<AppState, casus_store::StoreError> {
+        let first = Store::open_read_only(&db)?;
+        Ok(AppState {
+            pipeline,
+            writer: None,
+            readers: Arc::new(Readers::Pool {
+                path: db,
+                idle: Mutex::new(vec![first]),
+            }),
+            token: None,
+            loopback_port: None,
         })
     }
 
     pub fn in_memory(pipeline: &'static Pipeline) -> Result<AppState, casus_store::StoreError> {
         Ok(AppState {
             pipeline,
-            store: Arc::new(Mutex::new(Store::open_in_memory()?)),
+            writer: Some(Arc::new(Mutex::new(Store::open_in_memory()?))),
+            readers: Arc::new(Readers::Writer),
+            token: None,
+            loopback_port: None,
         })
     }
 
-    /// Runs a database or coding job off the async threads.
-    async fn blocking<T: Send + 'static>(
+    /// Requires this token on every API request (header
+    /// `Authorization: Bearer <token>`).
+    pub fn with_token(mut self, token: Option<String>) -> AppState {
+        self.token = token.filter(|t| !t.is_empty()).map(Into::into);
+        self
+    }
+
+    /// Accepts only loopback Host headers with this port.
+    pub fn with_loopback_port(mut self, port: u16) -> AppState {
+        self.loopback_port = Some(port);
+        self
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.writer.is_none()
+    }
+
+    pub fn has_token(&self) -> bool {
+        self.token.is_some()
+    }
+
+    /// Runs a read off the async threads on a read connection. A panic in
+    /// the job loses only that connection (it is not returned to the pool).
+    async fn read<T: Send + 'static>(
         &self,
-        job: impl FnOnce(&'static Pipeline, &mut Store) -> Result<T, ApiError> + Send + 'static,
+        job: impl FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
     ) -> Result<T, ApiError> {
         let state = self.clone();
-        tokio::task::spawn_blocking(move || {
-            let mut store = state
-                .store
-                .lock()
-                .map_err(|_| ApiError::internal("the database lock is poisoned"))?;
-            job(state.pipeline, &mut store)
+        blocking(move || match &*state.readers {
+            Readers::Writer => {
+                let writer = state
+                    .writer
+                    .as_ref()
+                    .expect("in-memory stores have a writer");
+                job(&lock(writer))
+            }
+            Readers::Pool { path, idle } => {
+                let taken = idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
+                let store = match taken {
+                    Some(s) => s,
+                    None => Store::open_read_only(path)?,
+                };
+                let result = job(&store);
+                let mut idle = idle.lock().unwrap_or_else(|p| p.into_inner());
+                if idle.len() < READ_POOL_IDLE {
+                    idle.push(store);
+                }
+                result
+            }
         })
         .await
-        .map_err(|e| ApiError::internal(format!("worker failed: {e}")))?
     }
+
+    /// Runs a write off the async threads, holding the write lock only
+    /// for the job itself.
+    async fn write<T: Send + 'static>(
+        &self,
+        job: impl FnOnce(&mut Store) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let Some(writer) = self.writer.clone() else {
+            return Err(read_only_error());
+        };
+        blocking(move || job(&mut lock(&writer))).await
+    }
+}
+
+fn read_only_error() -> ApiError {
+    ApiError::new(
+        StatusCode::FORBIDDEN,
+        "the server is read-only (started with --read-only or on a read-only database)",
+    )
+}
+
+/// Runs CPU or database work on the blocking pool so that the async
+/// workers keep answering (health, other clients) meanwhile. A panic in
+/// the job becomes a generic 500; its text goes to the log only.
+async fn blocking<T: Send + 'static>(
+    job: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(job)
+        .await
+        .map_err(|e| ApiError::internal(format!("worker failed: {e}")))?
 }
 
 /// An error answered as `{"error": "..."}` with a status code.
@@ -82,6 +213,7 @@ impl AppState {
 pub struct ApiError {
     status: StatusCode,
     message: String,
+    retry_after: Option<u64>,
 }
 
 impl ApiError {
@@ -89,6 +221,7 @@ impl ApiError {
         ApiError {
             status,
             message: message.into(),
+            retry_after: None,
         }
     }
 
@@ -96,23 +229,50 @@ impl ApiError {
         ApiError::new(StatusCode::BAD_REQUEST, message)
     }
 
-    fn internal(message: impl Into<String>) -> ApiError {
-        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, message)
+    /// Internal details go to the log (stderr), never to the client.
+    fn internal(detail: impl Into<String>) -> ApiError {
+        eprintln!("casus: internal error: {}", detail.into());
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal error (details are in the server log)",
+        )
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (
+        let mut res = (
             self.status,
             Json(serde_json::json!({ "error": self.message, "status": self.status.as_u16() })),
         )
-            .into_response()
+            .into_response();
+        if let Some(secs) = self.retry_after {
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        res
     }
 }
 
 impl From<casus_store::StoreError> for ApiError {
     fn from(e: casus_store::StoreError) -> ApiError {
+        use rusqlite::ErrorCode;
+        if let casus_store::StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _)) = &e {
+            if matches!(f.code, ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) {
+                // another writer (a CLI ingest) held the database for the
+                // whole busy timeout: the client may simply try again
+                eprintln!("casus: database busy: {e}");
+                let mut err = ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "the database is busy with another writer; try again shortly",
+                );
+                err.retry_after = Some(2);
+                return err;
+            }
+            if f.code == ErrorCode::ReadOnly {
+                return read_only_error();
+            }
+        }
         ApiError::internal(e.to_string())
     }
 }
@@ -174,7 +334,131 @@ pub fn router(state: AppState) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), guard))
+        .layer(axum::middleware::from_fn(security_headers))
         .with_state(state)
+}
+
+/// The page uses only its own script and style files, so the policy needs
+/// no `unsafe-inline`; `connect-src 'self'` keeps a stray script from
+/// sending the store elsewhere.
+const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+async fn security_headers(req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    for (name, value) in [
+        (header::CONTENT_SECURITY_POLICY, CSP),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::CACHE_CONTROL, "no-store"),
+    ] {
+        h.insert(name, HeaderValue::from_static(value));
+    }
+    res
+}
+
+/// The host part of a Host header or of an Origin's authority, lowercased,
+/// with its port.
+fn host_and_port(authority: &str) -> (String, Option<u16>) {
+    let a = authority.trim().to_ascii_lowercase();
+    let (host, port) = if let Some(rest) = a.strip_prefix('[') {
+        match rest.split_once(']') {
+            Some((h, p)) => (format!("[{h}]"), p.strip_prefix(':')),
+            None => (a.clone(), None),
+        }
+    } else {
+        match a.rsplit_once(':') {
+            Some((h, p)) => (h.to_string(), Some(p)),
+            None => (a.clone(), None),
+        }
+    };
+    (host, port.and_then(|p| p.parse().ok()))
+}
+
+fn forbidden(message: &str) -> Response {
+    ApiError::new(StatusCode::FORBIDDEN, message).into_response()
+}
+
+/// Request checks before any handler runs:
+/// - Host: on a loopback bind only loopback names with our port (a page on
+///   another site that rebinds its DNS name to 127.0.0.1 sends its own name).
+/// - Token: when set, every API request carries it.
+/// - State-changing requests (anything but GET/HEAD): an Origin, if sent,
+///   must be this server, and the body must be `application/json`, which a
+///   page elsewhere cannot send without a CORS preflight we never grant.
+async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let headers = req.headers();
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .or_else(|| req.uri().authority().map(|a| a.as_str()))
+        .map(str::to_string);
+    if let Some(port) = state.loopback_port {
+        let ok = host.as_deref().is_some_and(|h| {
+            let (name, p) = host_and_port(h);
+            matches!(name.as_str(), "localhost" | "127.0.0.1" | "[::1]") && p == Some(port)
+        });
+        if !ok {
+            return forbidden("this server answers only to localhost, 127.0.0.1 or [::1] with its port in the Host header");
+        }
+    }
+    let path = req.uri().path();
+    if let Some(token) = &state.token {
+        if path.starts_with("/api/") && !token_ok(headers, token) {
+            return ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "this server needs its token: open the page as http://HOST:PORT/#token=TOKEN, or send `Authorization: Bearer TOKEN`",
+            )
+            .into_response();
+        }
+    }
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        if let Some(origin) = headers.get(header::ORIGIN) {
+            let same = match (origin.to_str().ok(), host.as_deref()) {
+                (Some(o), Some(h)) => {
+                    let authority = o
+                        .strip_prefix("http://")
+                        .or_else(|| o.strip_prefix("https://"));
+                    authority.is_some_and(|a| host_and_port(a) == host_and_port(h))
+                }
+                _ => false,
+            };
+            if !same {
+                return forbidden("cross-origin requests are refused");
+            }
+        }
+        let json = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
+        if !json && path.starts_with("/api/") {
+            return ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "send the body as Content-Type: application/json",
+            )
+            .into_response();
+        }
+    }
+    next.run(req).await
+}
+
+/// Compares in constant time for equal lengths, so the token cannot be
+/// guessed byte by byte from answer times.
+fn token_ok(headers: &HeaderMap, token: &str) -> bool {
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    given.len() == token.len()
+        && given
+            .bytes()
+            .zip(token.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
 }
 
 async fn index() -> impl IntoResponse {
@@ -193,9 +477,10 @@ async fn not_found(uri: Uri) -> ApiError {
 
 async fn health(State(state): State<AppState>) -> Result<Json<serde_json::Value>, ApiError> {
     let version = state.pipeline.version().to_string();
-    let (documents, _, events, clusters) = state.blocking(|_, store| Ok(store.counts()?)).await?;
+    let read_only = state.is_read_only();
+    let (documents, _, events, clusters) = state.read(|store| Ok(store.counts()?)).await?;
     Ok(Json(
-        serde_json::json!({ "ok": true, "dictionary_version": version, "documents": documents, "events": events, "event_clusters": clusters }),
+        serde_json::json!({ "ok": true, "dictionary_version": version, "documents": documents, "events": events, "event_clusters": clusters, "read_only": read_only }),
     ))
 }
 
@@ -220,37 +505,37 @@ async fn code(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<CodeResponse>, ApiError> {
     let req: CodeRequest = json_body(body)?;
-    let mut date = parse_date(req.date.as_deref())?;
-    let text = match (req.text, req.html) {
-        (Some(text), None) => text,
-        (None, Some(html)) => {
-            let web = casus_sources::extract_html(&html, None)
-                .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
-            date = date.or(web.date);
-            web.text
-        }
-        _ => {
-            return Err(ApiError::bad_request(
-                "send exactly one of `text` or `html`",
-            ))
-        }
-    };
-    if text.trim().is_empty() {
-        return Err(ApiError::bad_request("`text` is empty"));
-    }
+    let date = parse_date(req.date.as_deref())?;
     let pipeline = state.pipeline;
-    let response = tokio::task::spawn_blocking(move || {
+    let response = blocking(move || {
+        let mut date = date;
+        let text = match (req.text, req.html) {
+            (Some(text), None) => text,
+            (None, Some(html)) => {
+                let web = casus_sources::extract_html(&html, None)
+                    .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+                date = date.or(web.date);
+                web.text
+            }
+            _ => {
+                return Err(ApiError::bad_request(
+                    "send exactly one of `text` or `html`",
+                ))
+            }
+        };
+        if text.trim().is_empty() {
+            return Err(ApiError::bad_request("`text` is empty"));
+        }
         let doc = Document::new("posted", text.clone(), date);
         let coded = pipeline.code_full(&doc);
-        CodeResponse {
+        Ok(CodeResponse {
             text,
             date,
             sentences: coded.sentences,
             events: coded.events,
-        }
+        })
     })
-    .await
-    .map_err(|e| ApiError::internal(format!("worker failed: {e}")))?;
+    .await?;
     Ok(Json(response))
 }
 
@@ -268,45 +553,55 @@ async fn ingest(
     State(state): State<AppState>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
+    if state.is_read_only() {
+        return Err(read_only_error());
+    }
     let req: IngestRequest = json_body(body)?;
     let date = parse_date(req.date.as_deref())?;
-    let mut doc: Document = match (req.text, req.html) {
-        (Some(text), None) => Document {
-            id: String::new(),
-            text,
-            date,
-            title: req.title,
-            url: req.url.clone(),
-        },
-        (None, Some(html)) => {
-            let web = casus_sources::extract_html(&html, req.url.as_deref())
-                .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
-            let mut d: Document = web.into();
-            d.date = date.or(d.date);
-            d.title = req.title.or(d.title);
-            d
+    let pipeline = state.pipeline;
+    // extraction and coding run before the write lock is taken: other
+    // writers wait only for the insert itself
+    let (doc, coded) = blocking(move || {
+        let mut doc: Document = match (req.text, req.html) {
+            (Some(text), None) => Document {
+                id: String::new(),
+                text,
+                date,
+                title: req.title,
+                url: req.url.clone(),
+            },
+            (None, Some(html)) => {
+                let web = casus_sources::extract_html(&html, req.url.as_deref())
+                    .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+                let mut d: Document = web.into();
+                d.date = date.or(d.date);
+                d.title = req.title.or(d.title);
+                d
+            }
+            _ => {
+                return Err(ApiError::bad_request(
+                    "send exactly one of `text` or `html`",
+                ))
+            }
+        };
+        if doc.text.trim().is_empty() {
+            return Err(ApiError::bad_request("the document has no text"));
         }
-        _ => {
-            return Err(ApiError::bad_request(
-                "send exactly one of `text` or `html`",
-            ))
+        if let Err(reason) = casus_sources::lang::language(&doc.text)
+            .admits(casus_sources::lang::DEFAULT_MIN_CONFIDENCE)
+        {
+            return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, reason));
         }
-    };
-    if doc.text.trim().is_empty() {
-        return Err(ApiError::bad_request("the document has no text"));
-    }
-    if let Err(reason) =
-        casus_sources::lang::language(&doc.text).admits(casus_sources::lang::DEFAULT_MIN_CONFIDENCE)
-    {
-        return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, reason));
-    }
-    doc.id = req
-        .id
-        .or(req.url)
-        .unwrap_or_else(|| format!("posted-{}", &casus_store::document_key(&doc)[..12]));
+        doc.id = req
+            .id
+            .or(req.url)
+            .unwrap_or_else(|| format!("posted-{}", &casus_store::document_key(&doc)[..12]));
+        let coded = pipeline.code_full(&doc);
+        Ok((doc, coded))
+    })
+    .await?;
     let report = state
-        .blocking(move |pipeline, store| {
-            let coded = pipeline.code_full(&doc);
+        .write(move |store| {
             let incoming = Incoming {
                 doc,
                 input: "api".into(),
@@ -386,7 +681,7 @@ async fn events(
     let p = params(query)?;
     let (filter, limit) = (p.filter()?, p.limit());
     let rows = state
-        .blocking(move |_, store| Ok(store.events(&filter, limit)?))
+        .read(move |store| Ok(store.events(&filter, limit)?))
         .await?;
     Ok(Json(serde_json::json!({ "events": rows })))
 }
@@ -411,7 +706,7 @@ async fn dyad(
         }
     };
     let rows = state
-        .blocking(move |_, store| Ok(store.dyad_series(&filter, bucket)?))
+        .read(move |store| Ok(store.dyad_series(&filter, bucket)?))
         .await?;
     Ok(Json(serde_json::json!({ "series": rows })))
 }
@@ -434,7 +729,7 @@ async fn network(
     let filter = p.filter()?;
     let limit = p.limit().min(300);
     let rows: Vec<Edge> = state
-        .blocking(move |_, store| Ok(store.network(&filter, limit)?))
+        .read(move |store| Ok(store.network(&filter, limit)?))
         .await?
         .into_iter()
         .map(|e| Edge {
@@ -457,17 +752,57 @@ async fn network(
     Ok(Json(serde_json::json!({ "nodes": nodes, "edges": rows })))
 }
 
+/// After Ctrl-C, requests in flight get this long to finish.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
+
 /// Serves until Ctrl-C. `addr` may use port 0; the bound address is
-/// printed so that callers (and tests) can find the server.
+/// printed so that callers (and tests) can find the server. A bind beyond
+/// loopback needs a token; a loopback bind checks the Host header.
 pub async fn serve(state: AppState, addr: &str) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     let bound = listener.local_addr()?;
-    eprintln!("casus: serving on http://{bound}/ (Ctrl-C to stop)");
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    let state = if bound.ip().is_loopback() {
+        state.with_loopback_port(bound.port())
+    } else if state.has_token() {
+        state
+    } else {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            format!("{bound} is reachable from other machines: give a token with --token or CASUS_TOKEN, or bind 127.0.0.1"),
+        ));
+    };
+    let mode = if state.is_read_only() {
+        " read-only"
+    } else {
+        ""
+    };
+    let token_hint = if state.has_token() {
+        " (open it as http://HOST:PORT/#token=TOKEN)"
+    } else {
+        ""
+    };
+    eprintln!("casus: serving{mode} on http://{bound}/{token_hint} (Ctrl-C to stop)");
+    let listener = net::LimitedListener::new(listener, net::MAX_CONNECTIONS, net::IDLE_TIMEOUT);
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let server = axum::serve(listener, router(state)).with_graceful_shutdown({
+        let mut rx = stop_rx.clone();
+        async move {
+            let _ = rx.wait_for(|s| *s).await;
+        }
+    });
+    let signal = async move {
+        let _ = tokio::signal::ctrl_c().await;
+        eprintln!(
+            "casus: stopping; requests in flight get {} s",
+            SHUTDOWN_GRACE.as_secs()
+        );
+        let _ = stop_tx.send(true);
+        tokio::time::sleep(SHUTDOWN_GRACE).await;
+    };
+    tokio::select! {
+        r = server => r,
+        () = signal => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -503,5 +838,58 @@ mod tests {
             .limit(),
             5000
         );
+    }
+
+    #[test]
+    fn a_panic_while_the_store_is_held_does_not_break_later_requests() {
+        static P: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+        let pipeline = P.get_or_init(|| Pipeline::builtin().unwrap());
+        let state = AppState::in_memory(pipeline).unwrap();
+        let writer = state.writer.clone().unwrap();
+        let _ = std::thread::spawn(move || {
+            let _guard = writer.lock().unwrap();
+            panic!("a handler bug while holding the store");
+        })
+        .join();
+        assert!(state.writer.as_ref().unwrap().is_poisoned());
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let counts = rt.block_on(state.read(|s| Ok(s.counts()?))).unwrap();
+        assert_eq!(counts.0, 0);
+        // a panic inside a job is a generic 500, and the next job works
+        let err = rt
+            .block_on(state.read(|_| -> Result<(), ApiError> { panic!("secret detail") }))
+            .unwrap_err();
+        assert_eq!(err.status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(!err.message.contains("secret"), "{}", err.message);
+        assert!(rt.block_on(state.read(|s| Ok(s.counts()?))).is_ok());
+    }
+
+    #[test]
+    fn a_busy_database_is_a_503_with_retry_after() {
+        let busy = casus_store::StoreError::Sqlite(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            Some("database is locked".into()),
+        ));
+        let e = ApiError::from(busy);
+        assert_eq!(e.status, StatusCode::SERVICE_UNAVAILABLE);
+        let res = e.into_response();
+        assert_eq!(res.headers()[header::RETRY_AFTER], "2");
+        let other = ApiError::from(casus_store::StoreError::Export(
+            "boom at /secret/path".into(),
+        ));
+        assert_eq!(other.status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(!other.message.contains("secret"));
+    }
+
+    #[test]
+    fn hosts_and_origins_compare_by_name_and_port() {
+        assert_eq!(
+            host_and_port("LocalHost:80"),
+            ("localhost".into(), Some(80))
+        );
+        assert_eq!(host_and_port("[::1]:8080"), ("[::1]".into(), Some(8080)));
+        assert_eq!(host_and_port("example.org"), ("example.org".into(), None));
     }
 }

@@ -333,3 +333,222 @@ async fn ingested_documents_feed_events_series_and_network() {
         .iter()
         .any(|n| n["id"] == "KEN"));
 }
+
+/// Sends a request with the given extra headers (no content type unless
+/// given).
+async fn call_with(
+    state: &AppState,
+    method: &str,
+    uri: &str,
+    headers: &[(&str, &str)],
+    body: Option<Value>,
+) -> (StatusCode, Value, axum::http::HeaderMap) {
+    let mut req = Request::builder().method(method).uri(uri);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let req = req
+        .body(
+            body.map(|b| Body::from(b.to_string()))
+                .unwrap_or_else(Body::empty),
+        )
+        .unwrap();
+    let res = router(state.clone()).oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    (
+        status,
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+        headers,
+    )
+}
+
+const JSON: (&str, &str) = ("content-type", "application/json");
+
+#[tokio::test]
+async fn foreign_origins_and_non_json_bodies_cannot_change_the_store() {
+    let state = AppState::in_memory(pipeline()).unwrap();
+    let doc = json!({"text": ARTICLE, "date": "2024-06-14"});
+    // a page elsewhere posting a JSON body (after a preflight we never grant)
+    let (s, body, _) = call_with(
+        &state,
+        "POST",
+        "/api/ingest",
+        &[
+            JSON,
+            ("host", "127.0.0.1:8080"),
+            ("origin", "https://evil.example"),
+        ],
+        Some(doc.clone()),
+    )
+    .await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{body}");
+    // a form or `fetch(no-cors)` can send only text/plain and friends
+    let (s, body, _) = call_with(
+        &state,
+        "POST",
+        "/api/ingest",
+        &[("content-type", "text/plain"), ("host", "127.0.0.1:8080")],
+        Some(doc.clone()),
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{body}");
+    assert!(body["error"].as_str().unwrap().contains("application/json"));
+    let (_, health, _) = call_with(&state, "GET", "/api/health", &[], None).await;
+    assert_eq!(health["documents"], 0, "nothing was stored");
+    // the page itself (same origin, JSON) may
+    let (s, body, _) = call_with(
+        &state,
+        "POST",
+        "/api/ingest",
+        &[
+            JSON,
+            ("host", "127.0.0.1:8080"),
+            ("origin", "http://127.0.0.1:8080"),
+        ],
+        Some(doc),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert_eq!(body["stored"], true);
+}
+
+#[tokio::test]
+async fn a_loopback_server_answers_only_to_loopback_host_names() {
+    let state = AppState::in_memory(pipeline())
+        .unwrap()
+        .with_loopback_port(8080);
+    for host in [
+        "127.0.0.1:8080",
+        "localhost:8080",
+        "[::1]:8080",
+        "LOCALHOST:8080",
+    ] {
+        let (s, _, _) = call_with(&state, "GET", "/api/health", &[("host", host)], None).await;
+        assert_eq!(s, StatusCode::OK, "{host}");
+    }
+    // a rebinding attacker's own name, another port, no Host at all
+    for host in [
+        "evil.example:8080",
+        "127.0.0.1:9999",
+        "localhost",
+        "127.0.0.1.evil.example:8080",
+    ] {
+        let (s, body, _) = call_with(&state, "GET", "/api/events", &[("host", host)], None).await;
+        assert_eq!(s, StatusCode::FORBIDDEN, "{host}: {body}");
+    }
+    let (s, _, _) = call_with(&state, "GET", "/", &[], None).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_token_is_required_on_the_api_when_set() {
+    let state = AppState::in_memory(pipeline())
+        .unwrap()
+        .with_token(Some("s3cret-token".into()));
+    let (s, body, _) = call_with(&state, "GET", "/api/health", &[], None).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED, "{body}");
+    assert!(body["error"].as_str().unwrap().contains("#token="));
+    let (s, _, _) = call_with(
+        &state,
+        "GET",
+        "/api/health",
+        &[("authorization", "Bearer s3cret-tokem")],
+        None,
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    let (s, _, _) = call_with(
+        &state,
+        "GET",
+        "/api/health",
+        &[("authorization", "Bearer s3cret-token")],
+        None,
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    // the page and its assets hold no data and load without the token
+    let (s, _, _) = call_with(&state, "GET", "/assets/app.js", &[], None).await;
+    assert_eq!(s, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let state = AppState::in_memory(pipeline()).unwrap();
+    for (method, uri) in [
+        ("GET", "/"),
+        ("GET", "/assets/app.js"),
+        ("GET", "/api/health"),
+        ("GET", "/nothing"),
+        ("POST", "/api/code"),
+    ] {
+        let (_, _, h) = call_with(&state, method, uri, &[JSON], None).await;
+        let get = |k: &str| h.get(k).map(|v| v.to_str().unwrap().to_string());
+        let csp = get("content-security-policy").unwrap_or_default();
+        assert!(csp.contains("frame-ancestors 'none'"), "{uri}: {csp}");
+        assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"));
+        assert_eq!(get("x-content-type-options").as_deref(), Some("nosniff"));
+        assert_eq!(get("x-frame-options").as_deref(), Some("DENY"));
+        assert_eq!(get("referrer-policy").as_deref(), Some("no-referrer"));
+    }
+}
+
+#[tokio::test]
+async fn the_page_links_only_http_urls() {
+    // the events table builds its links through safeUrl, which admits only
+    // http(s): a stored `javascript:` URL stays plain text
+    let state = AppState::in_memory(pipeline()).unwrap();
+    let req = Request::builder()
+        .uri("/assets/app.js")
+        .body(Body::empty())
+        .unwrap();
+    let res = router(state).oneshot(req).await.unwrap();
+    let js =
+        String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+    assert!(js.contains(r#"u.protocol === "http:" || u.protocol === "https:""#));
+    assert!(
+        !js.contains("href: e.url"),
+        "a stored URL is linked unchecked"
+    );
+    assert!(
+        !js.contains("innerHTML"),
+        "stored text must go through textContent"
+    );
+}
+
+#[tokio::test]
+async fn a_read_only_database_is_served_and_refuses_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ro.db");
+    {
+        let state = AppState::in_memory(pipeline()).unwrap();
+        drop(state);
+        casus_store::Store::open(&db).unwrap();
+    }
+    let missing = AppState::new(pipeline(), dir.path().join("missing.db"));
+    assert!(matches!(
+        missing.err(),
+        Some(casus_store::StoreError::NotFound(_))
+    ));
+    assert!(
+        !dir.path().join("missing.db").exists(),
+        "no database is created"
+    );
+    let state = AppState::read_only(pipeline(), db).unwrap();
+    let (s, health, _) = call_with(&state, "GET", "/api/health", &[], None).await;
+    assert_eq!(s, StatusCode::OK, "{health}");
+    assert_eq!(health["read_only"], true);
+    let (s, _, _) = call_with(&state, "GET", "/api/events", &[], None).await;
+    assert_eq!(s, StatusCode::OK);
+    let (s, body, _) = call_with(
+        &state,
+        "POST",
+        "/api/ingest",
+        &[JSON],
+        Some(json!({"text": ARTICLE})),
+    )
+    .await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{body}");
+    assert!(body["error"].as_str().unwrap().contains("read-only"));
+}

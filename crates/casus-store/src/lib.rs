@@ -210,6 +210,7 @@ impl Store {
             );
             CREATE INDEX IF NOT EXISTS events_cluster ON events (cluster_id);
             CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id);
+            CREATE INDEX IF NOT EXISTS events_order ON events (date, cluster_id, id);
             ",
         )?;
         if self.schema_version()?.is_none() {
