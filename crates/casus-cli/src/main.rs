@@ -58,8 +58,8 @@ enum Command {
         #[arg(long)]
         explain: bool,
         /// Threads that code documents (output order never changes).
-        #[arg(long, default_value_t = default_threads())]
-        threads: usize,
+        #[arg(long, default_value_t = default_threads(), value_parser = clap::value_parser!(u16).range(1..=MAX_THREADS as i64))]
+        threads: u16,
         #[command(flatten)]
         dict: DictArgs,
     },
@@ -102,8 +102,8 @@ enum Command {
         /// Date of text input without a date of its own.
         #[arg(long)]
         date: Option<String>,
-        #[arg(long, default_value_t = default_threads())]
-        threads: usize,
+        #[arg(long, default_value_t = default_threads(), value_parser = clap::value_parser!(u16).range(1..=MAX_THREADS as i64))]
+        threads: u16,
         #[command(flatten)]
         dict: DictArgs,
     },
@@ -213,8 +213,11 @@ fn parse_date_flag(date: Option<String>) -> Result<Option<Date>> {
     }
 }
 
-fn default_threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
+/// Upper bound of `--threads`: more threads than this only cost memory.
+const MAX_THREADS: u16 = 256;
+
+fn default_threads() -> u16 {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS.into()) as u16)
 }
 
 fn main() -> ExitCode {
@@ -272,7 +275,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 },
                 format,
                 explain,
-                threads,
+                threads.into(),
             )
         }
         Command::Bench { corpus, runs, json } => bench::run(corpus.as_deref(), runs, json),
@@ -299,7 +302,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     format: input_format,
                     date,
                 },
-                threads,
+                threads.into(),
             )
         }
         Command::Recode { db, dict } => {

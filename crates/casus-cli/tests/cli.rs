@@ -368,3 +368,28 @@ fn bench_reports_throughput_and_checks_determinism() {
     let runs = r["runs"].as_array().unwrap();
     assert!(runs[0]["threads"] == 1 && runs[0]["text_mb_per_second"].as_f64().unwrap() > 0.0);
 }
+
+#[test]
+fn a_json_string_line_with_non_ascii_text_is_one_problem_not_a_crash() {
+    let bad = format!("\"a{}\"\n", "é".repeat(60));
+    let good = r#"{"id": "g", "text": "The police arrested a protester in Paris.", "date": "2024-06-14T10:00:00Z"}"#;
+    let input = format!("{bad}{good}\n");
+    let out = run_stdin(&["code", "--input-format", "jsonl"], input.as_bytes());
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.contains("<stdin>:1: not a JSON object"), "{err}");
+    assert!(err.contains("1 documents"), "{err}");
+    assert!(
+        !err.contains("<stdin>:2"),
+        "the timestamp date is accepted: {err}"
+    );
+}
+
+#[test]
+fn thread_counts_out_of_range_are_usage_errors() {
+    for n in ["0", "5000"] {
+        let out = run_stdin(&["code", "--threads", n], b"x");
+        assert_eq!(out.status.code(), Some(2), "--threads {n}");
+        assert!(stderr(&out).contains("1..=256"), "{}", stderr(&out));
+    }
+}
