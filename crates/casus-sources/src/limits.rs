@@ -11,3 +11,10 @@ pub const MAX_JSONL_LINE_BYTES: usize = 2 * MAX_DOCUMENT_BYTES;
 
 /// Largest HTML page extracted (before extraction; the text is smaller).
 pub const MAX_HTML_BYTES: usize = 8 * 1024 * 1024;
+
+/// Largest WARC record (its Content-Length); a record is held in memory
+/// whole while it is read.
+pub const MAX_WARC_RECORD_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Largest WARC header block (the lines before the record's content).
+pub const MAX_WARC_HEADER_BYTES: u64 = 64 * 1024;
