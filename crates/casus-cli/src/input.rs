@@ -228,8 +228,12 @@ fn read_one(
                     Ok(b) => b,
                     Err(e) => return each(problem(format!("cannot read: {e}"))),
                 };
-                if buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+                let start = buf.iter().position(|b| !b.is_ascii_whitespace());
+                let head = &buf[start.unwrap_or(buf.len())..];
+                if head.first() == Some(&b'{') {
                     InputFormat::Jsonl
+                } else if looks_like_html(head) {
+                    InputFormat::Html
                 } else {
                     InputFormat::Text
                 }
@@ -242,8 +246,14 @@ fn read_one(
         InputFormat::Warc => read_warc(place, reader, settings, each),
         InputFormat::Html => {
             let mut bytes = Vec::new();
-            if let Err(e) = reader.read_to_end(&mut bytes) {
+            let cap = casus_sources::limits::MAX_HTML_BYTES as u64;
+            if let Err(e) = reader.by_ref().take(cap + 1).read_to_end(&mut bytes) {
                 return each(problem(format!("cannot read: {e}")));
+            }
+            if bytes.len() as u64 > cap {
+                return each(problem(format!(
+                    "HTML page over the {cap} byte limit; page skipped"
+                )));
             }
             let html = casus_sources::http::decode_text(&bytes, None);
             match casus_sources::extract_html(&html, None) {
@@ -273,6 +283,23 @@ fn read_one(
             }
         }
     }
+}
+
+/// Whether text starting with `head` (its first non-blank byte on) is an
+/// HTML page: a doctype, or a tag that only pages open with.
+fn looks_like_html(head: &[u8]) -> bool {
+    let lower: Vec<u8> = head.iter().take(64).map(u8::to_ascii_lowercase).collect();
+    [
+        &b"<!doctype html"[..],
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<!--",
+        b"<?xml",
+        b"<meta",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
 }
 
 /// Web archives: HTML responses become documents; other records are

@@ -393,3 +393,16 @@ fn thread_counts_out_of_range_are_usage_errors() {
         assert!(stderr(&out).contains("1..=256"), "{}", stderr(&out));
     }
 }
+
+#[test]
+fn html_on_standard_input_is_extracted_not_coded_as_text() {
+    let page = b"<!DOCTYPE html><html><head><title>Port news</title>\
+        <script>var police = 'arrested';</script></head><body>\
+        <nav>Sidebar: Police arrested everyone in Berlin</nav>\
+        <article><p>The talks in Geneva ended on Monday, officials said.</p></article>\
+        </body></html>";
+    let out = run_stdin(&["code", "--explain"], page);
+    let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+    assert!(!all.contains("var police"), "{all}");
+    assert!(!all.contains("<article>"), "{all}");
+}
