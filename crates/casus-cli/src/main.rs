@@ -220,16 +220,29 @@ fn default_threads() -> u16 {
     std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS.into()) as u16)
 }
 
+/// Whether an error is, somewhere in its chain, a write to a closed pipe.
+/// serde_json and csv wrap the `io::Error` without exposing it as a
+/// source, so each is asked in its own terms.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        if let Some(io) = c.downcast_ref::<io::Error>() {
+            return io.kind() == io::ErrorKind::BrokenPipe;
+        }
+        if let Some(json) = c.downcast_ref::<serde_json::Error>() {
+            return json.io_error_kind() == Some(io::ErrorKind::BrokenPipe);
+        }
+        if let Some(csv) = c.downcast_ref::<csv::Error>() {
+            return matches!(csv.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe);
+        }
+        false
+    })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
-        Err(e)
-            if e.chain().any(|c| {
-                c.downcast_ref::<io::Error>()
-                    .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
-            }) =>
-        {
+        Err(e) if is_broken_pipe(&e) => {
             // The reader went away (`casus ... | head`): a normal way to stop.
             ExitCode::SUCCESS
         }

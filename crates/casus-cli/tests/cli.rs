@@ -406,3 +406,40 @@ fn html_on_standard_input_is_extracted_not_coded_as_text() {
     assert!(!all.contains("var police"), "{all}");
     assert!(!all.contains("<article>"), "{all}");
 }
+
+#[test]
+fn export_into_a_closed_pipe_ends_quietly_with_success() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let db = db.to_str().unwrap();
+    let lines: String = (0..1500)
+        .map(|i| {
+            let date = format!("20{:02}-{:02}-{:02}", 10 + i % 15, 1 + i % 12, 1 + i % 28);
+            let text = format!("Russian troops attacked Ukraine near village {i}.");
+            format!(
+                "{}\n",
+                serde_json::json!({"id": format!("d{i}"), "date": date, "text": text})
+            )
+        })
+        .collect();
+    let out = run_stdin(
+        &["ingest", "--db", db, "--input-format", "jsonl"],
+        lines.as_bytes(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    for format in ["jsonl", "csv", "gdelt"] {
+        let mut child = casus()
+            .args(["export", "--db", db, "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 16];
+        std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+        drop(stdout);
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("Broken pipe"), "{format}");
+    }
+}
