@@ -618,18 +618,24 @@ impl<R: Read> Tape<R> {
     /// its offset, or `None` at the end of the input.
     fn skip_to_record(&mut self) -> io::Result<Option<u64>> {
         let mut line = Vec::new();
+        let mut at_line_start = true;
         loop {
             // What is skipped is never searched again: keep the log small.
             self.log.clear();
             line.clear();
-            let n = self.read_until(b'\n', &mut line)?;
+            // Lines are read in bounded pieces: a gigabyte without a line
+            // end must not be held in memory.
+            let n = (&mut *self)
+                .take(CHUNK as u64)
+                .read_until(b'\n', &mut line)?;
             if n == 0 {
                 return Ok(None);
             }
-            if line.starts_with(b"WARC/1.") {
+            if at_line_start && line.starts_with(b"WARC/1.") {
                 self.unread_log_from(0);
                 return Ok(Some(self.offset));
             }
+            at_line_start = line.ends_with(b"\n");
         }
     }
 }

@@ -725,3 +725,23 @@ fn an_endless_header_block_is_reported_not_held() {
         WarcItem::Problem { message, .. } if message.contains("header block over")
     )));
 }
+
+#[test]
+fn resynchronising_over_a_long_line_finds_the_next_record() {
+    let page = b"<html><body><p>The mayor opened the new bridge, officials said.</p></body></html>";
+    let mut bytes =
+        b"WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: 99999999999\r\n\r\n".to_vec();
+    // Longer than the reader's chunk, with `WARC/1.0` inside the line:
+    // only a line start may begin a record.
+    bytes.extend(std::iter::repeat_n(b'x', 150_000));
+    bytes.extend_from_slice(b"WARC/1.0 not here");
+    bytes.extend(std::iter::repeat_n(b'y', 150_000));
+    bytes.extend_from_slice(b"\r\n\r\n");
+    bytes.extend(html_response(STORY, page));
+    let (items, _) = read(&bytes, "long-line.warc");
+    let docs = items
+        .iter()
+        .filter(|i| matches!(i, WarcItem::Document { .. }))
+        .count();
+    assert_eq!(docs, 1);
+}
