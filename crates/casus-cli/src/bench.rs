@@ -3,10 +3,11 @@
 //! memory, and a check that the output does not depend on the thread count.
 
 use crate::batch::Batcher;
-use crate::input::{parse_record, Item, RawLine};
+use crate::input::{Item, RawLine};
 use crate::output::OutputFormat;
 use anyhow::{Context, Result};
 use casus_core::Pipeline;
+use casus_sources::records::parse_record;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;

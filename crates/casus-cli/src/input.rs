@@ -4,7 +4,6 @@
 //! naming the file and line, and reading goes on with the next document.
 
 use casus_core::{Date, Document};
-use serde::Deserialize;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
@@ -70,11 +69,7 @@ impl Item {
             return self;
         }
         // a few hundred bytes tell the language as well as the whole text
-        let mut end = doc.text.len().min(400);
-        while !doc.text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let language = casus_sources::lang::language(&doc.text[..end]);
+        let language = casus_sources::lang::language(casus_sources::cut(&doc.text, 400));
         match language.admits(casus_sources::lang::DEFAULT_MIN_CONFIDENCE) {
             Ok(()) => self,
             Err(_) => match language {
@@ -93,19 +88,7 @@ impl Item {
                 message,
             })
         };
-        if raw.bytes.contains(&0) {
-            return fail("binary data (NUL bytes) in a JSONL line; line skipped".into());
-        }
-        let line = match std::str::from_utf8(&raw.bytes) {
-            Ok(l) => l,
-            Err(e) => {
-                return fail(format!(
-                    "not valid UTF-8 (byte {} of the line); line skipped",
-                    e.valid_up_to()
-                ))
-            }
-        };
-        match parse_record(line, raw.line, raw.default_date) {
+        match casus_sources::records::parse_line(&raw.bytes, raw.line, raw.default_date) {
             Ok(doc) => Item::Doc(doc),
             Err(msg) => fail(msg),
         }
@@ -121,25 +104,12 @@ impl Item {
     }
 }
 
-#[derive(Deserialize)]
-struct JsonRecord {
-    id: Option<serde_json::Value>,
-    text: Option<serde_json::Value>,
-    date: Option<serde_json::Value>,
-    title: Option<String>,
-    url: Option<String>,
-}
-
 /// A cheap first test: English news is full of "the", "and", "of", "to";
 /// text that plainly is English skips the full language detector, which
 /// would otherwise cost more than coding the document.
 fn plainly_english(text: &str) -> bool {
-    let mut end = text.len().min(600);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
     let (mut words, mut common) = (0usize, 0usize);
-    for w in text[..end].split_ascii_whitespace() {
+    for w in casus_sources::cut(text, 600).split_ascii_whitespace() {
         words += 1;
         let b = w.as_bytes();
         if b.len() <= 4 {
@@ -230,10 +200,6 @@ pub fn read_inputs(inputs: &[String], settings: &InputSettings, each: &mut dyn F
     }
 }
 
-fn looks_binary(bytes: &[u8]) -> bool {
-    bytes.iter().take(8192).any(|&b| b == 0)
-}
-
 fn read_one(
     place: &str,
     stem: &str,
@@ -262,8 +228,12 @@ fn read_one(
                     Ok(b) => b,
                     Err(e) => return each(problem(format!("cannot read: {e}"))),
                 };
-                if buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+                let start = buf.iter().position(|b| !b.is_ascii_whitespace());
+                let head = &buf[start.unwrap_or(buf.len())..];
+                if head.first() == Some(&b'{') {
                     InputFormat::Jsonl
+                } else if looks_like_html(head) {
+                    InputFormat::Html
                 } else {
                     InputFormat::Text
                 }
@@ -276,8 +246,14 @@ fn read_one(
         InputFormat::Warc => read_warc(place, reader, settings, each),
         InputFormat::Html => {
             let mut bytes = Vec::new();
-            if let Err(e) = reader.read_to_end(&mut bytes) {
+            let cap = casus_sources::limits::MAX_HTML_BYTES as u64;
+            if let Err(e) = reader.by_ref().take(cap + 1).read_to_end(&mut bytes) {
                 return each(problem(format!("cannot read: {e}")));
+            }
+            if bytes.len() as u64 > cap {
+                return each(problem(format!(
+                    "HTML page over the {cap} byte limit; page skipped"
+                )));
             }
             let html = casus_sources::http::decode_text(&bytes, None);
             match casus_sources::extract_html(&html, None) {
@@ -295,31 +271,35 @@ fn read_one(
             if let Err(e) = reader.read_to_end(&mut bytes) {
                 return each(problem(format!("cannot read: {e}")));
             }
-            if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-                return each(problem("empty input, nothing to code".into()));
-            }
-            if looks_binary(&bytes) {
-                return each(problem("binary data (NUL bytes), not text; skipped".into()));
-            }
-            match String::from_utf8(bytes) {
-                Ok(text) => each(Item::Doc(Document {
-                    id: stem.to_string(),
-                    text,
-                    date: settings.date,
-                    title: None,
-                    url: None,
+            match casus_sources::records::parse_text(bytes, stem, settings.date) {
+                Ok(doc) => each(Item::Doc(doc)),
+                Err((line, message)) => each(Item::Problem(Problem {
+                    place: match line {
+                        Some(line) => format!("{place}:{line}"),
+                        None => place.to_string(),
+                    },
+                    message,
                 })),
-                Err(e) => {
-                    let at = e.utf8_error().valid_up_to();
-                    let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-                    each(Item::Problem(Problem {
-                        place: format!("{place}:{line}"),
-                        message: format!("not valid UTF-8 (byte {at}); file skipped"),
-                    }))
-                }
             }
         }
     }
+}
+
+/// Whether text starting with `head` (its first non-blank byte on) is an
+/// HTML page: a doctype, or a tag that only pages open with.
+fn looks_like_html(head: &[u8]) -> bool {
+    let lower: Vec<u8> = head.iter().take(64).map(u8::to_ascii_lowercase).collect();
+    [
+        &b"<!doctype html"[..],
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<!--",
+        b"<?xml",
+        b"<meta",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
 }
 
 /// Web archives: HTML responses become documents; other records are
@@ -392,78 +372,5 @@ fn read_jsonl(
             place: place.to_string(),
             message: "empty input, nothing to code".into(),
         }));
-    }
-}
-
-/// Parses one JSONL record; the error message says what is wrong with it.
-pub fn parse_record(
-    line: &str,
-    line_no: usize,
-    default_date: Option<Date>,
-) -> Result<Document, String> {
-    let record: JsonRecord = serde_json::from_str(line).map_err(|e| {
-        let mut msg = e.to_string();
-        if msg.len() > 120 {
-            msg.truncate(120);
-        }
-        format!("not a JSON object: {msg}; line skipped")
-    })?;
-    let text = match record.text {
-        Some(serde_json::Value::String(t)) => t,
-        Some(_) => return Err("`text` is not a string; line skipped".into()),
-        None => return Err("record has no `text` field; line skipped".into()),
-    };
-    let id = match record.id {
-        Some(serde_json::Value::String(s)) => s,
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        _ => format!("line-{line_no}"),
-    };
-    let date = match record.date {
-        None | Some(serde_json::Value::Null) => default_date,
-        Some(serde_json::Value::String(d)) => Some(
-            Date::parse(&d)
-                .ok_or_else(|| format!("date `{d}` is not YYYY-MM-DD or YYYYMMDD; line skipped"))?,
-        ),
-        Some(serde_json::Value::Number(n)) => Some(
-            Date::parse(&n.to_string())
-                .ok_or_else(|| format!("date `{n}` is not YYYYMMDD; line skipped"))?,
-        ),
-        Some(other) => return Err(format!("date `{other}` is not a string; line skipped")),
-    };
-    Ok(Document {
-        id,
-        text,
-        date,
-        title: record.title,
-        url: record.url,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn records_accept_both_date_forms_and_numeric_ids() {
-        let d = parse_record(r#"{"id": 7, "text": "x", "date": "20151124"}"#, 1, None).unwrap();
-        assert_eq!((d.id.as_str(), d.date), ("7", Date::parse("2015-11-24")));
-        let d = parse_record(r#"{"text": "x", "date": "2015-11-24"}"#, 3, None).unwrap();
-        assert_eq!(d.id, "line-3");
-    }
-
-    #[test]
-    fn bad_records_say_what_is_wrong() {
-        assert!(parse_record("not json", 1, None)
-            .unwrap_err()
-            .starts_with("not a JSON object"));
-        assert!(parse_record(r#"{"id": "a"}"#, 1, None)
-            .unwrap_err()
-            .contains("no `text`"));
-        assert!(parse_record(r#"{"text": 5}"#, 1, None)
-            .unwrap_err()
-            .contains("not a string"));
-        assert!(parse_record(r#"{"text": "x", "date": "soon"}"#, 1, None)
-            .unwrap_err()
-            .contains("YYYY-MM-DD"));
     }
 }

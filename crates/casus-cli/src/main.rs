@@ -58,8 +58,8 @@ enum Command {
         #[arg(long)]
         explain: bool,
         /// Threads that code documents (output order never changes).
-        #[arg(long, default_value_t = default_threads())]
-        threads: usize,
+        #[arg(long, default_value_t = default_threads(), value_parser = clap::value_parser!(u16).range(1..=MAX_THREADS as i64))]
+        threads: u16,
         #[command(flatten)]
         dict: DictArgs,
     },
@@ -102,8 +102,8 @@ enum Command {
         /// Date of text input without a date of its own.
         #[arg(long)]
         date: Option<String>,
-        #[arg(long, default_value_t = default_threads())]
-        threads: usize,
+        #[arg(long, default_value_t = default_threads(), value_parser = clap::value_parser!(u16).range(1..=MAX_THREADS as i64))]
+        threads: u16,
         #[command(flatten)]
         dict: DictArgs,
     },
@@ -224,20 +224,36 @@ fn parse_date_flag(date: Option<String>) -> Result<Option<Date>> {
     }
 }
 
-fn default_threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
+/// Upper bound of `--threads`: more threads than this only cost memory.
+const MAX_THREADS: u16 = 256;
+
+fn default_threads() -> u16 {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS.into()) as u16)
+}
+
+/// Whether an error is, somewhere in its chain, a write to a closed pipe.
+/// serde_json and csv wrap the `io::Error` without exposing it as a
+/// source, so each is asked in its own terms.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        if let Some(io) = c.downcast_ref::<io::Error>() {
+            return io.kind() == io::ErrorKind::BrokenPipe;
+        }
+        if let Some(json) = c.downcast_ref::<serde_json::Error>() {
+            return json.io_error_kind() == Some(io::ErrorKind::BrokenPipe);
+        }
+        if let Some(csv) = c.downcast_ref::<csv::Error>() {
+            return matches!(csv.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe);
+        }
+        false
+    })
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
-        Err(e)
-            if e.chain().any(|c| {
-                c.downcast_ref::<io::Error>()
-                    .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
-            }) =>
-        {
+        Err(e) if is_broken_pipe(&e) => {
             // The reader went away (`casus ... | head`): a normal way to stop.
             ExitCode::SUCCESS
         }
@@ -283,7 +299,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 },
                 format,
                 explain,
-                threads,
+                threads.into(),
             )
         }
         Command::Bench { corpus, runs, json } => bench::run(corpus.as_deref(), runs, json),
@@ -310,7 +326,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     format: input_format,
                     date,
                 },
-                threads,
+                threads.into(),
             )
         }
         Command::Recode { db, dict } => {

@@ -368,3 +368,78 @@ fn bench_reports_throughput_and_checks_determinism() {
     let runs = r["runs"].as_array().unwrap();
     assert!(runs[0]["threads"] == 1 && runs[0]["text_mb_per_second"].as_f64().unwrap() > 0.0);
 }
+
+#[test]
+fn a_json_string_line_with_non_ascii_text_is_one_problem_not_a_crash() {
+    let bad = format!("\"a{}\"\n", "é".repeat(60));
+    let good = r#"{"id": "g", "text": "The police arrested a protester in Paris.", "date": "2024-06-14T10:00:00Z"}"#;
+    let input = format!("{bad}{good}\n");
+    let out = run_stdin(&["code", "--input-format", "jsonl"], input.as_bytes());
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.contains("<stdin>:1: not a JSON object"), "{err}");
+    assert!(err.contains("1 documents"), "{err}");
+    assert!(
+        !err.contains("<stdin>:2"),
+        "the timestamp date is accepted: {err}"
+    );
+}
+
+#[test]
+fn thread_counts_out_of_range_are_usage_errors() {
+    for n in ["0", "5000"] {
+        let out = run_stdin(&["code", "--threads", n], b"x");
+        assert_eq!(out.status.code(), Some(2), "--threads {n}");
+        assert!(stderr(&out).contains("1..=256"), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn html_on_standard_input_is_extracted_not_coded_as_text() {
+    let page = b"<!DOCTYPE html><html><head><title>Port news</title>\
+        <script>var police = 'arrested';</script></head><body>\
+        <nav>Sidebar: Police arrested everyone in Berlin</nav>\
+        <article><p>The talks in Geneva ended on Monday, officials said.</p></article>\
+        </body></html>";
+    let out = run_stdin(&["code", "--explain"], page);
+    let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+    assert!(!all.contains("var police"), "{all}");
+    assert!(!all.contains("<article>"), "{all}");
+}
+
+#[test]
+fn export_into_a_closed_pipe_ends_quietly_with_success() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let db = db.to_str().unwrap();
+    let lines: String = (0..1500)
+        .map(|i| {
+            let date = format!("20{:02}-{:02}-{:02}", 10 + i % 15, 1 + i % 12, 1 + i % 28);
+            let text = format!("Russian troops attacked Ukraine near village {i}.");
+            format!(
+                "{}\n",
+                serde_json::json!({"id": format!("d{i}"), "date": date, "text": text})
+            )
+        })
+        .collect();
+    let out = run_stdin(
+        &["ingest", "--db", db, "--input-format", "jsonl"],
+        lines.as_bytes(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    for format in ["jsonl", "csv", "gdelt"] {
+        let mut child = casus()
+            .args(["export", "--db", db, "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 16];
+        std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+        drop(stdout);
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("Broken pipe"), "{format}");
+    }
+}

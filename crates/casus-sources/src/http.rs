@@ -22,8 +22,9 @@ use std::borrow::Cow;
 use std::io::Read;
 
 /// Decompressed payloads are cut at this size: a news page is far smaller,
-/// and a small gzip bomb must not take the machine's memory.
-pub const MAX_PAYLOAD: u64 = 64 * 1024 * 1024;
+/// and a small gzip bomb must not take the machine's memory. It is the HTML
+/// page limit, since the payload is parsed as a page next.
+pub const MAX_PAYLOAD: u64 = crate::limits::MAX_HTML_BYTES as u64;
 
 /// How many bytes at the start of a page are searched for a
 /// `<meta charset>` declaration. The HTML standard says 1024; pages with

@@ -86,14 +86,7 @@ pub fn check_english(text: &str, min_confidence: f64) -> Result<Language, String
 
 /// The first [`SAMPLE_BYTES`] of a text, cut at a character boundary.
 fn sample(text: &str) -> &str {
-    if text.len() <= SAMPLE_BYTES {
-        return text;
-    }
-    let mut end = SAMPLE_BYTES;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    crate::cut(text, SAMPLE_BYTES)
 }
 
 #[cfg(test)]

@@ -21,7 +21,9 @@
 pub mod html;
 pub mod http;
 pub mod lang;
+pub mod limits;
 pub mod meta;
+pub mod records;
 pub mod warc;
 
 pub use html::extract_html;
@@ -30,6 +32,20 @@ pub use meta::parse_timestamp_date;
 pub use warc::{read_warc, read_warc_path, WarcCounts, WarcItem};
 
 use casus_core::{Date, Document};
+
+/// The longest prefix of `text` of at most `max_bytes` bytes that ends on a
+/// character boundary: the one way to shorten user text for a message or a
+/// sample, since a plain byte slice panics inside a multi-byte character.
+pub fn cut(text: &str, max_bytes: usize) -> &str {
+    if text.len() <= max_bytes {
+        return text;
+    }
+    let mut end = max_bytes;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
 
 /// One page's text, ready for the coder.
 ///

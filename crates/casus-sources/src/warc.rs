@@ -53,6 +53,7 @@
 //!   records, less so for multi-gigabyte video records.
 
 use crate::http::{decode_text, is_html_media_type, looks_like_html, parse_response};
+use crate::limits;
 use crate::meta::parse_timestamp_date;
 use crate::{extract_html, SourceError, WebDocument};
 use flate2::read::MultiGzDecoder;
@@ -225,6 +226,12 @@ impl<'a, R: Read> Run<'a, R> {
             let start = self.tape.offset;
             self.counts.records += 1;
             let record = self.counts.records;
+            if let Some(what) = self.oversized() {
+                if !self.resync_after(record, start, what) {
+                    break;
+                }
+                continue;
+            }
             let next = WarcReader::new(&mut self.tape).iter_raw_records().next();
             match next {
                 Some(Ok((header, body))) => self.record(record, &header, &body),
@@ -255,6 +262,67 @@ impl<'a, R: Read> Run<'a, R> {
             }
         }
         self.counts
+    }
+
+    /// Checks the header block ahead against the limits before the `warc`
+    /// crate sees it: that crate does unchecked arithmetic on a huge
+    /// Content-Length, and would hold a record of any size in memory.
+    /// Leaves the input where it was; says what is wrong, if anything.
+    fn oversized(&mut self) -> Option<String> {
+        let mut line = Vec::new();
+        let mut ended = false;
+        loop {
+            line.clear();
+            let room = limits::MAX_WARC_HEADER_BYTES.saturating_sub(self.tape.log.len() as u64);
+            match (&mut self.tape).take(room).read_until(b'\n', &mut line) {
+                Ok(0) | Err(_) => break,
+                Ok(_) if line == b"\r\n" || line == b"\n" => {
+                    ended = true;
+                    break;
+                }
+                Ok(_) => {}
+            }
+        }
+        let header = self.tape.log.clone();
+        self.tape.unread_log_from(0);
+        if !ended && header.len() as u64 >= limits::MAX_WARC_HEADER_BYTES {
+            return Some(format!(
+                "WARC header block over the {} byte limit",
+                limits::MAX_WARC_HEADER_BYTES
+            ));
+        }
+        match content_length(&header) {
+            Some(n) if n > limits::MAX_WARC_RECORD_BYTES => Some(format!(
+                "Content-Length {n} is over the {} byte record limit",
+                limits::MAX_WARC_RECORD_BYTES
+            )),
+            _ => None,
+        }
+    }
+
+    /// Reports a record that is not read, and moves on to the next line
+    /// that starts a record. Returns whether reading goes on.
+    fn resync_after(&mut self, record: usize, start: u64, what: String) -> bool {
+        let mut first = Vec::new();
+        let _ = (&mut self.tape)
+            .take(limits::MAX_WARC_HEADER_BYTES)
+            .read_until(b'\n', &mut first);
+        match self.tape.skip_to_record() {
+            Ok(Some(offset)) => {
+                let message = format!("{what}; reading resumes at the next record, byte {offset}");
+                self.problem(record, start, message);
+                true
+            }
+            Ok(None) => {
+                self.problem(record, start, format!("{what}; no record follows it"));
+                false
+            }
+            Err(e) => {
+                let message = format!("{what}; then {}", self.read_error(&e));
+                self.problem(record, start, message);
+                false
+            }
+        }
     }
 
     /// Turns one well-framed record into a document or a skip.
@@ -550,18 +618,24 @@ impl<R: Read> Tape<R> {
     /// its offset, or `None` at the end of the input.
     fn skip_to_record(&mut self) -> io::Result<Option<u64>> {
         let mut line = Vec::new();
+        let mut at_line_start = true;
         loop {
             // What is skipped is never searched again: keep the log small.
             self.log.clear();
             line.clear();
-            let n = self.read_until(b'\n', &mut line)?;
+            // Lines are read in bounded pieces: a gigabyte without a line
+            // end must not be held in memory.
+            let n = (&mut *self)
+                .take(CHUNK as u64)
+                .read_until(b'\n', &mut line)?;
             if n == 0 {
                 return Ok(None);
             }
-            if line.starts_with(b"WARC/1.") {
+            if at_line_start && line.starts_with(b"WARC/1.") {
                 self.unread_log_from(0);
                 return Ok(Some(self.offset));
             }
+            at_line_start = line.ends_with(b"\n");
         }
     }
 }

@@ -690,3 +690,58 @@ fn bare_newline_warc_is_named_as_such() {
     let message = problems(&items)[0].2;
     assert!(message.contains("bare \\n line ends"), "{message}");
 }
+
+#[test]
+fn a_huge_content_length_is_reported_and_the_next_record_is_read() {
+    let page = b"<html><body><p>The mayor opened the new bridge, officials said.</p></body></html>";
+    let bytes = [
+        b"WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: 18446744073709551614\r\n\r\nabc\r\n"
+            .to_vec(),
+        html_response(STORY, page),
+    ]
+    .concat();
+    let (items, _) = read(&bytes, "huge.warc");
+    let problem = items.iter().find_map(|i| match i {
+        WarcItem::Problem { message, .. } => Some(message.clone()),
+        _ => None,
+    });
+    let problem = problem.expect("the huge record is reported");
+    assert!(problem.contains("over the"), "{problem}");
+    assert!(
+        items.iter().any(|i| matches!(i, WarcItem::Document { .. })),
+        "the good record after it is read"
+    );
+}
+
+#[test]
+fn an_endless_header_block_is_reported_not_held() {
+    let mut bytes = b"WARC/1.0\r\n".to_vec();
+    for i in 0..20_000 {
+        bytes.extend_from_slice(format!("X-Filler-{i}: value\r\n").as_bytes());
+    }
+    let (items, _) = read(&bytes, "long.warc");
+    assert!(items.iter().any(|i| matches!(
+        i,
+        WarcItem::Problem { message, .. } if message.contains("header block over")
+    )));
+}
+
+#[test]
+fn resynchronising_over_a_long_line_finds_the_next_record() {
+    let page = b"<html><body><p>The mayor opened the new bridge, officials said.</p></body></html>";
+    let mut bytes =
+        b"WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: 99999999999\r\n\r\n".to_vec();
+    // Longer than the reader's chunk, with `WARC/1.0` inside the line:
+    // only a line start may begin a record.
+    bytes.extend(std::iter::repeat_n(b'x', 150_000));
+    bytes.extend_from_slice(b"WARC/1.0 not here");
+    bytes.extend(std::iter::repeat_n(b'y', 150_000));
+    bytes.extend_from_slice(b"\r\n\r\n");
+    bytes.extend(html_response(STORY, page));
+    let (items, _) = read(&bytes, "long-line.warc");
+    let docs = items
+        .iter()
+        .filter(|i| matches!(i, WarcItem::Document { .. }))
+        .count();
+    assert_eq!(docs, 1);
+}

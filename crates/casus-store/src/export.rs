@@ -238,7 +238,11 @@ pub fn write_gdelt(rows: &[ClusterRow], out: &mut dyn Write, header: bool) -> Re
 
 pub fn write_jsonl(rows: &[ClusterRow], out: &mut dyn Write) -> Result<()> {
     for r in rows {
-        serde_json::to_writer(&mut *out, r).map_err(|e| StoreError::Export(e.to_string()))?;
+        // An output error stays an io::Error, so a closed pipe is seen as one.
+        serde_json::to_writer(&mut *out, r).map_err(|e| match e.is_io() {
+            true => StoreError::Io(e.into()),
+            false => StoreError::Export(e.to_string()),
+        })?;
         writeln!(out)?;
     }
     Ok(())
@@ -247,8 +251,13 @@ pub fn write_jsonl(rows: &[ClusterRow], out: &mut dyn Write) -> Result<()> {
 pub fn write_csv(rows: &[ClusterRow], out: &mut dyn Write) -> Result<()> {
     let mut w = csv::Writer::from_writer(out);
     for r in rows {
-        w.serialize(r)
-            .map_err(|e| StoreError::Export(e.to_string()))?;
+        w.serialize(r).map_err(|e| match e.is_io_error() {
+            true => match e.into_kind() {
+                csv::ErrorKind::Io(io) => StoreError::Io(io),
+                other => StoreError::Export(format!("{other:?}")),
+            },
+            false => StoreError::Export(e.to_string()),
+        })?;
     }
     w.flush()?;
     Ok(())
