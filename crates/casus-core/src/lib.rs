@@ -113,10 +113,11 @@ impl Pipeline {
             .filter(|s| s.kind() == Some(SourceKind::CameoTable))
             .collect();
         match tables.last() {
-            Some(t) => match CameoTable::parse(t) {
-                Ok(c) => cameo = c,
-                Err(e) => errors.extend(e.all()),
-            },
+            Some(t) => {
+                let (table, bad) = CameoTable::parse_lenient(t);
+                cameo = table;
+                errors.extend(bad);
+            }
             None => errors.push(DictError::File {
                 file: "cameo_event_codes.tsv".into(),
                 message: "missing".into(),
@@ -135,7 +136,7 @@ impl Pipeline {
         {
             let _ = verbs::parse_irregular(s, &mut irregular);
         }
-        let rules = Rules::build(&indexed, &irregular, |c| cameo.contains(c))
+        let rules = Rules::build(&indexed, &irregular, |c| cameo.known(c))
             .map_err(|e| errors.extend(e.all()))
             .ok();
         DictError::collect(errors)?;
