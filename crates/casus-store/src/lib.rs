@@ -142,9 +142,27 @@ impl Store {
             return Err(StoreError::NotFound(path.to_path_buf()));
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)?;
-        conn.busy_timeout(std::time::Duration::from_secs(BUSY_TIMEOUT_SECS))?;
-        let store = Store { conn };
+        let first = Connection::open_with_flags(path, flags).and_then(|conn| {
+            conn.busy_timeout(std::time::Duration::from_secs(BUSY_TIMEOUT_SECS))?;
+            // reading is what fails when the -shm file cannot be made
+            conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |_| Ok(()))?;
+            Ok(Store { conn })
+        });
+        let store = match first {
+            Ok(store) => store,
+            // A WAL database needs its -shm file even to read; in a folder
+            // the user cannot write, SQLite cannot create it. Opened as
+            // immutable, SQLite reads the main file without any locking,
+            // which is right for a database nobody can be writing to (the
+            // folder is read-only) once the last writer closed cleanly (a
+            // clean close checkpoints the WAL into the main file).
+            Err(e) => {
+                let uri = format!("file:{}?immutable=1", uri_path(path));
+                let conn = Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+                    .map_err(|_| StoreError::Sqlite(e))?;
+                Store { conn }
+            }
+        };
         store.check_schema()?;
         Ok(store)
     }
@@ -449,6 +467,19 @@ fn insert_events(
         )?;
     }
     Ok((events.len(), new_clusters))
+}
+
+/// A path as the path part of an SQLite `file:` URI.
+fn uri_path(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' | '?' | '#' => out.push_str(&format!("%{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Goldstein values are tenths; widening the f32 exactly keeps sums clean.
