@@ -599,7 +599,10 @@ fn two_ingests_at_once_both_finish_and_equal_a_sequential_run() {
         );
     }
     let (x, y) = (canonical(&shared), canonical(&seq));
-    assert_eq!(x.iter().filter(|r| r.starts_with("Text(\"doc\")")).count(), 3000);
+    assert_eq!(
+        x.iter().filter(|r| r.starts_with("Text(\"doc\")")).count(),
+        3000
+    );
     assert_eq!(x.len(), y.len());
     assert!(x.iter().any(|r| r.starts_with("Text(\"cluster\")")));
     assert!(

@@ -653,4 +653,32 @@ mod tests {
             vec![(d("2024-06-10"), 2), (d("2024-06-13"), 2), (None, 2)]
         );
     }
+
+    #[test]
+    fn week_buckets_survive_a_date_beyond_the_calendar() {
+        // issue 9: an older casus stored year 10000, after which weekly
+        // series of that pair failed for good
+        let mut s = Store::open_in_memory().unwrap();
+        s.insert_coded(
+            &[incoming("a", "2024-06-14", "Kenya condemned Uganda.")],
+            "v1",
+        )
+        .unwrap();
+        s.conn
+            .execute("UPDATE clusters SET date = '10000-01-03'", [])
+            .unwrap();
+        let filter = query::Filter {
+            source: Some("KEN".into()),
+            target: Some("UGA".into()),
+            ..Default::default()
+        };
+        for bucket in [
+            query::Bucket::Day,
+            query::Bucket::Week,
+            query::Bucket::Month,
+        ] {
+            let rows = s.dyad_series(&filter, bucket).unwrap();
+            assert_eq!(rows.len(), 1, "{bucket:?}");
+        }
+    }
 }
