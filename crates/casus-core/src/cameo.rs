@@ -38,54 +38,71 @@ impl CameoTable {
     /// and a longer code's parent (the code minus its last digit) must be in
     /// the table too, because coding and statistics slice codes by root.
     pub fn parse_lenient(source: &Source) -> (CameoTable, Vec<DictError>) {
+        CameoTable::parse_all(&[source])
+    }
+
+    /// Parses several tables into one: a later table's line for a code
+    /// replaces an earlier one's (a user table adds to the built-in one);
+    /// parents are checked on the merged table.
+    pub fn parse_all(sources: &[&Source]) -> (CameoTable, Vec<DictError>) {
         let mut table = CameoTable::default();
         let mut errors = Vec::new();
-        let mut lines: Vec<(usize, String)> = Vec::new();
-        for (index, line) in source.text.lines().enumerate() {
-            let line_no = index + 1;
-            if line_no == 1 || line.trim().is_empty() {
-                continue;
-            }
-            let code = line.split('\t').next().unwrap_or("").trim();
-            match parse_line(line) {
-                Ok(entry) => {
-                    if table.codes.contains_key(&entry.code) {
-                        errors.push(
-                            source.error(line_no, format!("code {} is listed twice", entry.code)),
-                        );
-                        continue;
-                    }
-                    lines.push((line_no, entry.code.clone()));
-                    table.codes.insert(entry.code.clone(), entry);
+        // code -> (source index, line) of the line that defined it
+        let mut origin: HashMap<String, (usize, usize)> = HashMap::default();
+        for (file, source) in sources.iter().enumerate() {
+            for (index, line) in source.text.lines().enumerate() {
+                let line_no = index + 1;
+                if line_no == 1 || line.trim().is_empty() {
+                    continue;
                 }
-                Err(msg) => {
-                    if !code.is_empty() {
-                        table.failed.insert(code.to_string());
+                let code = line.split('\t').next().unwrap_or("").trim();
+                match parse_line(line) {
+                    Ok(entry) => {
+                        if origin.get(&entry.code).is_some_and(|(f, _)| *f == file) {
+                            errors.push(
+                                source
+                                    .error(line_no, format!("code {} is listed twice", entry.code)),
+                            );
+                            continue;
+                        }
+                        table.failed.remove(&entry.code);
+                        origin.insert(entry.code.clone(), (file, line_no));
+                        table.codes.insert(entry.code.clone(), entry);
                     }
-                    errors.push(source.error(line_no, msg));
+                    Err(msg) => {
+                        if !code.is_empty() {
+                            table.failed.insert(code.to_string());
+                        }
+                        errors.push(source.error(line_no, msg));
+                    }
                 }
             }
         }
+        let mut lines: Vec<(usize, usize, String)> = origin
+            .into_iter()
+            .map(|(code, (file, line))| (file, line, code))
+            .collect();
+        lines.sort();
         // Parents: each missing parent is one error, on the line of its
         // first child, naming the children; none if the parent itself
         // failed to load (its line's error says it).
         let mut orphans: Vec<String> = Vec::new();
-        let mut missing: Vec<(usize, String, Vec<String>)> = Vec::new();
-        for (line_no, code) in &lines {
+        let mut missing: Vec<(usize, usize, String, Vec<String>)> = Vec::new();
+        for (file, line_no, code) in &lines {
             let parent = &code[..code.len() - 1];
             if code.len() > 2 && !table.codes.contains_key(parent) {
                 orphans.push(code.clone());
                 if table.failed.contains(parent) {
                     continue;
                 }
-                match missing.iter_mut().find(|(_, p, _)| p == parent) {
-                    Some((_, _, children)) => children.push(code.clone()),
-                    None => missing.push((*line_no, parent.to_string(), vec![code.clone()])),
+                match missing.iter_mut().find(|(_, _, p, _)| p == parent) {
+                    Some((_, _, _, children)) => children.push(code.clone()),
+                    None => missing.push((*file, *line_no, parent.to_string(), vec![code.clone()])),
                 }
             }
         }
-        for (line_no, parent, children) in missing {
-            errors.push(source.error(
+        for (file, line_no, parent, children) in missing {
+            errors.push(sources[file].error(
                 line_no,
                 format!(
                     "code {parent} is not in the table but {} {} under it",
@@ -98,9 +115,12 @@ impl CameoTable {
             table.codes.remove(&code);
             table.failed.insert(code);
         }
+        // in file order, then line order
         errors.sort_by_key(|e| match e {
-            DictError::Line { line, .. } => *line,
-            _ => 0,
+            DictError::Line { file, line, .. } => {
+                (sources.iter().position(|s| &s.name == file), *line)
+            }
+            _ => (None, 0),
         });
         (table, errors)
     }

@@ -112,16 +112,16 @@ impl Pipeline {
             .iter()
             .filter(|s| s.kind() == Some(SourceKind::CameoTable))
             .collect();
-        match tables.last() {
-            Some(t) => {
-                let (table, bad) = CameoTable::parse_lenient(t);
-                cameo = table;
-                errors.extend(bad);
-            }
-            None => errors.push(DictError::File {
+        // Several tables (the built-in one and a user's) merge in order.
+        if tables.is_empty() {
+            errors.push(DictError::File {
                 file: "cameo_event_codes.tsv".into(),
                 message: "missing".into(),
-            }),
+            });
+        } else {
+            let (table, bad) = CameoTable::parse_all(&tables);
+            cameo = table;
+            errors.extend(bad);
         }
         let actors = ActorLexicon::build(&indexed)
             .map_err(|e| errors.extend(e.all()))
