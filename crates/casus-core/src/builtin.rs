@@ -137,3 +137,58 @@ mod tests {
         assert!(p.cameo.contains("01"), "built-in codes are kept");
     }
 }
+
+#[cfg(test)]
+mod odd_input {
+    use super::*;
+    use crate::Pipeline;
+
+    #[test]
+    fn odd_dictionary_text_is_an_error_never_a_panic() {
+        let names = [
+            "cameo_event_codes.tsv",
+            "actors/countries.txt",
+            "actors/persons.txt",
+            "actors/agents.txt",
+            "actors/places.txt",
+            "actors/groups.txt",
+            "verbs/irregular.txt",
+            "verbs/99_x.txt",
+            "rules/modality.txt",
+        ];
+        let texts = [
+            "",
+            "\u{feff}",
+            "\t\t\t\t\t\t\t\n\t\t\t\t\t\t\t",
+            "x\n1\t\t99999999999999999999\t255\t\t1\tX\n",
+            "x\n0\u{e9}\tname\t1e39\t1\t1\t0\u{e9}\tP\n",
+            "[]\n[ ]\n:\n: ;\nname:\n",
+            "[X]\nname: \u{fffd}\u{fffd}\noffice: X 0000-00-00..99999-99-99\n",
+            "[ABC]\noffice: ABC 2020-01-01..2019-01-01\nname: a\u{0}b\n",
+            "042 \u{2028} + ; also\n1 x +\n9999999999999999999 a\n\u{3000}\u{a0} ; sym sym\n",
+            "042 + + + ; also 042\n042 * ; also 04 reverse\n",
+            "a = b\n= =\n[rule]\nwhen: ;;;\n",
+        ];
+        // every file kind gets the odd text at once (each parser runs even
+        // when another reports errors), added to and replacing the built-in
+        for text in texts {
+            for replace in [false, true] {
+                let sources: Vec<(String, Source)> = names
+                    .iter()
+                    .map(|name| {
+                        let body = if replace {
+                            format!("{REPLACE_DIRECTIVE}\n{text}")
+                        } else {
+                            text.to_string()
+                        };
+                        (name.to_string(), Source::new(*name, body))
+                    })
+                    .collect();
+                let run = std::panic::catch_unwind(|| {
+                    let _ = Pipeline::from_sources(merged(sources));
+                });
+                assert!(run.is_ok(), "{text:?} (replace: {replace}) panicked");
+            }
+        }
+    }
+}
