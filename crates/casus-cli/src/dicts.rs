@@ -55,18 +55,12 @@ fn sources(dir: Option<&str>) -> Result<Vec<Source>> {
         return Ok(builtin::sources());
     };
     let user = read_dir(dir)?;
-    // Merge by relative name, then show user files by their real path.
-    let named: Vec<Source> = user
-        .iter()
-        .map(|(rel, s)| Source::new(rel.clone(), s.text.clone()))
-        .collect();
-    let mut merged = builtin::merged(named);
-    for s in &mut merged {
-        if let Some((_, original)) = user.iter().find(|(rel, _)| *rel == s.name) {
-            s.name = original.name.clone();
+    for (_, s) in &user {
+        if s.text.trim().is_empty() || builtin::replaces(&s.text) && s.text.lines().count() <= 1 {
+            eprintln!("casus: warning: {} is empty", s.name);
         }
     }
-    Ok(merged)
+    Ok(builtin::merged(user))
 }
 
 /// Builds the pipeline. It lives until the process exits: it is leaked on

@@ -13,7 +13,11 @@ use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+/// Ingest stores a batch when it holds this many documents or this many
+/// bytes of input, whichever comes first: the count keeps transactions
+/// short, the byte cap keeps memory bounded when documents are large.
 const INGEST_BATCH: usize = 256;
+const INGEST_BATCH_BYTES: usize = 8 << 20;
 
 #[derive(Debug, Default)]
 struct IngestCounts {
@@ -27,6 +31,17 @@ struct IngestCounts {
 
 pub fn open(db: &str) -> Result<Store> {
     Store::open(Path::new(db)).with_context(|| format!("cannot open database {db}"))
+}
+
+/// Opens a database that must exist, for commands that change it (recode).
+fn open_existing(db: &str) -> Result<Store> {
+    Store::open_existing(Path::new(db)).with_context(|| format!("cannot open database {db}"))
+}
+
+/// Opens a database that must exist, read-only, for commands that only
+/// read (query, export): they work on a read-only file or folder.
+fn open_read_only(db: &str) -> Result<Store> {
+    Store::open_read_only(Path::new(db)).with_context(|| format!("cannot open database {db}"))
 }
 
 pub fn ingest(
@@ -43,6 +58,7 @@ pub fn ingest(
     let progress = crate::progress::for_inputs(inputs);
     let mut counts = IngestCounts::default();
     let mut pending: Vec<Item> = Vec::new();
+    let mut pending_bytes = 0usize;
     let mut failure: Option<anyhow::Error> = None;
     let flush =
         |pending: &mut Vec<Item>, counts: &mut IngestCounts, store: &mut Store| -> Result<()> {
@@ -97,8 +113,10 @@ pub fn ingest(
         if let Some(bar) = &progress {
             bar.inc(item.weight() as u64);
         }
+        pending_bytes += item.weight();
         pending.push(item);
-        if pending.len() >= INGEST_BATCH {
+        if pending.len() >= INGEST_BATCH || pending_bytes >= INGEST_BATCH_BYTES {
+            pending_bytes = 0;
             if let Err(e) = flush(&mut pending, &mut counts, &mut store) {
                 failure = Some(e);
             }
@@ -137,7 +155,7 @@ pub fn ingest(
 }
 
 pub fn recode(pipeline: &Pipeline, db: &str) -> Result<ExitCode> {
-    let mut store = open(db)?;
+    let mut store = open_existing(db)?;
     let before = store.dict_versions()?;
     let (docs, events) = store.recode(pipeline)?;
     let old: Vec<String> = before
@@ -192,7 +210,7 @@ pub struct QueryArgs {
 }
 
 pub fn query(db: &str, args: QueryArgs) -> Result<ExitCode> {
-    let store = open(db)?;
+    let store = open_read_only(db)?;
     let bucket = match args.period {
         Period::Day => Bucket::Day,
         Period::Week => Bucket::Week,
@@ -355,7 +373,7 @@ pub fn export(
     header: bool,
     all_modalities: bool,
 ) -> Result<ExitCode> {
-    let store = open(db)?;
+    let store = open_read_only(db)?;
     let rows = store.cluster_rows(all_modalities)?;
     if format == ExportFormat::Parquet {
         let path = out_path.context("Parquet needs --out FILE")?;

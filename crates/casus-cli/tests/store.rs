@@ -517,3 +517,178 @@ fn crc32(data: &[u8]) -> u32 {
     }
     !crc
 }
+
+/// The data of a database without its row ids: documents by key, clusters
+/// by their content, events by document key and content with their
+/// cluster's content in place of its id. Two databases filled in different
+/// orders compare equal when they hold the same data.
+fn canonical(db: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut out = Vec::new();
+    let queries = [
+        "SELECT 'doc', doc_key, ext_id, url, title, date, input, text, dict_version FROM documents",
+        "SELECT 'sentence', d.doc_key, s.idx, s.start, s.end, s.text FROM sentences s JOIN documents d ON d.id = s.doc_id",
+        "SELECT 'cluster', date, source, target, code, root, quad_class, goldstein, plover, modality, pattern, location, mentions, documents FROM clusters",
+        "SELECT 'event', d.doc_key, e.sentence_idx, e.date, e.source, e.target, e.code, e.modality, e.pattern, e.record, c.date, c.mentions, c.documents
+         FROM events e JOIN documents d ON d.id = e.doc_id JOIN clusters c ON c.id = e.cluster_id",
+    ];
+    for q in queries {
+        let mut stmt = conn.prepare(q).unwrap();
+        let n = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                let cells: Vec<String> = (0..n)
+                    .map(|i| format!("{:?}", r.get::<_, rusqlite::types::Value>(i).unwrap()))
+                    .collect();
+                Ok(cells.join(" | "))
+            })
+            .unwrap();
+        out.extend(rows.map(|r| r.unwrap()));
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn two_ingests_at_once_both_finish_and_equal_a_sequential_run() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two inputs whose reports are weeks apart: clustering joins reports in
+    // input order, so only inputs that share no cluster window give the
+    // same clusters in any interleaving (see docs/RELIABILITY.md).
+    let a = dir.path().join("a.jsonl");
+    let b = dir.path().join("b.jsonl");
+    corpus(&a, 1500);
+    let july = std::fs::read_to_string(&a)
+        .unwrap()
+        .replace("2023-05-", "2023-07-")
+        .replace("doc-", "july-")
+        .replace("Document number", "Report number");
+    std::fs::write(&b, july).unwrap();
+    let shared = dir.path().join("shared.db");
+    let seq = dir.path().join("seq.db");
+    for input in [&a, &b] {
+        ok(&run(&[
+            "ingest",
+            "--db",
+            seq.to_str().unwrap(),
+            input.to_str().unwrap(),
+        ]));
+    }
+    let spawn = |input: &Path| {
+        casus()
+            .args([
+                "ingest",
+                "--threads",
+                "1",
+                "--db",
+                shared.to_str().unwrap(),
+                input.to_str().unwrap(),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (first, second) = (spawn(&a), spawn(&b));
+    for child in [first, second] {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "a concurrent ingest failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let (x, y) = (canonical(&shared), canonical(&seq));
+    assert_eq!(
+        x.iter().filter(|r| r.starts_with("Text(\"doc\")")).count(),
+        3000
+    );
+    assert_eq!(x.len(), y.len());
+    assert!(x.iter().any(|r| r.starts_with("Text(\"cluster\")")));
+    assert!(
+        x == y,
+        "the concurrent database differs from the sequential one"
+    );
+}
+
+#[test]
+fn reading_commands_refuse_a_missing_database_and_create_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("typo.db");
+    let d = db.to_str().unwrap();
+    for args in [
+        vec!["query", "top-pairs", "--db", d],
+        vec!["export", "--db", d, "--format", "jsonl"],
+        vec!["recode", "--db", d],
+    ] {
+        let out = run(&args);
+        assert!(!out.status.success(), "{args:?} succeeded");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("no database at"), "{args:?}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+        assert!(!db.exists(), "{args:?} created the database");
+    }
+}
+
+#[test]
+fn query_and_export_read_a_database_that_cannot_be_written() {
+    // Tests run as root, whom file modes do not stop, so this drops to the
+    // `nobody` user with setpriv (util-linux) where it can; elsewhere it
+    // checks only that reading commands leave a read-only file unchanged.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("ro");
+    std::fs::create_dir(&folder).unwrap();
+    let db = folder.join("casus.db");
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\":\"a\",\"date\":\"2024-06-14\",\"text\":\"Kenya condemned Uganda on Thursday.\"}\n",
+    )
+    .unwrap();
+    ok(&run(&[
+        "ingest",
+        "--db",
+        db.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]));
+    let before = std::fs::read(&db).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let as_nobody = Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "true"])
+        .status()
+        .is_ok_and(|s| s.success());
+    for args in [
+        vec!["query", "top-pairs", "--db", db.to_str().unwrap()],
+        vec!["export", "--db", db.to_str().unwrap(), "--format", "jsonl"],
+    ] {
+        let out = if as_nobody {
+            Command::new("setpriv")
+                .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+                .arg(env!("CARGO_BIN_EXE_casus"))
+                .args(&args)
+                .output()
+                .unwrap()
+        } else {
+            run(&args)
+        };
+        let text = ok(&out);
+        assert!(
+            text.contains("KEN") || text.contains("UGA"),
+            "{args:?}: {text}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "a reading command wrote"
+    );
+    let names: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "reading left files behind: {names:?}");
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+}

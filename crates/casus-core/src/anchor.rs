@@ -86,9 +86,9 @@ pub fn anchor(
                     // the future of a past-tense report
                     let this = candidate(document.year)?;
                     if !future && this.days() > document.days() + 7 {
-                        candidate(document.year - 1)
+                        candidate(document.year.checked_sub(1)?)
                     } else if future && this.days() < document.days() - 7 {
-                        candidate(document.year + 1)
+                        candidate(document.year.checked_add(1)?)
                     } else {
                         Some(this)
                     }
@@ -103,7 +103,11 @@ pub fn anchor(
             ("last", Some("month")) => return shift_month(document, -1),
             ("next", Some("month")) => return shift_month(document, 1),
             ("last", Some("year")) => {
-                return Date::new(document.year - 1, document.month, document.day.min(28))
+                return Date::new(
+                    document.year.checked_sub(1)?,
+                    document.month,
+                    document.day.min(28),
+                )
             }
             _ => {}
         }
@@ -175,5 +179,23 @@ mod tests {
             Some("2024-02-23")
         );
         assert_eq!(at("Troops left.", "2024-03-01", false), None);
+    }
+
+    #[test]
+    fn anchors_at_the_edge_of_the_calendar_are_not_given() {
+        // issue 9: "last year" from year 1 wrapped to 65535, "next week"
+        // from 9999-12-31 gave year 10000
+        assert_eq!(at("Troops left last year.", "0001-06-01", false), None);
+        assert_eq!(at("Troops left last month.", "0001-01-15", false), None);
+        assert_eq!(at("Troops will leave next week.", "9999-12-31", true), None);
+        assert_eq!(
+            at("Troops will leave next month.", "9999-12-01", true),
+            None
+        );
+        assert_eq!(
+            at("Talks will begin on January 3.", "9999-12-31", true),
+            None
+        );
+        assert_eq!(at("Talks began on December 30.", "0001-01-02", false), None);
     }
 }

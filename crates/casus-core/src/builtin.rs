@@ -55,16 +55,140 @@ pub fn sources() -> Vec<Source> {
         .collect()
 }
 
-/// Built-in files with user files merged in: a user file with the same name
-/// as a built-in one replaces it; other user files are added after them, so
-/// their entries win over built-in entries for the same phrase.
-pub fn merged(user: Vec<Source>) -> Vec<Source> {
+/// The first-line directive that makes a user file replace the built-in
+/// file of the same name instead of adding to it.
+pub const REPLACE_DIRECTIVE: &str = "# casus: replace";
+
+/// Whether a user file asks to replace the built-in file of its name: its
+/// first non-blank line is [`REPLACE_DIRECTIVE`].
+pub fn replaces(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .is_some_and(|l| l.eq_ignore_ascii_case(REPLACE_DIRECTIVE))
+}
+
+/// Built-in files with user files merged in. `user` pairs each file's path
+/// relative to the dictionary root (`actors/persons.txt`) with its source
+/// (named as it should appear in errors). A user file comes after every
+/// built-in file, so it adds entries and its entries win over built-in
+/// entries with the same key, even when it has a built-in file's name; a
+/// user file whose first line is [`REPLACE_DIRECTIVE`] instead replaces the
+/// built-in file of its name whole.
+pub fn merged(user: Vec<(String, Source)>) -> Vec<Source> {
     let mut out = sources();
-    for file in user {
-        match out.iter_mut().find(|s| s.name == file.name) {
-            Some(existing) => *existing = file,
-            None => out.push(file),
+    for (relative, file) in user {
+        if replaces(&file.text) {
+            if let Some(existing) = out.iter_mut().find(|s| s.name == relative) {
+                *existing = file;
+                continue;
+            }
         }
+        out.push(file);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Document, Pipeline};
+
+    fn user(name: &str, text: &str) -> (String, Source) {
+        (name.to_string(), Source::new(format!("/my/{name}"), text))
+    }
+
+    const ONE_PERSON: &str =
+        "[Ada Quillfeather]\nname: Ada Quillfeather\noffice: NORGOV 2020-01-01..\n";
+
+    #[test]
+    fn a_user_file_named_like_a_builtin_one_adds_to_it() {
+        // issue 9: a one-entry persons.txt dropped all built-in persons
+        let builtin = Pipeline::builtin().unwrap().stats().persons;
+        let p =
+            Pipeline::from_sources(merged(vec![user("actors/persons.txt", ONE_PERSON)])).unwrap();
+        assert_eq!(p.stats().persons, builtin + 1);
+        let doc = Document {
+            id: "x".into(),
+            text: "Ada Quillfeather criticised Sweden.".into(),
+            date: crate::Date::parse("2024-05-01"),
+            title: None,
+            url: None,
+        };
+        let events = p.code(&doc);
+        assert!(events.iter().any(|e| e.source == "NORGOV"), "{events:?}");
+    }
+
+    #[test]
+    fn the_replace_directive_replaces_the_builtin_file_whole() {
+        let text = format!("{REPLACE_DIRECTIVE}\n{ONE_PERSON}");
+        let p = Pipeline::from_sources(merged(vec![user("actors/persons.txt", &text)])).unwrap();
+        assert_eq!(p.stats().persons, 1);
+    }
+
+    #[test]
+    fn a_user_cameo_table_adds_codes_and_overrides_same_codes() {
+        let table = "code\tname\tgoldstein\tquadclass\tlevel\troot\tplover\n\
+                     0431\tHost a summit\t3.0\t1\t3\t04\tCONSULT\n\
+                     042\tVisit, user-scored\t2.5\t1\t2\t04\tCONSULT\n";
+        let p = Pipeline::from_sources(merged(vec![user("cameo_event_codes.tsv", table)])).unwrap();
+        assert!(p.cameo.contains("0431"));
+        assert_eq!(p.cameo.get("042").unwrap().goldstein, 2.5);
+        assert!(p.cameo.contains("01"), "built-in codes are kept");
+    }
+}
+
+#[cfg(test)]
+mod odd_input {
+    use super::*;
+    use crate::Pipeline;
+
+    #[test]
+    fn odd_dictionary_text_is_an_error_never_a_panic() {
+        let names = [
+            "cameo_event_codes.tsv",
+            "actors/countries.txt",
+            "actors/persons.txt",
+            "actors/agents.txt",
+            "actors/places.txt",
+            "actors/groups.txt",
+            "verbs/irregular.txt",
+            "verbs/99_x.txt",
+            "rules/modality.txt",
+        ];
+        let texts = [
+            "",
+            "\u{feff}",
+            "\t\t\t\t\t\t\t\n\t\t\t\t\t\t\t",
+            "x\n1\t\t99999999999999999999\t255\t\t1\tX\n",
+            "x\n0\u{e9}\tname\t1e39\t1\t1\t0\u{e9}\tP\n",
+            "[]\n[ ]\n:\n: ;\nname:\n",
+            "[X]\nname: \u{fffd}\u{fffd}\noffice: X 0000-00-00..99999-99-99\n",
+            "[ABC]\noffice: ABC 2020-01-01..2019-01-01\nname: a\u{0}b\n",
+            "042 \u{2028} + ; also\n1 x +\n9999999999999999999 a\n\u{3000}\u{a0} ; sym sym\n",
+            "042 + + + ; also 042\n042 * ; also 04 reverse\n",
+            "a = b\n= =\n[rule]\nwhen: ;;;\n",
+        ];
+        // every file kind gets the odd text at once (each parser runs even
+        // when another reports errors), added to and replacing the built-in
+        for text in texts {
+            for replace in [false, true] {
+                let sources: Vec<(String, Source)> = names
+                    .iter()
+                    .map(|name| {
+                        let body = if replace {
+                            format!("{REPLACE_DIRECTIVE}\n{text}")
+                        } else {
+                            text.to_string()
+                        };
+                        (name.to_string(), Source::new(*name, body))
+                    })
+                    .collect();
+                let run = std::panic::catch_unwind(|| {
+                    let _ = Pipeline::from_sources(merged(sources));
+                });
+                assert!(run.is_ok(), "{text:?} (replace: {replace}) panicked");
+            }
+        }
+    }
 }

@@ -5,6 +5,12 @@
 use serde::{Serialize, Serializer};
 use std::fmt;
 
+/// The years a [`Date`] may have. Dates outside are not dates to casus: a
+/// document dated there is undated, and an anchored date ("last year") that
+/// would fall outside is not given, so every stored date prints as
+/// `YYYY-MM-DD` and week/month bucketing never leaves the calendar.
+pub const YEARS: std::ops::RangeInclusive<u16> = 1..=9999;
+
 /// A calendar date. Field order makes the derived ordering chronological.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -15,6 +21,9 @@ pub struct Date {
 
 impl Date {
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        if !YEARS.contains(&year) {
+            return None;
+        }
         let days_in_month = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
@@ -145,6 +154,13 @@ mod tests {
         assert_eq!(Date::parse("2015-13-01"), None);
         assert_eq!(Date::parse("2015/11/24"), None);
         assert_eq!(Date::parse("yesterday"), None);
+        assert_eq!(
+            Date::parse("0000-01-01"),
+            None,
+            "year 0 is outside the range"
+        );
+        assert_eq!(Date::parse("9999-12-31").unwrap().add_days(1), None);
+        assert_eq!(Date::parse("0001-01-01").unwrap().add_days(-1), None);
     }
 
     #[test]
@@ -161,7 +177,7 @@ mod tests {
         for n in [-800_000i64, -1, 0, 1, 19_000, 30_000] {
             assert_eq!(
                 Date::from_days(n).map(|d| d.days()),
-                Some(n).filter(|_| n > -719_000)
+                Some(n).filter(|_| n > -719_000 + 366)
             );
         }
     }

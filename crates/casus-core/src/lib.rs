@@ -112,15 +112,16 @@ impl Pipeline {
             .iter()
             .filter(|s| s.kind() == Some(SourceKind::CameoTable))
             .collect();
-        match tables.last() {
-            Some(t) => match CameoTable::parse(t) {
-                Ok(c) => cameo = c,
-                Err(e) => errors.extend(e.all()),
-            },
-            None => errors.push(DictError::File {
+        // Several tables (the built-in one and a user's) merge in order.
+        if tables.is_empty() {
+            errors.push(DictError::File {
                 file: "cameo_event_codes.tsv".into(),
                 message: "missing".into(),
-            }),
+            });
+        } else {
+            let (table, bad) = CameoTable::parse_all(&tables);
+            cameo = table;
+            errors.extend(bad);
         }
         let actors = ActorLexicon::build(&indexed)
             .map_err(|e| errors.extend(e.all()))
@@ -135,7 +136,7 @@ impl Pipeline {
         {
             let _ = verbs::parse_irregular(s, &mut irregular);
         }
-        let rules = Rules::build(&indexed, &irregular, |c| cameo.contains(c))
+        let rules = Rules::build(&indexed, &irregular, |c| cameo.known(c))
             .map_err(|e| errors.extend(e.all()))
             .ok();
         DictError::collect(errors)?;

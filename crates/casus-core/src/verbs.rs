@@ -270,7 +270,7 @@ impl VerbLexicon {
         };
         let mut words = body.split_whitespace();
         let code = words.next().ok_or("missing code")?.to_string();
-        if !cameo.contains(&code) {
+        if !cameo.known(&code) {
             return Err(format!("`{code}` is not a CAMEO event code"));
         }
         let mut elements = Vec::new();
@@ -315,7 +315,7 @@ impl VerbLexicon {
                 }
                 "also" if k + 2 < flag_words.len() && flag_words[k + 2] == "reverse" => {
                     let c = flag_words[k + 1];
-                    if !cameo.contains(c) {
+                    if !cameo.known(c) {
                         return Err(format!("`{c}` is not a CAMEO event code"));
                     }
                     also_reverse = Some(c.to_string());
@@ -840,7 +840,7 @@ mod tests {
     fn bad_pattern_lines_name_file_and_line() {
         let cameo = CameoTable::parse(&Source::new(
             "cameo_event_codes.tsv",
-            "code\tname\tg\tq\tl\troot\tp\n042\tVisit\t1.9\t1\t2\t04\tCONSULT\n",
+            "code\tname\tg\tq\tl\troot\tp\n04\tConsult\t1.0\t1\t1\t04\tCONSULT\n042\tVisit\t1.9\t1\t2\t04\tCONSULT\n",
         ))
         .unwrap();
         let src = Source::new(

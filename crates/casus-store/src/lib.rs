@@ -32,6 +32,19 @@ pub const CLUSTER_WINDOW_DAYS: i64 = 1;
 
 const SCHEMA_VERSION: &str = "1";
 
+/// How long a writer waits for another writer's batch before giving up.
+pub const BUSY_TIMEOUT_SECS: u64 = 120;
+
+/// Turns SQLite's "database is locked" after the wait into a clear error.
+fn busy(e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            StoreError::Busy(BUSY_TIMEOUT_SECS)
+        }
+        _ => StoreError::Sqlite(e),
+    }
+}
+
 #[derive(Debug, Error)]
 pub enum StoreError {
     #[error("database: {0}")]
@@ -42,6 +55,8 @@ pub enum StoreError {
     Export(String),
     #[error("the database was made by a newer casus (schema {found}, this casus knows {SCHEMA_VERSION})")]
     Schema { found: String },
+    #[error("the database is busy: another casus kept it locked for over {0} s; try again when it has finished")]
+    Busy(u64),
     #[error("no database at {0} (create one with `casus ingest`)")]
     NotFound(std::path::PathBuf),
 }
@@ -101,7 +116,7 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.busy_timeout(std::time::Duration::from_secs(BUSY_TIMEOUT_SECS))?;
         let store = Store { conn };
         store.create_schema()?;
         Ok(store)
@@ -127,9 +142,27 @@ impl Store {
             return Err(StoreError::NotFound(path.to_path_buf()));
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        let store = Store { conn };
+        let first = Connection::open_with_flags(path, flags).and_then(|conn| {
+            conn.busy_timeout(std::time::Duration::from_secs(BUSY_TIMEOUT_SECS))?;
+            // reading is what fails when the -shm file cannot be made
+            conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |_| Ok(()))?;
+            Ok(Store { conn })
+        });
+        let store = match first {
+            Ok(store) => store,
+            // A WAL database needs its -shm file even to read; in a folder
+            // the user cannot write, SQLite cannot create it. Opened as
+            // immutable, SQLite reads the main file without any locking,
+            // which is right for a database nobody can be writing to (the
+            // folder is read-only) once the last writer closed cleanly (a
+            // clean close checkpoints the WAL into the main file).
+            Err(e) => {
+                let uri = format!("file:{}?immutable=1", uri_path(path));
+                let conn = Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+                    .map_err(|_| StoreError::Sqlite(e))?;
+                Store { conn }
+            }
+        };
         store.check_schema()?;
         Ok(store)
     }
@@ -140,6 +173,16 @@ impl Store {
         };
         store.create_schema()?;
         Ok(store)
+    }
+
+    /// Starts a write transaction. `BEGIN IMMEDIATE` takes the write lock
+    /// at once and so waits on the busy timeout when another writer holds
+    /// it; a deferred transaction would instead fail with "database is
+    /// locked" the moment it upgrades from reading to writing.
+    fn begin(&mut self) -> Result<Transaction<'_>> {
+        self.conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(busy)
     }
 
     pub fn connection(&self) -> &Connection {
@@ -257,7 +300,7 @@ impl Store {
         batch: &[(Incoming, Coded)],
         dict_version: &str,
     ) -> Result<InsertReport> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         let mut report = InsertReport::default();
         for (incoming, coded) in batch {
             let key = incoming.key();
@@ -284,14 +327,14 @@ impl Store {
             report.events += events;
             report.new_clusters += clusters;
         }
-        tx.commit()?;
+        tx.commit().map_err(busy)?;
         Ok(report)
     }
 
     /// Recodes every stored document with `pipeline`, replacing all events
     /// and clusters, in one transaction. Returns (documents, events).
     pub fn recode(&mut self, pipeline: &Pipeline) -> Result<(usize, usize)> {
-        let tx = self.conn.transaction()?;
+        let tx = self.begin()?;
         tx.execute_batch("DELETE FROM events; DELETE FROM clusters; DELETE FROM sentences;")?;
         let docs: Vec<StoredDoc> = {
             let mut stmt =
@@ -427,39 +470,66 @@ fn insert_events(
     Ok((events.len(), new_clusters))
 }
 
+/// A path as the path part of an SQLite `file:` URI.
+fn uri_path(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' | '?' | '#' => out.push_str(&format!("%{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Goldstein values are tenths; widening the f32 exactly keeps sums clean.
 fn goldstein(g: f32) -> f64 {
     (f64::from(g) * 10.0).round() / 10.0
 }
 
 /// The cluster an event belongs to: same actors, code, modality and
-/// pattern, dated within the window (the earliest such cluster).
+/// pattern, dated within the window (the earliest such cluster). Dates are
+/// stored as `YYYY-MM-DD` (years 1..=9999), so their text order is their
+/// date order and the window is a range scan of the `clusters_lookup`
+/// index: one lookup per event however many events the dyad has.
 fn find_cluster(tx: &Transaction, e: &Event) -> Result<Option<i64>> {
+    let key = params![
+        e.source,
+        e.target,
+        e.code,
+        e.modality.as_str(),
+        e.evidence.pattern
+    ];
+    let Some(date) = e.date else {
+        let mut stmt = tx.prepare_cached(
+            "SELECT id FROM clusters WHERE source = ?1 AND target = ?2 AND code = ?3 AND modality = ?4 AND pattern = ?5
+             AND date IS NULL ORDER BY id LIMIT 1",
+        )?;
+        return Ok(stmt.query_row(key, |r| r.get(0)).optional()?);
+    };
+    let edge = |n: i64| {
+        date.add_days(n)
+            .map_or_else(|| date.to_string(), |d| d.to_string())
+    };
     let mut stmt = tx.prepare_cached(
-        "SELECT id, date FROM clusters WHERE source = ?1 AND target = ?2 AND code = ?3 AND modality = ?4 AND pattern = ?5 ORDER BY id",
+        "SELECT id FROM clusters WHERE source = ?1 AND target = ?2 AND code = ?3 AND modality = ?4 AND pattern = ?5
+         AND date >= ?6 AND date <= ?7 ORDER BY id LIMIT 1",
     )?;
-    let rows = stmt.query_map(
-        params![
-            e.source,
-            e.target,
-            e.code,
-            e.modality.as_str(),
-            e.evidence.pattern
-        ],
-        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?)),
-    )?;
-    for row in rows {
-        let (id, date) = row?;
-        let close = match (date.as_deref().and_then(Date::parse), e.date) {
-            (Some(a), Some(b)) => (a.days() - b.days()).abs() <= CLUSTER_WINDOW_DAYS,
-            (None, None) => true,
-            _ => false,
-        };
-        if close {
-            return Ok(Some(id));
-        }
-    }
-    Ok(None)
+    Ok(stmt
+        .query_row(
+            params![
+                e.source,
+                e.target,
+                e.code,
+                e.modality.as_str(),
+                e.evidence.pattern,
+                edge(-CLUSTER_WINDOW_DAYS),
+                edge(CLUSTER_WINDOW_DAYS)
+            ],
+            |r| r.get(0),
+        )
+        .optional()?)
 }
 
 #[cfg(test)]
@@ -553,5 +623,63 @@ mod tests {
             vec![(pipeline().version().to_string(), 1)]
         );
         assert_eq!(s.counts().unwrap(), (1, 1, 1, 1));
+    }
+
+    #[test]
+    fn clustering_by_window_matches_the_rule_at_its_edges() {
+        let mut s = Store::open_in_memory().unwrap();
+        let batch = vec![
+            incoming("a", "2024-06-10", "Kenya condemned Uganda."),
+            incoming("b", "2024-06-11", "Officials said Kenya condemned Uganda."),
+            incoming("c", "2024-06-13", "Reports say Kenya condemned Uganda."),
+            incoming("d", "2024-06-12", "Kenya condemned Uganda, it said."),
+            incoming("e", "", "Kenya condemned Uganda, a paper said."),
+            incoming("f", "", "Kenya condemned Uganda, a radio said."),
+        ];
+        s.insert_coded(&batch, "v1").unwrap();
+        let rows: Vec<(Option<String>, i64)> = {
+            let mut st = s
+                .conn
+                .prepare("SELECT date, mentions FROM clusters ORDER BY id")
+                .unwrap();
+            let r = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+            r.map(|x| x.unwrap()).collect()
+        };
+        // b is a day after a and joins it; a cluster keeps its first date
+        // (the 10th), so c (the 13th) starts its own, and d (the 12th) is
+        // within a day of c's only; undated reports cluster together
+        let d = |x: &str| Some(x.to_string());
+        assert_eq!(
+            rows,
+            vec![(d("2024-06-10"), 2), (d("2024-06-13"), 2), (None, 2)]
+        );
+    }
+
+    #[test]
+    fn week_buckets_survive_a_date_beyond_the_calendar() {
+        // issue 9: an older casus stored year 10000, after which weekly
+        // series of that pair failed for good
+        let mut s = Store::open_in_memory().unwrap();
+        s.insert_coded(
+            &[incoming("a", "2024-06-14", "Kenya condemned Uganda.")],
+            "v1",
+        )
+        .unwrap();
+        s.conn
+            .execute("UPDATE clusters SET date = '10000-01-03'", [])
+            .unwrap();
+        let filter = query::Filter {
+            source: Some("KEN".into()),
+            target: Some("UGA".into()),
+            ..Default::default()
+        };
+        for bucket in [
+            query::Bucket::Day,
+            query::Bucket::Week,
+            query::Bucket::Month,
+        ] {
+            let rows = s.dyad_series(&filter, bucket).unwrap();
+            assert_eq!(rows.len(), 1, "{bucket:?}");
+        }
     }
 }

@@ -21,9 +21,11 @@ impl Bucket {
     fn sql(self) -> &'static str {
         match self {
             Bucket::Day => "date",
-            // ISO-like week label: the Monday that starts the week
+            // ISO-like week label: the Monday that starts the week; a date
+            // SQLite cannot reckon with (one stored by an older casus beyond
+            // year 9999) is its own bucket rather than a failed query
             Bucket::Week => {
-                "date(date, '-' || ((CAST(strftime('%w', date) AS INTEGER) + 6) % 7) || ' days')"
+                "COALESCE(date(date, '-' || ((CAST(strftime('%w', date) AS INTEGER) + 6) % 7) || ' days'), date)"
             }
             Bucket::Month => "substr(date, 1, 7)",
         }
