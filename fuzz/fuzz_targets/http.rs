@@ -34,7 +34,10 @@ fn world() -> &'static World {
     WORLD.get_or_init(|| {
         let pipeline: &'static Pipeline =
             Box::leak(Box::new(Pipeline::builtin().expect("built-in dictionaries load")));
-        let state = AppState::in_memory(pipeline).expect("in-memory store");
+        // As `casus serve` runs it on loopback: Host checking on.
+        let state = AppState::in_memory(pipeline)
+            .expect("in-memory store")
+            .with_loopback_port(8080);
         World {
             runtime: tokio::runtime::Builder::new_current_thread()
                 .enable_all()
