@@ -14,38 +14,55 @@
 //!   worth coding. Its default `gzip` feature is turned off: it uses
 //!   `libflate` and opens compressed input only from a path, while this
 //!   module takes any reader.
-//! - `flate2`'s [`MultiGzDecoder`] decompresses. WARC files are compressed
-//!   one gzip member per record, and a single-member decoder would stop
-//!   after the first record; flate2 (maintained in the rust-lang
-//!   organisation, pure-Rust `miniz_oxide` backend) is also what the HTTP
-//!   layer needs for `Content-Encoding: gzip`. Compression is detected by
-//!   the magic bytes `1f 8b`, never by the file name.
+//! - `flate2`'s [`GzDecoder`] decompresses, one gzip member at a time
+//!   (WARC files are compressed one member per record). A member that
+//!   fails to decompress (bad header, bad data, bad CRC, cut) is reported
+//!   naming its compressed byte offset, and reading goes on at the next
+//!   `1f 8b 08` after that member's start (the member's compressed bytes
+//!   are kept up to 4 MiB for this; past that, the search starts where
+//!   decoding failed). flate2 (rust-lang organisation, pure-Rust
+//!   `miniz_oxide` backend) is also what the HTTP layer needs for
+//!   `Content-Encoding: gzip`. Compression is detected by the magic bytes
+//!   `1f 8b`, never by the file name.
 //!
 //! # Damage and resynchronisation
 //!
-//! The `warc` crate reads a body line by line and expects the closing
-//! `\r\n\r\n` exactly at `Content-Length`. When the length is wrong it
-//! fails (`ReadOverflow`, or `UnexpectedEOB` at the end of the file) after
-//! having consumed an unknown number of bytes, possibly the start of the
-//! next record, and it does not give its reader back. This module therefore
-//! hands it a reader it owns (a `Tape`) that logs every byte consumed
-//! since the start of the current record. After a failure, the log is
-//! searched for a line starting with `WARC/1.`; if one is found, the bytes
-//! from there on are pushed back and reading resumes at that record, else
-//! the input is scanned forward for such a line. A record is lost only when
-//! it is the damaged one.
+//! A record starts at a version line: `WARC/1.0` or `WARC/1.1` followed by
+//! the line end (`\r\n`, or a bare `\n`). Resynchronisation looks for one
+//! anywhere, not only at a line start, so that garbage without a newline
+//! (`junkWARC/1.0\r\n...`) or a record cut mid-line does not hide the
+//! record after it. It never searches a good record's content:
+//!
+//! - The `warc` crate reads a body line by line and expects the closing
+//!   `\r\n\r\n` exactly at `Content-Length`. When the length is wrong it
+//!   fails after having consumed an unknown number of bytes, possibly the
+//!   start of the next record. This module therefore hands it a reader it
+//!   owns (a `Tape`) that logs every byte consumed since the start of the
+//!   current record. After a failure the log is searched, after its first
+//!   byte, for a version line; if one is found, the bytes from there on are
+//!   pushed back and reading resumes at that record, else the input is
+//!   scanned forward (in bounded pieces) for one.
+//! - A record the crate reads whole is accepted only if (a) its header
+//!   block holds no version line after its first byte (else the record was
+//!   cut in its header and the next one's header taken for the rest), and
+//!   (b) what follows it, after blank lines, is the end of the input or a
+//!   `WARC/` line, or else no version line begins inside its content. When
+//!   (a) or (b) fails the record was cut and its Content-Length swallowed
+//!   the next record: it is reported and reading resumes at that version
+//!   line.
+//!
+//! A damaged or cut record is one problem; the records around it are read.
 //!
 //! Limitations:
 //! - resynchronisation recognises `WARC/1.0` and `WARC/1.1` records only,
-//!   and a damaged record whose body itself holds a line starting with
-//!   `WARC/1.` (an archived WARC file) resumes there, reporting further
-//!   problems until the next real record;
-//! - a wrong length that happens to land exactly on a blank line (the end
-//!   of the HTTP headers, say) looks like a good record to the `warc`
-//!   crate: that record then has a cut payload and the bytes after it are
-//!   reported as a malformed record before reading resumes;
-//! - a read error of the input itself (a corrupt gzip stream, a file cut
-//!   inside a gzip member) ends reading: nothing after it can be trusted;
+//!   and a damaged record whose content itself holds a version line (an
+//!   archived WARC file) resumes there, reporting further problems until
+//!   the next real record; so does a good record holding one when garbage
+//!   follows it;
+//! - in a `.warc.gz`, when a member's check fails right after a record's
+//!   bytes, that record is reported rather than coded (its data is
+//!   suspect); a failure of the input itself (not of the gzip data) ends
+//!   reading;
 //! - files with bare `\n` line ends are not WARC and are reported as a
 //!   header that never ends;
 //! - each record is held in memory twice while it is read (the crate's
