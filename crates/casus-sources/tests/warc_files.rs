@@ -883,3 +883,55 @@ fn a_corrupt_gzip_member_loses_only_its_own_record() {
         );
     }
 }
+
+#[test]
+fn a_record_cut_at_any_byte_never_loses_the_next_record() {
+    let first = html_response("https://x.example/1", b"<p>First page.</p>");
+    let cut = html_response(
+        "https://x.example/cut",
+        b"<p>A page cut short.</p>\r\n<p>Its second line.</p>",
+    );
+    let second = html_response("https://x.example/2", b"<p>Second page.</p>");
+    for at in 1..cut.len() {
+        let file = [first.clone(), cut[..at].to_vec(), second.clone()].concat();
+        let (items, counts) = read(&file, "cut.warc");
+        let docs: Vec<&str> = documents(&items).iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(
+            docs,
+            ["https://x.example/1", "https://x.example/2"],
+            "cut at {at}: {:?}",
+            summary(&items)
+        );
+        assert_eq!(counts.problems, 1, "cut at {at}: {:?}", summary(&items));
+    }
+}
+
+#[test]
+fn a_gzip_member_damaged_at_any_byte_never_loses_the_others() {
+    let first = gzip(&html_response("https://x.example/1", b"<p>First page.</p>"));
+    let middle = gzip(&html_response(
+        "https://x.example/bad",
+        b"<p>A page whose member gets one damaged byte.</p>",
+    ));
+    let second = gzip(&html_response(
+        "https://x.example/2",
+        b"<p>Second page.</p>",
+    ));
+    for at in 0..middle.len() {
+        let mut bad = middle.clone();
+        bad[at] ^= 0xa5;
+        let file = [first.clone(), bad, second.clone()].concat();
+        let (items, _) = read(&file, "bad.warc.gz");
+        let docs: Vec<&str> = documents(&items)
+            .iter()
+            .map(|d| d.id.as_str())
+            .filter(|id| !id.ends_with("/bad"))
+            .collect();
+        assert_eq!(
+            docs,
+            ["https://x.example/1", "https://x.example/2"],
+            "byte {at}: {:?}",
+            summary(&items)
+        );
+    }
+}
