@@ -14,38 +14,55 @@
 //!   worth coding. Its default `gzip` feature is turned off: it uses
 //!   `libflate` and opens compressed input only from a path, while this
 //!   module takes any reader.
-//! - `flate2`'s [`MultiGzDecoder`] decompresses. WARC files are compressed
-//!   one gzip member per record, and a single-member decoder would stop
-//!   after the first record; flate2 (maintained in the rust-lang
-//!   organisation, pure-Rust `miniz_oxide` backend) is also what the HTTP
-//!   layer needs for `Content-Encoding: gzip`. Compression is detected by
-//!   the magic bytes `1f 8b`, never by the file name.
+//! - `flate2`'s [`GzDecoder`] decompresses, one gzip member at a time
+//!   (WARC files are compressed one member per record). A member that
+//!   fails to decompress (bad header, bad data, bad CRC, cut) is reported
+//!   naming its compressed byte offset, and reading goes on at the next
+//!   `1f 8b 08` after that member's start (the member's compressed bytes
+//!   are kept up to 4 MiB for this; past that, the search starts where
+//!   decoding failed). flate2 (rust-lang organisation, pure-Rust
+//!   `miniz_oxide` backend) is also what the HTTP layer needs for
+//!   `Content-Encoding: gzip`. Compression is detected by the magic bytes
+//!   `1f 8b`, never by the file name.
 //!
 //! # Damage and resynchronisation
 //!
-//! The `warc` crate reads a body line by line and expects the closing
-//! `\r\n\r\n` exactly at `Content-Length`. When the length is wrong it
-//! fails (`ReadOverflow`, or `UnexpectedEOB` at the end of the file) after
-//! having consumed an unknown number of bytes, possibly the start of the
-//! next record, and it does not give its reader back. This module therefore
-//! hands it a reader it owns (a `Tape`) that logs every byte consumed
-//! since the start of the current record. After a failure, the log is
-//! searched for a line starting with `WARC/1.`; if one is found, the bytes
-//! from there on are pushed back and reading resumes at that record, else
-//! the input is scanned forward for such a line. A record is lost only when
-//! it is the damaged one.
+//! A record starts at a version line: `WARC/1.0` or `WARC/1.1` followed by
+//! the line end (`\r\n`, or a bare `\n`). Resynchronisation looks for one
+//! anywhere, not only at a line start, so that garbage without a newline
+//! (`junkWARC/1.0\r\n...`) or a record cut mid-line does not hide the
+//! record after it. It never searches a good record's content:
+//!
+//! - The `warc` crate reads a body line by line and expects the closing
+//!   `\r\n\r\n` exactly at `Content-Length`. When the length is wrong it
+//!   fails after having consumed an unknown number of bytes, possibly the
+//!   start of the next record. This module therefore hands it a reader it
+//!   owns (a `Tape`) that logs every byte consumed since the start of the
+//!   current record. After a failure the log is searched, after its first
+//!   byte, for a version line; if one is found, the bytes from there on are
+//!   pushed back and reading resumes at that record, else the input is
+//!   scanned forward (in bounded pieces) for one.
+//! - A record the crate reads whole is accepted only if (a) its header
+//!   block holds no version line after its first byte (else the record was
+//!   cut in its header and the next one's header taken for the rest), and
+//!   (b) what follows it, after blank lines, is the end of the input or a
+//!   `WARC/` line, or else no version line begins inside its content. When
+//!   (a) or (b) fails the record was cut and its Content-Length swallowed
+//!   the next record: it is reported and reading resumes at that version
+//!   line.
+//!
+//! A damaged or cut record is one problem; the records around it are read.
 //!
 //! Limitations:
 //! - resynchronisation recognises `WARC/1.0` and `WARC/1.1` records only,
-//!   and a damaged record whose body itself holds a line starting with
-//!   `WARC/1.` (an archived WARC file) resumes there, reporting further
-//!   problems until the next real record;
-//! - a wrong length that happens to land exactly on a blank line (the end
-//!   of the HTTP headers, say) looks like a good record to the `warc`
-//!   crate: that record then has a cut payload and the bytes after it are
-//!   reported as a malformed record before reading resumes;
-//! - a read error of the input itself (a corrupt gzip stream, a file cut
-//!   inside a gzip member) ends reading: nothing after it can be trusted;
+//!   and a damaged record whose content itself holds a version line (an
+//!   archived WARC file) resumes there, reporting further problems until
+//!   the next real record; so does a good record holding one when garbage
+//!   follows it;
+//! - in a `.warc.gz`, when a member's check fails right after a record's
+//!   bytes, that record is reported rather than coded (its data is
+//!   suspect); a failure of the input itself (not of the gzip data) ends
+//!   reading;
 //! - files with bare `\n` line ends are not WARC and are reported as a
 //!   header that never ends;
 //! - each record is held in memory twice while it is read (the crate's
@@ -56,7 +73,7 @@ use crate::http::{decode_text, is_html_media_type, looks_like_html, parse_respon
 use crate::limits;
 use crate::meta::parse_timestamp_date;
 use crate::{extract_html, SourceError, WebDocument};
-use flate2::read::MultiGzDecoder;
+use flate2::bufread::GzDecoder;
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, Read};
 use std::path::Path;
@@ -162,7 +179,7 @@ pub fn read_warc(mut reader: impl Read, name: &str, each: &mut dyn FnMut(WarcIte
     }
     if gzip {
         Run::new(
-            Tape::new(MultiGzDecoder::new(head.chain(reader))),
+            Tape::new(Members::new(head.chain(reader))),
             name,
             true,
             each,
@@ -219,6 +236,11 @@ impl<'a, R: Read> Run<'a, R> {
                     let record = self.counts.records;
                     let what = self.read_error(&e);
                     self.problem(record, start, what);
+                    // A bad gzip member: the reader has moved on to the
+                    // next one, or ends.
+                    if self.gzip {
+                        continue;
+                    }
                     break;
                 }
             }
@@ -226,15 +248,64 @@ impl<'a, R: Read> Run<'a, R> {
             let start = self.tape.offset;
             self.counts.records += 1;
             let record = self.counts.records;
-            if let Some(what) = self.oversized() {
-                if !self.resync_after(record, start, what) {
+            match self.oversized() {
+                Ok(None) => {}
+                Ok(Some(what)) => {
+                    if !self.resync_after(record, start, what) {
+                        break;
+                    }
+                    continue;
+                }
+                Err(e) => {
+                    // The part of the record read before the error is
+                    // dropped: the reader goes on at the next gzip member.
+                    self.tape.mark();
+                    let what = self.read_error(&e);
+                    self.problem(record, start, what);
+                    if self.gzip {
+                        continue;
+                    }
                     break;
                 }
-                continue;
             }
             let next = WarcReader::new(&mut self.tape).iter_raw_records().next();
             match next {
-                Some(Ok((header, body))) => self.record(record, &header, &body),
+                Some(Ok((header, body))) => match self.overrun() {
+                    Ok(None) => self.record(record, &header, &body),
+                    Ok(Some(at)) => {
+                        let length = content_length(&self.tape.log)
+                            .map_or("missing".to_string(), |l| l.to_string());
+                        let offset = start + at as u64;
+                        self.tape.unread_log_from(at);
+                        let message = format!(
+                            "the record is cut: a record starts inside it, before its \
+                             Content-Length {length} ends; reading resumes at the next \
+                             record, byte {offset}"
+                        );
+                        self.problem(record, start, message);
+                    }
+                    Err(e) => {
+                        let what = self.read_error(&e);
+                        let end = self.tape.offset;
+                        // A gzip member that fails its check after giving
+                        // (part of) this record: the record is suspect.
+                        let member_start = e
+                            .get_ref()
+                            .and_then(|e| e.downcast_ref::<MemberError>())
+                            .map(|m| m.output_start);
+                        if member_start.is_some_and(|m| m < end) {
+                            self.problem(record, start, what);
+                        } else {
+                            // The record is whole; the error is what follows.
+                            self.record(record, &header, &body);
+                            self.counts.records += 1;
+                            self.problem(record + 1, end, what);
+                        }
+                        if !self.gzip {
+                            break;
+                        }
+                    }
+                },
                 Some(Err(error)) => {
                     if !self.damaged(record, start, error) {
                         break;
@@ -268,14 +339,15 @@ impl<'a, R: Read> Run<'a, R> {
     /// crate sees it: that crate does unchecked arithmetic on a huge
     /// Content-Length, and would hold a record of any size in memory.
     /// Leaves the input where it was; says what is wrong, if anything.
-    fn oversized(&mut self) -> Option<String> {
+    fn oversized(&mut self) -> io::Result<Option<String>> {
         let mut line = Vec::new();
         let mut ended = false;
         loop {
             line.clear();
             let room = limits::MAX_WARC_HEADER_BYTES.saturating_sub(self.tape.log.len() as u64);
             match (&mut self.tape).take(room).read_until(b'\n', &mut line) {
-                Ok(0) | Err(_) => break,
+                Ok(0) => break,
+                Err(e) => return Err(e),
                 Ok(_) if line == b"\r\n" || line == b"\n" => {
                     ended = true;
                     break;
@@ -286,18 +358,51 @@ impl<'a, R: Read> Run<'a, R> {
         let header = self.tape.log.clone();
         self.tape.unread_log_from(0);
         if !ended && header.len() as u64 >= limits::MAX_WARC_HEADER_BYTES {
-            return Some(format!(
+            return Ok(Some(format!(
                 "WARC header block over the {} byte limit",
                 limits::MAX_WARC_HEADER_BYTES
-            ));
+            )));
         }
-        match content_length(&header) {
+        Ok(match content_length(&header) {
             Some(n) if n > limits::MAX_WARC_RECORD_BYTES => Some(format!(
                 "Content-Length {n} is over the {} byte record limit",
                 limits::MAX_WARC_RECORD_BYTES
             )),
             _ => None,
+        })
+    }
+
+    /// Checks that a record the `warc` crate read whole ends where the
+    /// next one starts: what follows it (after blank lines) must be the
+    /// end of the input or a `WARC/` line. If not, and a version line
+    /// begins inside the record's content, the record was cut and its
+    /// wrong Content-Length swallowed the start of the next record: where
+    /// that record starts in the log. Leaves the input where it was.
+    fn overrun(&mut self) -> io::Result<Option<usize>> {
+        let log = &self.tape.log;
+        let header_len = find(log, b"\r\n\r\n").map_or(log.len(), |i| i + 4);
+        // A version line inside the header block: the record was cut in
+        // its header and the next record's header was taken for the rest.
+        if let Some(at) = next_record_start(&log[..header_len]) {
+            return Ok(Some(at));
         }
+        let from = self.tape.log.len();
+        let mut ahead = Vec::new();
+        // On a read error (a bad gzip member after this record), what was
+        // read of it is dropped: the reader has moved on to the next member.
+        (&mut self.tape).take(PEEK_BYTES).read_to_end(&mut ahead)?;
+        self.tape.unread_log_from(from);
+        let rest: &[u8] = {
+            let blank = ahead
+                .iter()
+                .take_while(|&&b| b == b'\r' || b == b'\n')
+                .count();
+            &ahead[blank..]
+        };
+        if rest.is_empty() || rest.starts_with(b"WARC/") {
+            return Ok(None);
+        }
+        Ok(next_record_start_after(&self.tape.log, header_len))
     }
 
     /// Reports a record that is not read, and moves on to the next line
@@ -320,7 +425,7 @@ impl<'a, R: Read> Run<'a, R> {
             Err(e) => {
                 let message = format!("{what}; then {}", self.read_error(&e));
                 self.problem(record, start, message);
-                false
+                self.gzip
             }
         }
     }
@@ -431,7 +536,8 @@ impl<'a, R: Read> Run<'a, R> {
             warc::Error::ReadData(e) => {
                 let what = self.read_error(e);
                 self.problem(record, start, what);
-                return false;
+                // A bad gzip member: the reader has moved on to the next.
+                return self.gzip;
             }
             warc::Error::ParseHeaders(_) if record == 1 && !log.starts_with(b"WARC/") => {
                 NOT_WARC.to_string()
@@ -477,7 +583,7 @@ impl<'a, R: Read> Run<'a, R> {
                 Err(e) => {
                     let message = format!("{what}; then {}", self.read_error(&e));
                     self.problem(record, start, message);
-                    false
+                    self.gzip
                 }
             },
         }
@@ -516,19 +622,47 @@ impl<'a, R: Read> Run<'a, R> {
     }
 }
 
+/// How far [`Run::overrun`] looks past a record.
+const PEEK_BYTES: u64 = 64;
+
 const NOT_WARC: &str = "not a WARC file: it does not start with a WARC/ version line";
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
-/// Where, after the first line, a line starts with `WARC/1.`.
+/// The version lines that start a record: `WARC/1.0` or `WARC/1.1`, then
+/// the line end. They are looked for anywhere, not only at a line start,
+/// so that garbage without a newline before a record (or a record cut
+/// mid-line) does not hide it.
+const VERSION_LINES: [&[u8]; 4] = [
+    b"WARC/1.0\r\n",
+    b"WARC/1.1\r\n",
+    b"WARC/1.0\n",
+    b"WARC/1.1\n",
+];
+
+/// Whether `bytes` starts with a version line.
+fn is_version_line(bytes: &[u8]) -> bool {
+    VERSION_LINES.iter().any(|v| bytes.starts_with(v))
+}
+
+/// The length of the version line that `line` ends with, if any.
+fn ends_with_version_line(line: &[u8]) -> Option<usize> {
+    VERSION_LINES
+        .iter()
+        .find(|v| line.ends_with(v))
+        .map(|v| v.len())
+}
+
+/// Where, after the start of `log[from..]`, a version line begins.
+fn next_record_start_after(log: &[u8], from: usize) -> Option<usize> {
+    (from.max(1)..log.len()).find(|&i| is_version_line(&log[i..]))
+}
+
+/// Where, after the first byte, a version line begins.
 fn next_record_start(log: &[u8]) -> Option<usize> {
-    log.iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == b'\n')
-        .map(|(i, _)| i + 1)
-        .find(|&start| log[start..].starts_with(b"WARC/1."))
+    next_record_start_after(log, 1)
 }
 
 /// The Content-Length of a header block, for messages.
@@ -555,6 +689,11 @@ struct Tape<R> {
     filled: usize,
     log: Vec<u8>,
     offset: u64,
+    /// The log stops growing past this many bytes (for compressed input,
+    /// where it only helps to find the next gzip member); `log_full` then
+    /// says it is incomplete.
+    log_limit: usize,
+    log_full: bool,
 }
 
 const CHUNK: usize = 64 * 1024;
@@ -568,12 +707,15 @@ impl<R: Read> Tape<R> {
             filled: 0,
             log: Vec::new(),
             offset: 0,
+            log_limit: usize::MAX,
+            log_full: false,
         }
     }
 
     /// Starts the log of a new record.
     fn mark(&mut self) {
         self.log.clear();
+        self.log_full = false;
     }
 
     /// Puts the log's bytes from `from` back in front of the input.
@@ -614,11 +756,11 @@ impl<R: Read> Tape<R> {
         }
     }
 
-    /// Reads lines until one starts with `WARC/1.` and leaves it unread;
-    /// its offset, or `None` at the end of the input.
+    /// Reads lines until one ends with a version line (at a line start or
+    /// after garbage) and leaves that version line unread; its offset, or
+    /// `None` at the end of the input.
     fn skip_to_record(&mut self) -> io::Result<Option<u64>> {
         let mut line = Vec::new();
-        let mut at_line_start = true;
         loop {
             // What is skipped is never searched again: keep the log small.
             self.log.clear();
@@ -631,11 +773,206 @@ impl<R: Read> Tape<R> {
             if n == 0 {
                 return Ok(None);
             }
-            if at_line_start && line.starts_with(b"WARC/1.") {
-                self.unread_log_from(0);
+            if let Some(len) = ends_with_version_line(&line) {
+                self.unread_log_from(self.log.len() - len);
                 return Ok(Some(self.offset));
             }
-            at_line_start = line.ends_with(b"\n");
+            if n == CHUNK && !line.ends_with(b"\n") {
+                // A full piece: its last bytes may be the start of a
+                // version line that the next piece ends.
+                self.unread_log_from(self.log.len() - VERSION_LINES[0].len());
+            }
+        }
+    }
+
+    /// Skips to the next `1f 8b 08` (a gzip member start) and leaves it
+    /// unread; its offset, or `None` at the end of the input.
+    fn skip_to_gzip_member(&mut self) -> io::Result<Option<u64>> {
+        loop {
+            self.mark();
+            let available = self.fill_buf()?;
+            if available.is_empty() {
+                return Ok(None);
+            }
+            let len = available.len();
+            let hit =
+                (0..len).find(|&i| available[i..].iter().zip(GZIP_MAGIC).all(|(a, b)| *a == b));
+            match hit {
+                Some(i) if len - i >= GZIP_MAGIC.len() => {
+                    self.consume(i);
+                    return Ok(Some(self.offset));
+                }
+                Some(i) => {
+                    // A partial match at the end: join it with more input.
+                    self.consume(i);
+                    self.mark();
+                    self.consume(len - i);
+                    if self.fill_buf()?.is_empty() {
+                        return Ok(None);
+                    }
+                    self.unread_log_from(0);
+                }
+                None => self.consume(len),
+            }
+        }
+    }
+}
+
+/// A gzip member start: the magic bytes and the deflate method.
+const GZIP_MAGIC: [u8; 3] = [0x1f, 0x8b, 0x08];
+
+/// How much of one gzip member's compressed bytes is kept, so that after a
+/// failure the next member is looked for from just after the failed
+/// member's start (a corrupt member may be decoded past its own end).
+const MEMBER_LOG_BYTES: usize = 4 * 1024 * 1024;
+
+/// Notes whether the underlying input failed, as opposed to the gzip data
+/// in it: after the former nothing more can be read.
+struct Watch<R> {
+    inner: R,
+    failed: bool,
+}
+
+impl<R: Read> Read for Watch<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let result = self.inner.read(out);
+        if matches!(&result, Err(e) if e.kind() != io::ErrorKind::Interrupted) {
+            self.failed = true;
+        }
+        result
+    }
+}
+
+/// Decompresses a `.warc.gz` one gzip member at a time. When a member
+/// fails to decompress, one read returns an error naming the member's
+/// compressed offset, and reading then goes on at the next member start
+/// (`1f 8b 08`), so one bad member loses only its own records. After a
+/// failure of the input itself, reads end.
+struct Members<R> {
+    member: Option<GzDecoder<Tape<Watch<R>>>>,
+    between: Option<Tape<Watch<R>>>,
+    /// Compressed offset of the current member.
+    start: u64,
+    /// Bytes decompressed so far, and when the current member began.
+    output: u64,
+    output_start: u64,
+}
+
+/// A gzip member that failed, as the source of an [`io::Error`]: where its
+/// output began in the uncompressed stream tells whether the record just
+/// read came from it.
+#[derive(Debug)]
+struct MemberError {
+    message: String,
+    output_start: u64,
+}
+
+impl std::fmt::Display for MemberError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for MemberError {}
+
+impl<R: Read> Members<R> {
+    fn new(inner: R) -> Self {
+        let mut tape = Tape::new(Watch {
+            inner,
+            failed: false,
+        });
+        tape.log_limit = MEMBER_LOG_BYTES;
+        Members {
+            member: None,
+            between: Some(tape),
+            start: 0,
+            output: 0,
+            output_start: 0,
+        }
+    }
+
+    /// Finds the next member after a failed one; the error to report.
+    fn fail(&mut self, mut tape: Tape<Watch<R>>, error: io::Error) -> io::Error {
+        let start = self.start;
+        if tape.inner.failed {
+            return error;
+        }
+        let found = if tape.log_full {
+            None
+        } else {
+            (1..tape.log.len()).find(|&i| tape.log[i..].starts_with(&GZIP_MAGIC))
+        };
+        let next = match found {
+            Some(i) => {
+                tape.unread_log_from(i);
+                Ok(Some(tape.offset))
+            }
+            None => tape.skip_to_gzip_member(),
+        };
+        let what = format!("gzip member at compressed byte {start}: {error}");
+        let (kind, message) = match next {
+            Ok(Some(at)) => {
+                self.between = Some(tape);
+                (
+                    io::ErrorKind::InvalidData,
+                    format!("{what}; reading resumes at the next member, compressed byte {at}"),
+                )
+            }
+            Ok(None) => (
+                io::ErrorKind::InvalidData,
+                format!("{what}; no gzip member follows it"),
+            ),
+            Err(e) => (e.kind(), format!("{what}; then {e}")),
+        };
+        io::Error::new(
+            kind,
+            MemberError {
+                message,
+                output_start: self.output_start,
+            },
+        )
+    }
+}
+
+impl<R: Read> Read for Members<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        if out.is_empty() {
+            return Ok(0);
+        }
+        loop {
+            if let Some(member) = &mut self.member {
+                match member.read(out) {
+                    Ok(0) => {
+                        self.between = self.member.take().map(GzDecoder::into_inner);
+                    }
+                    Ok(n) => {
+                        self.output += n as u64;
+                        return Ok(n);
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => return Err(e),
+                    Err(e) => {
+                        let Some(member) = self.member.take() else {
+                            return Err(e);
+                        };
+                        return Err(self.fail(member.into_inner(), e));
+                    }
+                }
+            } else if let Some(tape) = &mut self.between {
+                match tape.fill_buf() {
+                    Ok([]) => return Ok(0),
+                    Ok(_) => {}
+                    Err(e) => {
+                        self.between = None;
+                        return Err(e);
+                    }
+                }
+                tape.mark();
+                self.start = tape.offset;
+                self.output_start = self.output;
+                self.member = self.between.take().map(GzDecoder::new);
+            } else {
+                return Ok(0);
+            }
         }
     }
 }
@@ -668,8 +1005,12 @@ impl<R: Read> BufRead for Tape<R> {
 
     fn consume(&mut self, amount: usize) {
         let amount = amount.min(self.filled - self.pos);
-        self.log
-            .extend_from_slice(&self.buf[self.pos..self.pos + amount]);
+        if !self.log_full && self.log.len() + amount <= self.log_limit {
+            self.log
+                .extend_from_slice(&self.buf[self.pos..self.pos + amount]);
+        } else {
+            self.log_full = true;
+        }
         self.pos += amount;
         self.offset += amount as u64;
     }
@@ -714,23 +1055,51 @@ mod tests {
     }
 
     #[test]
-    fn skip_to_record_stops_before_the_version_line() {
-        let mut tape = Tape::new(Trickle(b"garbage\nmore WARC/1.0\nWARC/1.1\r\nX: y\r\n"));
-        assert_eq!(tape.skip_to_record().expect("memory"), Some(22));
+    fn skip_to_record_stops_before_the_version_line_even_after_garbage() {
+        let mut tape = Tape::new(Trickle(
+            b"garbage\nmore WARC/1.0 x\njunkWARC/1.1\r\nX: y\r\n",
+        ));
+        assert_eq!(tape.skip_to_record().expect("memory"), Some(28));
         let mut rest = String::new();
         tape.read_to_string(&mut rest).expect("memory");
         assert_eq!(rest, "WARC/1.1\r\nX: y\r\n");
-        let mut none = Tape::new(Trickle(b"no record here\n"));
+        let mut none = Tape::new(Trickle(b"no record here WARC/1.0 \n"));
         assert_eq!(none.skip_to_record().expect("memory"), None);
     }
 
     #[test]
-    fn next_record_start_ignores_the_first_line_and_mid_line_matches() {
-        assert_eq!(next_record_start(b"WARC/1.0\r\nbody WARC/1.0\r\n"), None);
+    fn skip_to_record_finds_a_version_line_across_piece_boundaries() {
+        for pad in [CHUNK - 12, CHUNK - 5, CHUNK - 1, CHUNK, CHUNK + 3] {
+            let mut input = vec![b'x'; pad];
+            input.extend_from_slice(b"WARC/1.0\r\nrest");
+            let mut tape = Tape::new(&input[..]);
+            assert_eq!(tape.skip_to_record().expect("memory"), Some(pad as u64));
+        }
+    }
+
+    #[test]
+    fn next_record_start_finds_version_lines_after_the_first_byte() {
+        assert_eq!(next_record_start(b"WARC/1.0\r\nbody WARC/1.0 x\r\n"), None);
         assert_eq!(
             next_record_start(b"WARC/1.0\r\nbody\r\nWARC/1.1\r\n"),
             Some(16)
         );
+        assert_eq!(
+            next_record_start(b"WARC/1.0\r\ncut boWARC/1.0\r\n"),
+            Some(16)
+        );
+    }
+
+    #[test]
+    fn skip_to_gzip_member_joins_a_magic_split_across_reads() {
+        let input = [b'a', 0x1f, 0x8b, 0x1f, 0x8b, 0x08, b'z'];
+        let mut tape = Tape::new(Trickle(&input));
+        assert_eq!(tape.skip_to_gzip_member().expect("memory"), Some(3));
+        let mut rest = Vec::new();
+        tape.read_to_end(&mut rest).expect("memory");
+        assert_eq!(rest, [0x1f, 0x8b, 0x08, b'z']);
+        let mut none = Tape::new(Trickle(&[0x1f, 0x8b]));
+        assert_eq!(none.skip_to_gzip_member().expect("memory"), None);
     }
 
     #[test]

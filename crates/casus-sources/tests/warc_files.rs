@@ -745,3 +745,193 @@ fn resynchronising_over_a_long_line_finds_the_next_record() {
         .count();
     assert_eq!(docs, 1);
 }
+
+#[test]
+fn garbage_without_a_line_end_before_a_record_loses_no_record() {
+    let first = html_response("https://x.example/1", b"<p>First page.</p>");
+    let second = html_response("https://x.example/2", b"<p>Second page.</p>");
+    for junk in [
+        &b"stray bytes, no line end"[..],
+        b"x",
+        b"\r\n\r\nhalf a line",
+    ] {
+        let file = [first.clone(), junk.to_vec(), second.clone()].concat();
+        let (items, counts) = read(&file, "junk.warc");
+        assert_eq!(
+            summary(&items),
+            [
+                "1 document https://x.example/1",
+                "2 problem",
+                "3 document https://x.example/2"
+            ],
+            "{:?}",
+            String::from_utf8_lossy(junk)
+        );
+        assert_eq!(counts.documents, 2);
+    }
+}
+
+#[test]
+fn a_record_cut_mid_line_loses_only_itself() {
+    let first = html_response("https://x.example/1", b"<p>First page.</p>");
+    let cut = html_response(
+        "https://x.example/cut",
+        b"<p>This page was cut in the middle of a line by a crawler that died.</p>",
+    );
+    let second = html_response("https://x.example/2", b"<p>Second page.</p>");
+    // Cuts inside the HTTP payload, the HTTP headers and the WARC header.
+    for at in [cut.len() - 30, cut.len() / 2, 40] {
+        let file = [first.clone(), cut[..at].to_vec(), second.clone()].concat();
+        let (items, counts) = read(&file, "cut.warc");
+        assert_eq!(
+            summary(&items),
+            [
+                "1 document https://x.example/1",
+                "2 problem",
+                "3 document https://x.example/2"
+            ],
+            "cut at {at}"
+        );
+        assert_eq!(counts.problems, 1);
+        let (_, offset, _) = problems(&items)[0];
+        assert_eq!(offset, first.len() as u64, "cut at {at}");
+    }
+}
+
+#[test]
+fn a_cut_record_whose_length_ends_on_a_blank_line_of_the_next_is_caught() {
+    // The cut record's Content-Length runs to just before the blank line
+    // closing the next record's WARC header, so the framing alone looks
+    // right; what follows is not a record, and a version line lies inside.
+    let first = html_response("https://x.example/1", b"<p>First page.</p>");
+    let second = html_response("https://x.example/2", b"<p>Second page.</p>");
+    let header_end = second
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("header");
+    let partial = b"HTTP/1.1 200 OK\r\nContent-Type: text/ht".to_vec();
+    let mut cut = record_with_length(
+        "response",
+        &[
+            ("WARC-Target-URI", "https://x.example/cut"),
+            ("Content-Type", "application/http; msgtype=response"),
+        ],
+        &partial,
+        partial.len() + header_end,
+    );
+    cut.truncate(cut.len() - 4);
+    let third = html_response("https://x.example/3", b"<p>Third page.</p>");
+    let file = [first.clone(), cut, second, third].concat();
+    let (items, _) = read(&file, "cut.warc");
+    assert_eq!(
+        summary(&items),
+        [
+            "1 document https://x.example/1",
+            "2 problem",
+            "3 document https://x.example/2",
+            "4 document https://x.example/3"
+        ]
+    );
+    let (_, _, message) = problems(&items)[0];
+    assert!(message.contains("a record starts inside it"), "{message}");
+}
+
+#[test]
+fn a_corrupt_gzip_member_loses_only_its_own_record() {
+    let first = html_response("https://x.example/1", b"<p>First page.</p>");
+    let middle = html_response(
+        "https://x.example/bad",
+        "<p>A page whose compressed bytes were damaged on disk, long enough to matter.</p>"
+            .repeat(20)
+            .as_bytes(),
+    );
+    let second = html_response("https://x.example/2", b"<p>Second page.</p>");
+    let good = gzip(&middle);
+    let mut flipped = good.clone();
+    let at = flipped.len() / 2;
+    flipped[at] ^= 0x5a;
+    let mut bad_header = good.clone();
+    bad_header[2] = 0x09;
+    let cut = good[..good.len() / 2].to_vec();
+    let mut bad_crc = good.clone();
+    let crc = bad_crc.len() - 8;
+    bad_crc[crc] ^= 1;
+    for (what, bad) in [
+        ("flipped", flipped),
+        ("bad header", bad_header),
+        ("cut", cut),
+        ("bad crc", bad_crc),
+    ] {
+        let first_gz = gzip(&first);
+        let file = [first_gz.clone(), bad, gzip(&second)].concat();
+        let (items, counts) = read(&file, "bad.warc.gz");
+        let docs: Vec<&str> = documents(&items).iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(
+            docs,
+            ["https://x.example/1", "https://x.example/2"],
+            "{what}: {:?}",
+            summary(&items)
+        );
+        assert_eq!(counts.problems, 1, "{what}: {:?}", summary(&items));
+        let (_, _, message) = problems(&items)[0];
+        assert!(
+            message.contains(&format!(
+                "gzip member at compressed byte {}",
+                first_gz.len()
+            )),
+            "{what}: {message}"
+        );
+    }
+}
+
+#[test]
+fn a_record_cut_at_any_byte_never_loses_the_next_record() {
+    let first = html_response("https://x.example/1", b"<p>First page.</p>");
+    let cut = html_response(
+        "https://x.example/cut",
+        b"<p>A page cut short.</p>\r\n<p>Its second line.</p>",
+    );
+    let second = html_response("https://x.example/2", b"<p>Second page.</p>");
+    for at in 1..cut.len() {
+        let file = [first.clone(), cut[..at].to_vec(), second.clone()].concat();
+        let (items, counts) = read(&file, "cut.warc");
+        let docs: Vec<&str> = documents(&items).iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(
+            docs,
+            ["https://x.example/1", "https://x.example/2"],
+            "cut at {at}: {:?}",
+            summary(&items)
+        );
+        assert_eq!(counts.problems, 1, "cut at {at}: {:?}", summary(&items));
+    }
+}
+
+#[test]
+fn a_gzip_member_damaged_at_any_byte_never_loses_the_others() {
+    let first = gzip(&html_response("https://x.example/1", b"<p>First page.</p>"));
+    let middle = gzip(&html_response(
+        "https://x.example/bad",
+        b"<p>A page whose member gets one damaged byte.</p>",
+    ));
+    let second = gzip(&html_response(
+        "https://x.example/2",
+        b"<p>Second page.</p>",
+    ));
+    for at in 0..middle.len() {
+        let mut bad = middle.clone();
+        bad[at] ^= 0xa5;
+        let file = [first.clone(), bad, second.clone()].concat();
+        let (items, _) = read(&file, "bad.warc.gz");
+        let docs: Vec<&str> = documents(&items)
+            .iter()
+            .map(|d| d.id.as_str())
+            .filter(|id| !id.ends_with("/bad"))
+            .collect();
+        assert_eq!(
+            docs,
+            ["https://x.example/1", "https://x.example/2"],
+            "byte {at}: {:?}",
+            summary(&items)
+        );
+    }
+}
