@@ -29,7 +29,10 @@ fuzz_target!(|data: &[u8]| {
             &event.evidence.sentence,
         ] {
             let [start, end] = *span;
-            assert!(start <= end && end <= doc.text.len(), "span out of the text");
+            assert!(
+                start <= end && end <= doc.text.len(),
+                "span out of the text"
+            );
             assert!(doc.text.is_char_boundary(start) && doc.text.is_char_boundary(end));
         }
     }

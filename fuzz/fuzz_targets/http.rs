@@ -32,8 +32,9 @@ struct World {
 fn world() -> &'static World {
     static WORLD: OnceLock<World> = OnceLock::new();
     WORLD.get_or_init(|| {
-        let pipeline: &'static Pipeline =
-            Box::leak(Box::new(Pipeline::builtin().expect("built-in dictionaries load")));
+        let pipeline: &'static Pipeline = Box::leak(Box::new(
+            Pipeline::builtin().expect("built-in dictionaries load"),
+        ));
         // As `casus serve` runs it on loopback: Host checking on.
         let state = AppState::in_memory(pipeline)
             .expect("in-memory store")
@@ -88,6 +89,10 @@ fuzz_target!(|data: &[u8]| {
             .body(Body::empty())
             .unwrap();
         let response = world.app.clone().oneshot(health).await.expect("infallible");
-        assert_eq!(response.status(), StatusCode::OK, "health after a fuzzed request");
+        assert_eq!(
+            response.status(),
+            StatusCode::OK,
+            "health after a fuzzed request"
+        );
     });
 });
