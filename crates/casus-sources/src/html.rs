@@ -127,6 +127,9 @@ struct Guard {
     /// Lowercase names of the elements taken to be open, innermost last;
     /// never longer than [`MAX_NESTING`].
     open: Vec<String>,
+    /// How many of each name `open` holds, so that the common case, a
+    /// name that is not open at all, needs no walk down the stack.
+    counts: std::collections::HashMap<String, usize>,
     /// Start tags dropped, by name, so that their end tags go too.
     dropped: std::collections::HashMap<String, usize>,
     /// Byte ranges to replace, in order, with their replacement.
@@ -231,14 +234,24 @@ impl Guard {
         if is_void(name) || matches!(name, "html" | "head" | "body") {
             return;
         }
+        if is_table_part(name) && !self.in_table() {
+            // Outside a table the parser ignores them; an entry for one
+            // would later let its end tag pop live elements.
+            return;
+        }
         self.close_implied_by(name);
         if self.open.len() >= MAX_NESTING {
             *self.dropped.entry(tag.name.clone()).or_default() += 1;
             // A space keeps the words on both sides of a dropped tag apart.
             self.edits.push((start, tag.end, " "));
         } else {
+            *self.counts.entry(tag.name.clone()).or_default() += 1;
             self.open.push(tag.name.clone());
         }
+    }
+
+    fn in_table(&self) -> bool {
+        self.counts.contains_key("table")
     }
 
     /// Pops the elements that the parser surely closes before inserting a
@@ -266,6 +279,15 @@ impl Guard {
                 |n| matches!(n, "tbody" | "thead" | "tfoot"),
                 |n| is_table_scope_boundary(n) || is_foreign_boundary(n),
             ),
+            "button" => self.pop_to(|n| n == "button", is_scope_boundary),
+            // A table straight in a table (not in a cell) closes it.
+            "table"
+                if self.open.last().is_some_and(|n| {
+                    matches!(n.as_str(), "table" | "tbody" | "thead" | "tfoot" | "tr")
+                }) =>
+            {
+                self.pop_to(|n| n == "table", is_table_scope_boundary);
+            }
             // A nested `<a>` runs the adoption agency on the open one, which
             // pops it when nothing special stands in between.
             "a" | "nobr" => self.pop_to(|n| n == name, is_special),
@@ -292,6 +314,9 @@ impl Guard {
                 |n| n == name,
                 |n| is_table_scope_boundary(n) || is_foreign_boundary(n),
             ),
+            // `</form>` takes the form out of the stack, wherever it is,
+            // and leaves the elements above it open.
+            "form" => self.pop_to(|n| n == "form", |_| true),
             "select" => self.pop_to(|n| n == "select", |n| !matches!(n, "option" | "optgroup")),
             _ if is_special(name) => self.pop_to(|n| n == name, is_scope_boundary),
             // "Any other end tag" (and the adoption agency without a
@@ -303,10 +328,20 @@ impl Guard {
     /// Pops the innermost open element that is `target`, and everything
     /// above it, unless a `boundary` element comes first.
     fn pop_to(&mut self, target: impl Fn(&str) -> bool, boundary: impl Fn(&str) -> bool) {
+        if !self.counts.keys().any(|n| target(n)) {
+            return;
+        }
         for k in (0..self.open.len()).rev() {
             let n = self.open[k].as_str();
             if target(n) {
-                self.open.truncate(k);
+                for popped in self.open.drain(k..) {
+                    if let Some(count) = self.counts.get_mut(&popped) {
+                        *count -= 1;
+                        if *count == 0 {
+                            self.counts.remove(&popped);
+                        }
+                    }
+                }
                 return;
             }
             if boundary(n) {
@@ -440,6 +475,14 @@ fn is_raw_text(name: &str) -> bool {
             | "noframes"
             | "noscript"
             | "plaintext"
+    )
+}
+
+/// Table parts, which the parser ignores outside a table.
+fn is_table_part(name: &str) -> bool {
+    matches!(
+        name,
+        "caption" | "col" | "colgroup" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th"
     )
 }
 
@@ -1333,6 +1376,19 @@ mod tests {
             ),
             ("framesets", "<frameset>".repeat(levels)),
             ("tables", "<table><tr><td>".repeat(levels)),
+            ("cells outside tables", "<td><div></td>".repeat(levels)),
+            (
+                "nested tables",
+                "<table><table></table><div></table>".repeat(levels),
+            ),
+            (
+                "nested buttons",
+                "<button><button></button><div></button>".repeat(levels),
+            ),
+            (
+                "nested forms",
+                "<form><form></form><div></form>".repeat(levels),
+            ),
         ]
     }
 
