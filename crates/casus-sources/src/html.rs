@@ -1375,6 +1375,18 @@ mod tests {
                 ),
             ),
             ("framesets", "<frameset>".repeat(levels)),
+            (
+                "reopened formatting",
+                (0..levels)
+                    .map(|k| {
+                        if k % 600 == 599 {
+                            "</p><p>x".to_string()
+                        } else {
+                            format!("<b id={k}>")
+                        }
+                    })
+                    .collect(),
+            ),
             ("tables", "<table><tr><td>".repeat(levels)),
             ("cells outside tables", "<td><div></td>".repeat(levels)),
             (
@@ -1396,8 +1408,9 @@ mod tests {
     fn hostile_nesting_stays_under_the_limit() {
         for (what, page) in hostile_pages(20_000) {
             let depth = parsed_depth(&page);
-            // html, body, and a few elements the parser adds (tbody...).
-            assert!(depth <= MAX_NESTING * 2 + 8, "{what}: depth {depth}");
+            // Besides html and body, the parser adds a `<tbody>` to each
+            // `<table><tr>`, so nested tables reach 4/3 of the limit.
+            assert!(depth <= MAX_NESTING * 4 / 3 + 8, "{what}: depth {depth}");
         }
     }
 
