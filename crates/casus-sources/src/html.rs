@@ -181,6 +181,8 @@ impl Guard {
                     };
                     i = tag.end;
                     if is_raw_text(&tag.name) {
+                        // `<xmp>` and `<plaintext>` close a `<p>`.
+                        self.close_implied_by(&tag.name);
                         i = self.raw_text(bytes, &tag);
                     } else {
                         self.start_tag(&tag, lt);
@@ -231,7 +233,12 @@ impl Guard {
 
     fn start_tag(&mut self, tag: &Tag, start: usize) {
         let name = tag.name.as_str();
-        if is_void(name) || matches!(name, "html" | "head" | "body") {
+        if matches!(name, "html" | "head" | "body") {
+            return;
+        }
+        if is_void(name) {
+            // `<hr>` closes a `<p>` though it opens nothing.
+            self.close_implied_by(name);
             return;
         }
         if is_table_part(name) && !self.in_table() {
@@ -280,14 +287,21 @@ impl Guard {
                 |n| is_table_scope_boundary(n) || is_foreign_boundary(n),
             ),
             "button" => self.pop_to(|n| n == "button", is_scope_boundary),
-            // A table straight in a table (not in a cell) closes it.
-            "table"
+            // Outside quirks mode a table closes a `<p>`; in quirks mode it
+            // does not. The guard cannot tell the modes apart, so the `<p>`
+            // stays counted but can no longer be closed by name: were it
+            // taken as closed, the parser could keep it and all above it open
+            // unseen; were it taken as open, a later `</p>` could close live
+            // elements above it that the parser keeps.
+            "table" => {
+                self.kill(|n| n == "p", is_button_scope_boundary);
                 if self.open.last().is_some_and(|n| {
                     matches!(n.as_str(), "table" | "tbody" | "thead" | "tfoot" | "tr")
-                }) =>
-            {
-                self.pop_to(|n| n == "table", is_table_scope_boundary);
+                }) {
+                    self.pop_to(|n| n == "table", is_table_scope_boundary);
+                }
             }
+            // A table straight in a table (not in a cell) closes it.
             // A nested `<a>` runs the adoption agency on the open one, which
             // pops it when nothing special stands in between.
             "a" | "nobr" => self.pop_to(|n| n == name, is_special),
@@ -325,6 +339,32 @@ impl Guard {
         }
     }
 
+    /// Renames the innermost open element that is `target` (unless a
+    /// `boundary` element comes first) so that it stays counted but no
+    /// name matches it any more.
+    fn kill(&mut self, target: impl Fn(&str) -> bool, boundary: impl Fn(&str) -> bool) {
+        if !self.counts.keys().any(|n| target(n)) {
+            return;
+        }
+        for k in (0..self.open.len()).rev() {
+            let n = self.open[k].as_str();
+            if target(n) {
+                let old = std::mem::replace(&mut self.open[k], MAYBE_CLOSED.to_string());
+                if let Some(count) = self.counts.get_mut(&old) {
+                    *count -= 1;
+                    if *count == 0 {
+                        self.counts.remove(&old);
+                    }
+                }
+                *self.counts.entry(self.open[k].clone()).or_default() += 1;
+                return;
+            }
+            if boundary(n) {
+                return;
+            }
+        }
+    }
+
     /// Pops the innermost open element that is `target`, and everything
     /// above it, unless a `boundary` element comes first.
     fn pop_to(&mut self, target: impl Fn(&str) -> bool, boundary: impl Fn(&str) -> bool) {
@@ -350,6 +390,11 @@ impl Guard {
         }
     }
 }
+
+/// The name of an element that the parser may or may not have closed; no
+/// tag has it. It is special, so that an end tag of an ordinary element
+/// (which stops at a special one) does not close past it.
+const MAYBE_CLOSED: &str = "#maybe-closed";
 
 /// Reads a tag whose name starts at `from`, following the tokenizer's tag
 /// and attribute states; `None` when the input ends inside it.
@@ -530,6 +575,9 @@ fn closes_p(name: &str) -> bool {
                 | "li"
                 | "dd"
                 | "dt"
+                | "hr"
+                | "xmp"
+                | "plaintext"
         )
 }
 
@@ -537,7 +585,8 @@ fn closes_p(name: &str) -> bool {
 /// among them (as names: the guard does not track namespaces, and treating
 /// more elements as special only makes it close less).
 fn is_special(name: &str) -> bool {
-    is_heading(name)
+    name == MAYBE_CLOSED
+        || is_heading(name)
         || is_foreign_boundary(name)
         || matches!(
             name,
@@ -1389,6 +1438,29 @@ mod tests {
             ),
             ("tables", "<table><tr><td>".repeat(levels)),
             ("cells outside tables", "<td><div></td>".repeat(levels)),
+            (
+                "paragraph closed by a table",
+                format!(
+                    "<!DOCTYPE html>{}",
+                    "<p><table></table><span><span></p>".repeat(levels)
+                ),
+            ),
+            (
+                "paragraph kept open by a table in quirks mode",
+                "<object><p><span><span><table></table>".repeat(levels),
+            ),
+            (
+                "span closed past a paragraph kept open by a table",
+                "<span><p><table></table></span>".repeat(levels),
+            ),
+            (
+                "paragraph closed by a rule",
+                "<p><hr><span></p>".repeat(levels),
+            ),
+            (
+                "paragraph closed by xmp",
+                "<p><xmp></xmp><span></p>".repeat(levels),
+            ),
             (
                 "nested tables",
                 "<table><table></table><div></table>".repeat(levels),
