@@ -7,6 +7,7 @@ mod bench;
 mod dicts;
 mod input;
 mod output;
+mod parse_cmd;
 mod progress;
 mod store_cmd;
 
@@ -189,6 +190,8 @@ enum Command {
         #[command(flatten)]
         dict: DictArgs,
     },
+    /// Tag and parse text into CoNLL-U (UD tags and dependency trees).
+    Parse(parse_cmd::ParseArgs),
     /// Inspect dictionaries.
     Dict {
         #[command(subcommand)]
@@ -422,6 +425,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let pipeline = dicts::load(dict.dict.as_deref())?;
             eval(pipeline, &suite, json, errors)
         }
+        Command::Parse(args) => parse_cmd::run(args),
         Command::Dict {
             command: DictCommand::Check { dir },
         } => dicts::check(dir.as_deref()),
