@@ -33,9 +33,11 @@ pub mod net;
 /// Largest request body accepted (an article, or an HTML page).
 pub const MAX_BODY: usize = 2 << 20;
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
-/// Idle read connections kept open for reuse; more are opened on demand
-/// and closed after use.
-const READ_POOL_IDLE: usize = 8;
+/// Read connections: at most this many reads run at once, each on a
+/// connection kept open for reuse. Further reads wait for a turn rather
+/// than open connections of their own: opening one costs more than a
+/// typical query, and more reads at once than this only share the cores.
+const READ_CONNECTIONS: usize = 8;
 
 const INDEX_HTML: &str = include_str!("../assets/index.html");
 const APP_JS: &str = include_str!("../assets/app.js");
@@ -49,6 +51,7 @@ enum Readers {
     Pool {
         path: PathBuf,
         idle: Mutex<Vec<Store>>,
+        turns: Arc<tokio::sync::Semaphore>,
     },
     Writer,
 }
@@ -89,6 +92,7 @@ impl AppState {
             readers: Arc::new(Readers::Pool {
                 path: db,
                 idle: Mutex::new(vec![first]),
+                turns: Arc::new(tokio::sync::Semaphore::new(READ_CONNECTIONS)),
             }),
             token: None,
             loopback_port: None,
@@ -108,6 +112,7 @@ impl AppState {
             readers: Arc::new(Readers::Pool {
                 path: db,
                 idle: Mutex::new(vec![first]),
+                turns: Arc::new(tokio::sync::Semaphore::new(READ_CONNECTIONS)),
             }),
             token: None,
             loopback_port: None,
@@ -151,6 +156,15 @@ impl AppState {
         &self,
         job: impl FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
     ) -> Result<T, ApiError> {
+        let turn = match &*self.readers {
+            Readers::Pool { turns, .. } => Some(
+                Arc::clone(turns)
+                    .acquire_owned()
+                    .await
+                    .map_err(|_| ApiError::internal("the read pool is closed"))?,
+            ),
+            Readers::Writer => None,
+        };
         let state = self.clone();
         blocking(move || match &*state.readers {
             Readers::Writer => {
@@ -160,7 +174,8 @@ impl AppState {
                     .expect("in-memory stores have a writer");
                 job(&lock(writer))
             }
-            Readers::Pool { path, idle } => {
+            Readers::Pool { path, idle, .. } => {
+                let _turn = turn;
                 let taken = idle.lock().unwrap_or_else(|p| p.into_inner()).pop();
                 let store = match taken {
                     Some(s) => s,
@@ -168,7 +183,7 @@ impl AppState {
                 };
                 let result = job(&store);
                 let mut idle = idle.lock().unwrap_or_else(|p| p.into_inner());
-                if idle.len() < READ_POOL_IDLE {
+                if idle.len() < READ_CONNECTIONS {
                     idle.push(store);
                 }
                 result
@@ -677,13 +692,19 @@ fn params(
 async fn events(
     State(state): State<AppState>,
     query: Result<Query<FilterParams>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let p = params(query)?;
     let (filter, limit) = (p.filter()?, p.limit());
     let rows = state
         .read(move |store| Ok(store.events(&filter, limit)?))
         .await?;
-    Ok(Json(serde_json::json!({ "events": rows })))
+    // Serialised straight from the rows: a `json!` value in between would
+    // copy every field of every row once more.
+    #[derive(Serialize)]
+    struct Events {
+        events: Vec<casus_store::query::EventRow>,
+    }
+    Ok(Json(Events { events: rows }).into_response())
 }
 
 async fn dyad(

@@ -155,7 +155,7 @@ impl Store {
                     SUM(quad_class = 1), SUM(quad_class = 2), SUM(quad_class = 3), SUM(quad_class = 4)
              FROM clusters WHERE {clause} GROUP BY source, target ORDER BY 3 DESC, source, target LIMIT {limit}"
         );
-        let mut stmt = self.conn.prepare(&sql)?;
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
             let quads: [i64; 4] = [r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?];
             // ties go to the lower class
@@ -184,7 +184,7 @@ impl Store {
              FROM clusters WHERE date IS NOT NULL AND {clause} GROUP BY period ORDER BY period",
             b = bucket.sql()
         );
-        let mut stmt = self.conn.prepare(&sql)?;
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
             Ok(SeriesRow {
                 period: r.get(0)?,
@@ -212,7 +212,7 @@ impl Store {
              GROUP BY actor ORDER BY 2 DESC, actor LIMIT {limit}"
         );
         let doubled: Vec<Value> = params.iter().chain(params.iter()).cloned().collect();
-        let mut stmt = self.conn.prepare(&sql)?;
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(doubled), |r| {
             Ok(CountRow {
                 actor: r.get(0)?,
@@ -232,7 +232,7 @@ impl Store {
             "SELECT source, target, COUNT(*), AVG(goldstein) FROM clusters WHERE {clause}
              GROUP BY source, target ORDER BY 3 DESC, source, target LIMIT {limit}"
         );
-        let mut stmt = self.conn.prepare(&sql)?;
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
             Ok(CountRow {
                 actor: r.get(0)?,
@@ -258,7 +258,7 @@ impl Store {
              LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx
              WHERE {clause} ORDER BY e.date, e.cluster_id, e.id LIMIT {limit}"
         );
-        let mut stmt = self.conn.prepare(&sql)?;
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
             Ok(EventRow {
                 cluster: r.get(0)?,
