@@ -412,6 +412,12 @@ impl<'a, R: Read> Run<'a, R> {
         let _ = (&mut self.tape)
             .take(limits::MAX_WARC_HEADER_BYTES)
             .read_until(b'\n', &mut first);
+        self.skip_and_report(record, start, what)
+    }
+
+    /// Reports the damaged record and skips to the next record's version
+    /// line; whether reading goes on.
+    fn skip_and_report(&mut self, record: usize, start: u64, what: String) -> bool {
         match self.tape.skip_to_record() {
             Ok(Some(offset)) => {
                 let message = format!("{what}; reading resumes at the next record, byte {offset}");
@@ -569,23 +575,7 @@ impl<'a, R: Read> Run<'a, R> {
                 self.problem(record, start, message);
                 true
             }
-            None => match self.tape.skip_to_record() {
-                Ok(Some(offset)) => {
-                    let message =
-                        format!("{what}; reading resumes at the next record, byte {offset}");
-                    self.problem(record, start, message);
-                    true
-                }
-                Ok(None) => {
-                    self.problem(record, start, format!("{what}; no record follows it"));
-                    false
-                }
-                Err(e) => {
-                    let message = format!("{what}; then {}", self.read_error(&e));
-                    self.problem(record, start, message);
-                    self.gzip
-                }
-            },
+            None => self.skip_and_report(record, start, what),
         }
     }
 
