@@ -84,19 +84,7 @@ impl AppState {
         db: PathBuf,
     ) -> Result<AppState, casus_store::StoreError> {
         let writer = Store::open_existing(&db)?;
-        // the first reader proves the database can be read before serving
-        let first = Store::open_read_only(&db)?;
-        Ok(AppState {
-            pipeline,
-            writer: Some(Arc::new(Mutex::new(writer))),
-            readers: Arc::new(Readers::Pool {
-                path: db,
-                idle: Mutex::new(vec![first]),
-                turns: Arc::new(tokio::sync::Semaphore::new(READ_CONNECTIONS)),
-            }),
-            token: None,
-            loopback_port: None,
-        })
+        AppState::on_file(pipeline, Some(writer), db)
     }
 
     /// Serves an existing database for reading only: state-changing
@@ -105,10 +93,20 @@ impl AppState {
         pipeline: &'static Pipeline,
         db: PathBuf,
     ) -> Result<AppState, casus_store::StoreError> {
+        AppState::on_file(pipeline, None, db)
+    }
+
+    /// A state over a database file: the writer, if any, and a read pool.
+    fn on_file(
+        pipeline: &'static Pipeline,
+        writer: Option<Store>,
+        db: PathBuf,
+    ) -> Result<AppState, casus_store::StoreError> {
+        // the first reader proves the database can be read before serving
         let first = Store::open_read_only(&db)?;
         Ok(AppState {
             pipeline,
-            writer: None,
+            writer: writer.map(|w| Arc::new(Mutex::new(w))),
             readers: Arc::new(Readers::Pool {
                 path: db,
                 idle: Mutex::new(vec![first]),
