@@ -722,6 +722,8 @@ fn code_sentence(
                 target: tgt.code.clone(),
                 source_text: span_text(doc, layer, src.tokens.clone()),
                 target_text: span_text(doc, layer, tgt.tokens.clone()),
+                source_name: None,
+                target_name: None,
                 code: code.to_string(),
                 code_name: info.name.clone(),
                 root: info.root.clone(),
@@ -731,6 +733,7 @@ fn code_sentence(
                 modality,
                 attribution: attribution.clone(),
                 location: location.clone(),
+                place: None,
                 also_in_sentences: Vec::new(),
                 trigger_text: span_text(doc, layer, trigger.clone()),
                 evidence: Evidence {

@@ -196,6 +196,8 @@ mod tests {
             target: t.into(),
             source_text: String::new(),
             target_text: String::new(),
+            source_name: None,
+            target_name: None,
             code: c.into(),
             code_name: String::new(),
             root: c[..2].into(),
@@ -205,6 +207,7 @@ mod tests {
             modality: m,
             attribution: None,
             location: None,
+            place: None,
             also_in_sentences: Vec::new(),
             trigger_text: String::new(),
             evidence: Evidence {

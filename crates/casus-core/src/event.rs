@@ -75,6 +75,25 @@ pub struct Evidence {
     pub attribution: Option<[usize; 2]>,
 }
 
+/// A place from the gazetteer, as far as the sentence pins it down.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Place {
+    /// The place's name as the gazetteer writes it ("Kharkiv").
+    pub name: String,
+    /// `country`, `adm1` (first-level division) or `city`.
+    pub feature: String,
+    /// The country as a CAMEO/ISO 3166 alpha-3 code.
+    pub country: String,
+    /// First-level administrative division code (GDELT's ADM1 form), if known.
+    pub adm1: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    /// GeoNames feature id, if the place came from GeoNames.
+    pub feature_id: Option<u64>,
+    /// Which rule chose the place ("attacked place", "in X", "dateline", ...).
+    pub rule: String,
+}
+
 /// One coded event: who did what to whom, when, how sure, on whose word.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
@@ -88,6 +107,10 @@ pub struct Event {
     pub target: String,
     pub source_text: String,
     pub target_text: String,
+    /// The actors' names from the dictionaries ("Russia", "United Nations
+    /// Security Council"), when the code names a dictionary entry.
+    pub source_name: Option<String>,
+    pub target_name: Option<String>,
     pub code: String,
     pub code_name: String,
     pub root: String,
@@ -99,6 +122,9 @@ pub struct Event {
     /// Where the event happened, as a country code: a place named in the
     /// sentence ("in Geneva"), else the document's dateline.
     pub location: Option<String>,
+    /// The most specific place the sentence supports, with coordinates,
+    /// when the gazetteer knows it.
+    pub place: Option<Place>,
     pub trigger_text: String,
     /// Sentences that restate the same event (reported once, rule 27).
     #[serde(skip_serializing_if = "Vec::is_empty")]

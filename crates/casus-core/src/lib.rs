@@ -26,7 +26,7 @@ pub mod vocab;
 pub use coder::{Coded, SentenceTrace};
 pub use date::Date;
 pub use dict::{DictError, Source, SourceKind};
-pub use event::{Document, Event, Evidence, Modality};
+pub use event::{Document, Event, Evidence, Modality, Place};
 
 use actors::ActorLexicon;
 use cameo::CameoTable;
