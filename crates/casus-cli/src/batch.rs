@@ -131,9 +131,9 @@ fn render(
 ) -> io::Result<(Vec<u8>, usize)> {
     let mut buf = Vec::with_capacity(1024);
     if explain {
-        let coded = pipeline.code_explained(doc);
-        output::write_explanation(&mut buf, &doc.id, &coded)?;
-        Ok((buf, coded.events.len()))
+        let analysed = pipeline.analyse(doc, true);
+        crate::explain::write(&mut buf, pipeline, &analysed)?;
+        Ok((buf, analysed.events.len()))
     } else {
         let events = pipeline.code(doc);
         for e in &events {

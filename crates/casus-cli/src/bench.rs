@@ -39,7 +39,18 @@ struct Report {
     speedup: f64,
     identical_output: bool,
     peak_memory_mb: Option<f64>,
+    parser: ParserFigures,
     machine: String,
+}
+
+/// The tagger and the parser timed apart, one thread, on the sentences the
+/// prefilter sends to them.
+#[derive(serde::Serialize)]
+struct ParserFigures {
+    parsed_sentences: usize,
+    parsed_tokens: usize,
+    tagger_tokens_per_second: f64,
+    parser_tokens_per_second: f64,
 }
 
 pub fn run(corpus: Option<&str>, runs: usize, json: bool) -> Result<ExitCode> {
@@ -85,6 +96,7 @@ pub fn run(corpus: Option<&str>, runs: usize, json: bool) -> Result<ExitCode> {
         .map(|d| casus_core::text::TextLayer::new(&d.text).sentences.len())
         .sum();
     let text_bytes: usize = documents.iter().map(|d| d.text.len()).sum();
+    let parser = parser_figures(&pipeline, &documents);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut thread_counts = vec![1];
     if cores > 1 {
@@ -147,6 +159,7 @@ pub fn run(corpus: Option<&str>, runs: usize, json: bool) -> Result<ExitCode> {
         speedup,
         identical_output: identical,
         peak_memory_mb: peak_memory_mb(),
+        parser,
         machine: machine(),
     };
     let stdout = std::io::stdout();
@@ -194,6 +207,16 @@ pub fn run(corpus: Option<&str>, runs: usize, json: bool) -> Result<ExitCode> {
             report.speedup,
             if identical { "yes" } else { "NO" }
         )?;
+        let pf = &report.parser;
+        writeln!(
+            out,
+            "parser: {} of {} sentences sent by the prefilter ({} tokens); tagger {:.0} tokens/s, parser {:.0} tokens/s (one thread)",
+            pf.parsed_sentences,
+            report.sentences,
+            pf.parsed_tokens,
+            pf.tagger_tokens_per_second,
+            pf.parser_tokens_per_second
+        )?;
         if let Some(m) = report.peak_memory_mb {
             writeln!(out, "peak memory (whole corpus held in memory): {m:.0} MB")?;
         }
@@ -203,6 +226,57 @@ pub fn run(corpus: Option<&str>, runs: usize, json: bool) -> Result<ExitCode> {
 }
 
 /// Peak resident memory of this process, from /proc (Linux).
+/// Which sentences the prefilter sends to the parser (from the Doc), then
+/// the tagger and the parser timed separately over them.
+fn parser_figures(pipeline: &Pipeline, documents: &[casus_core::Document]) -> ParserFigures {
+    let mut sentences: Vec<Vec<String>> = Vec::new();
+    for d in documents {
+        let doc = pipeline.analyse(d, false);
+        for (i, s) in doc.text.sentences.iter().enumerate() {
+            if doc.sentences[i].parsed {
+                sentences.push(
+                    s.tokens
+                        .clone()
+                        .map(|t| doc.text.original(t).to_string())
+                        .collect(),
+                );
+            }
+        }
+    }
+    let forms: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| s.iter().map(String::as_str).collect())
+        .collect();
+    let tokens: usize = forms.iter().map(Vec::len).sum();
+    let model = pipeline.parser;
+    let t = Instant::now();
+    let tags: Vec<Vec<u32>> = forms
+        .iter()
+        .map(|f| casus_parse::tagger::tag(model, f))
+        .collect();
+    let tag_secs = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let mut arcs = 0;
+    for (f, tg) in forms.iter().zip(&tags) {
+        arcs += casus_parse::parser::parse(model, f, tg).0.len();
+    }
+    let parse_secs = t.elapsed().as_secs_f64();
+    debug_assert_eq!(arcs, tokens);
+    let rate = |secs: f64| {
+        if secs > 0.0 {
+            tokens as f64 / secs
+        } else {
+            0.0
+        }
+    };
+    ParserFigures {
+        parsed_sentences: forms.len(),
+        parsed_tokens: tokens,
+        tagger_tokens_per_second: rate(tag_secs),
+        parser_tokens_per_second: rate(parse_secs),
+    }
+}
+
 pub fn peak_memory_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;

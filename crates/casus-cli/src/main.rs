@@ -5,6 +5,7 @@
 mod batch;
 mod bench;
 mod dicts;
+mod explain;
 mod input;
 mod output;
 mod parse_cmd;

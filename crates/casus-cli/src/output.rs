@@ -1,7 +1,7 @@
 //! Writing events: JSON lines (the contract in the brief) or TSV with a
-//! header, and the human-readable `--explain` report.
+//! header (the `--explain` report is in `explain`).
 
-use casus_core::{Coded, Event};
+use casus_core::Event;
 use std::io::{self, Write};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -68,52 +68,4 @@ pub fn write_event(out: &mut dyn Write, format: OutputFormat, e: &Event) -> io::
             writeln!(out, "{}", fields.join("\t"))
         }
     }
-}
-
-/// The `--explain` report: per sentence, what was found and why.
-pub fn write_explanation(out: &mut dyn Write, doc_id: &str, coded: &Coded) -> io::Result<()> {
-    writeln!(out, "== document {doc_id}")?;
-    for s in &coded.trace {
-        writeln!(
-            out,
-            "-- sentence {} [{}..{}]: {}",
-            s.index,
-            s.span[0],
-            s.span[1],
-            s.text.replace('\n', " ")
-        )?;
-        for m in &s.mentions {
-            writeln!(out, "   actor    {m}")?;
-        }
-        for p in &s.patterns {
-            writeln!(out, "   pattern  {p}")?;
-        }
-        for n in &s.notes {
-            writeln!(out, "   note     {n}")?;
-        }
-        for e in coded.events.iter().filter(|e| e.sentence_index == s.index) {
-            let attribution = e
-                .attribution
-                .as_deref()
-                .map(|a| format!(" on the word of {a}"))
-                .unwrap_or_default();
-            writeln!(
-                out,
-                "   EVENT    {} -> {} {} ({}) {}{}  [{}]{}",
-                e.source,
-                e.target,
-                e.code,
-                e.code_name,
-                e.modality.as_str(),
-                attribution,
-                e.evidence.entry,
-                if e.evidence.cues.is_empty() {
-                    String::new()
-                } else {
-                    format!(" cues: {}", e.evidence.cues.join(", "))
-                }
-            )?;
-        }
-    }
-    Ok(())
 }

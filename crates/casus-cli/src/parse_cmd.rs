@@ -8,18 +8,11 @@ use casus_core::text::TextLayer;
 use casus_parse::{read_conllu, Model};
 use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
-use std::sync::OnceLock;
 use std::time::Instant;
 
-/// The English model, trained by `casus-train train` (see models/en/README.md).
-static MODEL_BYTES: &[u8] = include_bytes!("../../../models/en/model.bin");
-
+/// The built-in English model (embedded by casus-core; see models/en/README.md).
 fn model() -> Result<&'static Model> {
-    static MODEL: OnceLock<Result<Model, casus_parse::ModelError>> = OnceLock::new();
-    MODEL
-        .get_or_init(|| Model::from_bytes(MODEL_BYTES))
-        .as_ref()
-        .map_err(|e| anyhow::anyhow!("built-in parser model: {e}"))
+    casus_core::builtin::model().map_err(|e| anyhow::anyhow!("built-in parser model: {e}"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

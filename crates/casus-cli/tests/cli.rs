@@ -153,10 +153,46 @@ fn tsv_output_has_a_header_and_fixed_columns() {
 fn explain_shows_actors_patterns_and_decisions() {
     let out = run(&["code", &fixture("article.txt"), "--explain"]);
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("actor    Germany => DEU"), "{text}");
-    assert!(text.contains("pattern  `"), "{text}");
+    assert!(text.contains("mention  Germany => DEU"), "{text}");
+    assert!(text.contains("predicate `"), "{text}");
     assert!(text.contains("EVENT    DEU -> UKR 0332"), "{text}");
     assert!(text.contains("hypothetical"), "{text}");
+}
+
+#[test]
+fn explain_shows_tags_arcs_and_the_stage_of_each_decision() {
+    let text = "Kenya condemned Uganda on Monday. Ferries crossed the lake at dawn.\n\n\
+                Kenya attacked Uganda in the tournament semifinal.";
+    let out = run_stdin(
+        &["code", "--explain", "--date", "2021-03-02"],
+        text.as_bytes(),
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    // the first sentence has an actor and an event word: tagged and parsed
+    assert!(text.contains("sentence 0 [0..33] (parsed)"), "{text}");
+    let verb = text
+        .lines()
+        .find(|l| l.split_whitespace().take(3).eq(["token", "2", "condemned"]))
+        .unwrap_or_else(|| panic!("no token line for the verb: {text}"));
+    assert!(verb.contains("VERB") && verb.contains("root"), "{verb}");
+    let subject = text
+        .lines()
+        .find(|l| l.split_whitespace().take(3).eq(["token", "1", "Kenya"]))
+        .unwrap();
+    assert!(
+        subject.contains("nsubj") && subject.contains("<- 2 condemned"),
+        "{subject}"
+    );
+    // no actor: not sent to the parser, so no token lines
+    assert!(!text.contains("Ferries          "), "{text}");
+    assert!(text.contains("predicate `condemn"), "{text}");
+    assert!(text.contains("EVENT    KEN -> UGA 111"), "{text}");
+    // a decision names its stage
+    assert!(
+        text.contains("[screen] not coded: sports cue `tournament`"),
+        "{text}"
+    );
+    assert!(!text.contains("KEN -> UGA 190"), "{text}");
 }
 
 #[test]

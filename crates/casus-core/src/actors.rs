@@ -447,6 +447,25 @@ pub enum Referent {
     Place(Option<String>),
 }
 
+impl Referent {
+    /// A one-line description for `--explain`.
+    pub fn describe(&self) -> String {
+        match self {
+            Referent::Actor(c) => c.clone(),
+            Referent::Capital(c) => {
+                format!("{c} (capital: {c}GOV as an agent, a place otherwise)")
+            }
+            Referent::Role(r) => format!("role {r} without a country (not coded)"),
+            Referent::Pronoun { word, .. } => format!("pronoun `{word}` (unresolved)"),
+            Referent::EachOther => "reciprocal".into(),
+            Referent::Description(kind, _) => format!("description ({kind:?}, unresolved)"),
+            Referent::Group(g) => g.join(" + "),
+            Referent::Place(Some(c)) => format!("place in {c}"),
+            Referent::Place(None) => "place".into(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
     pub tokens: Range<usize>,

@@ -3,6 +3,22 @@
 
 use crate::dict::Source;
 
+/// The English tagger and parser model, trained by `casus-train` (see
+/// models/en/README.md for its provenance and licence).
+pub static MODEL_BYTES: &[u8] = include_bytes!("../../../models/en/model.bin");
+
+/// The built-in parser model, read once per process: it is the same for
+/// every pipeline, and reading 20 MB of weights per pipeline would cost
+/// more start-up than the dictionaries.
+pub fn model() -> Result<&'static casus_parse::Model, String> {
+    use std::sync::OnceLock;
+    static MODEL: OnceLock<Result<casus_parse::Model, String>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| casus_parse::Model::from_bytes(MODEL_BYTES).map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
 macro_rules! embed {
     ($($path:literal),* $(,)?) => {
         &[$(($path, include_str!(concat!("../../../dict/", $path)))),*]

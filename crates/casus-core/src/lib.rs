@@ -1,31 +1,35 @@
 //! casus-core: the casus event coder as a library with no I/O.
 //!
-//! Build one [`Pipeline`] (dictionaries compiled once; `Send + Sync`) and
-//! call [`Pipeline::code`] for each [`Document`]. The pipeline runs:
-//! text layer ([`text`]) -> actor mentions ([`actors`]) -> pronoun links ->
-//! verb patterns ([`verbs`]) -> event assembly with modality, conversions and
-//! attribution ([`coder`], cues from [`rules`]) -> [`Event`] records.
-//! Scoring against gold suites lives in [`eval`].
+//! Build one [`Pipeline`] (dictionaries and the parser model loaded once;
+//! `Send + Sync`) and call [`Pipeline::code`] for each [`Document`]. The
+//! pipeline runs the named stages of [`stages::STAGES`] over a [`Doc`]
+//! ([`doc`]), which owns every layer: tokens and sentences ([`text`]),
+//! actor mentions ([`actors`]) and coreference links ([`coref`]), tags and
+//! trees (casus-parse), verb-pattern predicates ([`verbs`]) with their
+//! arguments and cues ([`rules`]), and events. Scoring against gold suites
+//! lives in [`eval`].
 
 pub mod actors;
 pub mod anchor;
 pub mod builtin;
 pub mod cameo;
-pub mod coder;
+pub(crate) mod clause;
 pub mod coref;
 pub mod date;
 pub mod dict;
+pub mod doc;
 pub mod eval;
 pub mod event;
 pub mod lexicon;
 pub mod rules;
+pub mod stages;
 pub mod text;
 pub mod verbs;
 pub mod vocab;
 
-pub use coder::{Coded, SentenceTrace};
 pub use date::Date;
 pub use dict::{DictError, Source, SourceKind};
+pub use doc::Doc;
 pub use event::{Document, Event, Evidence, Modality, Place};
 
 use actors::ActorLexicon;
@@ -41,6 +45,8 @@ pub struct Pipeline {
     pub verbs: VerbLexicon,
     pub rules: Rules,
     pub vocab: vocab::Vocab,
+    /// The tagger and parser model (the built-in one).
+    pub parser: &'static casus_parse::Model,
     files: Vec<String>,
     version: String,
 }
@@ -59,6 +65,14 @@ pub fn fnv64(parts: &[&[u8]]) -> u64 {
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     h
+}
+
+/// A document's events with the byte spans of its sentences, in order
+/// (headlines included).
+#[derive(Debug, Clone, Default)]
+pub struct Coded {
+    pub events: Vec<Event>,
+    pub sentences: Vec<[usize; 2]>,
 }
 
 /// Counts for `casus dict stats`.
@@ -99,6 +113,20 @@ impl Pipeline {
             .map(|(i, s)| (i as u16, s))
             .collect();
         let mut errors = Vec::new();
+        if let Err(e) = stages::check_order(stages::STAGES) {
+            errors.push(DictError::File {
+                file: "pipeline".into(),
+                message: e.to_string(),
+            });
+        }
+        let parser = builtin::model()
+            .map_err(|message| {
+                errors.push(DictError::File {
+                    file: "models/en/model.bin".into(),
+                    message,
+                })
+            })
+            .ok();
         for (_, s) in &indexed {
             if s.kind().is_none() {
                 errors.push(DictError::File {
@@ -140,13 +168,13 @@ impl Pipeline {
             .map_err(|e| errors.extend(e.all()))
             .ok();
         DictError::collect(errors)?;
-        match (actors, verbs, rules) {
-            (Some(mut actors), Some(mut verbs), Some(mut rules)) => {
+        match (actors, verbs, rules, parser) {
+            (Some(mut actors), Some(mut verbs), Some(mut rules), Some(parser)) => {
                 // Number every word the dictionaries look up, so that coding
                 // looks each token up once.
                 let mut vocab = vocab::Vocab::default();
                 verbs::register_classes(&mut vocab);
-                coder::register_classes(&mut vocab);
+                clause::register_classes(&mut vocab);
                 actors.freeze(&mut vocab);
                 verbs.freeze(&mut vocab);
                 rules.freeze(&mut vocab);
@@ -156,6 +184,7 @@ impl Pipeline {
                     verbs,
                     rules,
                     vocab,
+                    parser,
                     files,
                     version,
                 })
@@ -166,12 +195,15 @@ impl Pipeline {
 
     /// Codes one document into events.
     pub fn code(&self, doc: &Document) -> Vec<Event> {
-        coder::code_document(self, doc, false).events
+        self.analyse(doc, false).events
     }
 
-    /// Codes one document and keeps a per-sentence trace of the decisions.
-    pub fn code_explained(&self, doc: &Document) -> Coded {
-        coder::code_document(self, doc, true)
+    /// Runs every stage over one document and returns the Doc with all its
+    /// layers; with `explain`, each decision is kept with its stage.
+    pub fn analyse<'d>(&self, doc: &'d Document, explain: bool) -> Doc<'d> {
+        let mut d = Doc::new(doc, explain);
+        stages::run_all(self, &mut d);
+        d
     }
 
     /// A hash of every dictionary file: stored with each coded event so that
@@ -182,7 +214,11 @@ impl Pipeline {
 
     /// Codes one document and returns its events with its sentence spans.
     pub fn code_full(&self, doc: &Document) -> Coded {
-        coder::code_document(self, doc, false)
+        let d = self.analyse(doc, false);
+        Coded {
+            sentences: d.sentence_spans(),
+            events: d.events,
+        }
     }
 
     pub fn file_name(&self, file: u16) -> &str {

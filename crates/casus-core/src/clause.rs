@@ -1,0 +1,655 @@
+//! A surface reading of one sentence shared by the stages: which tokens
+//! look like verbs, compounds of mentions, the subject of a verb, its
+//! by-agent, say-verbs and speakers. These are today's word-sequence rules;
+//! issue 11 replaces most of them with the dependency tree.
+
+use crate::actors::{Mention, Referent};
+use crate::event::Document;
+use crate::text::TextLayer;
+use crate::verbs::PatternMatch;
+use crate::vocab::class;
+use crate::Pipeline;
+use rustc_hash::FxHashSet as HashSet;
+use std::ops::Range;
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "your", "my",
+    "'s", "no", "any", "each", "every", "another", "such", "whose",
+];
+
+const PREPOSITIONS: &[&str] = &[
+    "of", "for", "in", "on", "with", "after", "before", "against", "amid", "over", "by", "to",
+    "from", "at", "about", "between", "during", "into", "under", "since", "than", "toward",
+    "towards", "across", "near", "among", "upon", "via", "without", "despite",
+];
+
+const AUXILIARIES: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "should",
+    "not",
+    "n't",
+    "also",
+    "then",
+    "later",
+    "already",
+    "reportedly",
+    "allegedly",
+    "still",
+    "again",
+    "never",
+    "jointly",
+    "formally",
+    "officially",
+    "finally",
+    "just",
+    "to",
+    "'s",
+    "'ll",
+    "'d",
+    "recently",
+    "repeatedly",
+    "publicly",
+    "quickly",
+    "immediately",
+    "once",
+    "twice",
+    "first",
+    "last",
+];
+
+const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
+
+const CLAUSE_BREAKS: &[&str] = &[
+    ";", "that", "whether", "because", "although", "though", "while", "whereas",
+];
+
+pub(crate) fn is_quantity(w: &str) -> bool {
+    matches!(
+        w,
+        "thousands"
+            | "hundreds"
+            | "dozens"
+            | "tens"
+            | "scores"
+            | "millions"
+            | "some"
+            | "many"
+            | "most"
+            | "several"
+            | "all"
+            | "group"
+            | "groups"
+            | "crowds"
+            | "crowd"
+            | "number"
+    ) || w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+}
+
+pub(crate) fn is_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly")
+}
+
+/// Registers the word classes this module tests.
+pub fn register_classes(vocab: &mut crate::vocab::Vocab) {
+    use crate::vocab::class;
+    vocab.add_class_all(DETERMINERS.iter().copied(), class::DETERMINER);
+    vocab.add_class_all(PREPOSITIONS.iter().copied(), class::PREPOSITION);
+    vocab.add_class_all(AUXILIARIES.iter().copied(), class::AUXILIARY);
+    vocab.add_class_all(BE_FORMS.iter().copied(), class::BE_FORM);
+    vocab.add_class_all(CLAUSE_BREAKS.iter().copied(), class::CLAUSE_BREAK);
+}
+
+/// A view of one sentence: the layers a stage reads, by index.
+pub(crate) struct Ctx<'a> {
+    pub p: &'a Pipeline,
+    pub layer: &'a TextLayer,
+    pub text: &'a str,
+    pub range: Range<usize>,
+    pub mentions: &'a [Mention],
+}
+impl Ctx<'_> {
+    pub(crate) fn norm(&self, i: usize) -> &str {
+        self.layer.norm(i)
+    }
+
+    pub(crate) fn byte_span(&self, tokens: Range<usize>) -> [usize; 2] {
+        [
+            self.layer.tokens[tokens.start].span.start,
+            self.layer.tokens[tokens.end - 1].span.end,
+        ]
+    }
+
+    pub(crate) fn in_mention(&self, t: usize) -> bool {
+        // mentions are sorted and do not overlap: the last one starting at
+        // or before `t` is the only candidate
+        let k = self.mentions.partition_point(|m| m.tokens.start <= t);
+        k > 0 && self.mentions[k - 1].tokens.contains(&t)
+    }
+
+    /// Whether a verb or auxiliary follows the mention, making it a subject.
+    pub(crate) fn starts_clause_after(&self, m: &Mention) -> bool {
+        let next = m.tokens.end;
+        next < self.range.end && {
+            let w = self.norm(next);
+            let is = |bits| self.layer.is(next, bits);
+            is(class::AUXILIARY | class::SAY_VERB)
+                || (is(class::PATTERN_VERB) && (w.ends_with("ed") || !is(class::BASE_LIKE)))
+        }
+    }
+
+    /// Mentions coordinated with `idx` by "and", "or" and commas.
+    pub(crate) fn compound(&self, idx: usize, leftward: bool, rightward: bool) -> Vec<usize> {
+        // The connector between two neighbouring mentions, if they can be
+        // members of one compound: Some(true) for "and"/"or", Some(false)
+        // for a bare comma.
+        let link = |a: &Mention, b: &Mention| -> Option<bool> {
+            let between: Vec<&str> = (a.tokens.end..b.tokens.start)
+                .filter(|&i| !self.layer.tokens[i].temporal)
+                .map(|i| self.norm(i))
+                .collect();
+            // "..., and the Netherlands said it would": a new clause's
+            // subject, not another member of the compound.
+            if between.first() == Some(&",") && self.starts_clause_after(b) {
+                return None;
+            }
+            match between.as_slice() {
+                [","] | [",", "the"] => Some(false),
+                ["and"]
+                | ["or"]
+                | [",", "and"]
+                | [",", "or"]
+                | ["and", "the"]
+                | ["or", "the"]
+                | [",", "and", "the"]
+                | ["as", "well", "as"]
+                | ["and", "its"]
+                | ["nor"] => Some(true),
+                _ => None,
+            }
+        };
+        let n = self.mentions.len();
+        let mut start = idx;
+        let mut end = idx;
+        while leftward
+            && start > 0
+            && link(&self.mentions[start - 1], &self.mentions[start]).is_some()
+        {
+            start -= 1;
+        }
+        while rightward
+            && end + 1 < n
+            && link(&self.mentions[end], &self.mentions[end + 1]).is_some()
+        {
+            end += 1;
+        }
+        // A list is "A, B and C": commas alone make an apposition or a new
+        // clause ("Russia, U.S. officials said"), so the chain stops at the
+        // last "and"/"or" and starts after any comma run not closed by one.
+        let links: Vec<bool> = (start..end)
+            .map(|k| link(&self.mentions[k], &self.mentions[k + 1]) == Some(true))
+            .collect();
+        let Some(last_and) = links.iter().rposition(|&x| x) else {
+            return vec![idx];
+        };
+        let chain_end = start + last_and + 1;
+        if idx > chain_end {
+            return vec![idx];
+        }
+        (start..=chain_end).collect()
+    }
+}
+
+pub(crate) fn ctx_country(code: &str) -> String {
+    if code.starts_with("IGO") || code.starts_with("NGO") || code.len() <= 3 {
+        code.to_string()
+    } else {
+        code[..3].to_string()
+    }
+}
+
+pub(crate) fn span_text(text: &str, layer: &TextLayer, tokens: Range<usize>) -> String {
+    if tokens.is_empty() {
+        return String::new();
+    }
+    text[layer.tokens[tokens.start].span.start..layer.tokens[tokens.end - 1].span.end].to_string()
+}
+
+/// A rough test that a verb form is used as a verb: nouns follow
+/// determiners and prepositions ("the attack", "for talks", "peace talks").
+pub(crate) fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
+    if t == ctx.range.start {
+        // News sentences open with their subject, not a verb: "Protests
+        // spread", "Talks resumed".
+        return false;
+    }
+    let prev = ctx.norm(t - 1);
+    let word = ctx.norm(t);
+    // Inside a sentence a capitalised word is a name: "in March", "Operation
+    // Rally", not a verb.
+    if matches!(
+        ctx.layer.tokens[t].shape,
+        crate::text::Shape::Capitalized | crate::text::Shape::Upper
+    ) {
+        return false;
+    }
+    if ctx.layer.is(t - 1, class::DETERMINER) {
+        return false;
+    }
+    if ctx.layer.is(t - 1, class::PREPOSITION)
+        && prev != "to"
+        && (!word.ends_with("ing") || prev == "of")
+    {
+        return false;
+    }
+    // After an adjective ("Hezbollah targets", "Russian attack") a verb form is a noun.
+    if ctx
+        .mentions
+        .iter()
+        .any(|m| m.adjectival && m.tokens.end == t)
+    {
+        return false;
+    }
+    if word.ends_with("ing") {
+        // "-ing" forms are verbs after "be", an aspect verb, a preposition, a
+        // subject or a conjunction; otherwise nouns ("a high-level meeting").
+        return ctx.in_mention(t - 1)
+            || ctx.layer.is(t - 1, class::BE_FORM)
+            || ctx.layer.is(t - 1, class::PREPOSITION)
+            || is_adverb(prev)
+            || matches!(
+                prev,
+                "and"
+                    | "or"
+                    | ","
+                    | "while"
+                    | "without"
+                    | "began"
+                    | "begin"
+                    | "begins"
+                    | "started"
+                    | "start"
+                    | "starts"
+                    | "continued"
+                    | "continue"
+                    | "continues"
+                    | "stopped"
+                    | "resumed"
+                    | "resume"
+                    | "kept"
+                    | "keep"
+                    | "finished"
+                    | "ended"
+                    | "also"
+                    | "not"
+                    | "after"
+                    | "before"
+                    | "by"
+                    | "since"
+                    | "who"
+                    | "which"
+                    | "they"
+                    | "it"
+                    | "he"
+                    | "she"
+            );
+    }
+    // A participle right after another verb is an adjective: "confiscate
+    // frozen assets".
+    // ("a swap mediated by": after a determiner the verb form is a noun)
+    if ctx.layer.is(t, class::PARTICIPLE)
+        && ctx.layer.is(t - 1, class::PATTERN_VERB)
+        && !ctx.layer.is(t - 1, class::AUXILIARY)
+        && !(t >= ctx.range.start + 2 && ctx.layer.is(t - 2, class::DETERMINER))
+        && !ctx.in_mention(t - 1)
+    {
+        return false;
+    }
+    if word.ends_with("ed") || !ctx.layer.is(t, class::BASE_LIKE) {
+        return true;
+    }
+    // Base and -s forms: a verb after its subject, an auxiliary, "to", or an adverb.
+    ctx.in_mention(t - 1)
+        || ctx.layer.is(t - 1, class::AUXILIARY)
+        || is_adverb(prev)
+        || matches!(
+            prev,
+            "and" | "who" | "which" | "they" | "it" | "he" | "she" | "we" | "i" | "," | "then"
+        )
+}
+
+/// "... by the African Union": the mention after `by` following the verb.
+pub(crate) fn find_by_agent(ctx: &Ctx, m: &PatternMatch) -> Option<usize> {
+    let start = m.verb + 1;
+    let stop = (m.end.max(start) + 6).min(ctx.range.end);
+    let by = (start..stop).find(|&i| ctx.norm(i) == "by")?;
+    let next = if by + 1 < ctx.range.end && ctx.norm(by + 1) == "the" {
+        by + 2
+    } else {
+        by + 1
+    };
+    ctx.mentions
+        .iter()
+        .position(|mm| mm.tokens.start == next || mm.tokens.start == by + 1)
+}
+
+/// The subject of a verb and where its clause starts (for modality cues).
+pub(crate) fn find_subject(
+    ctx: &Ctx,
+    m: &PatternMatch,
+    slot_mentions: &HashSet<usize>,
+    last_subject: &Option<(Vec<usize>, usize)>,
+) -> Option<(Vec<usize>, usize)> {
+    // Coordinated verbs share the subject: "visited Kyiv and met Zelenskiy".
+    let mut b = m.verb;
+    while b > ctx.range.start
+        && (ctx.layer.is(b - 1, class::AUXILIARY) || is_adverb(ctx.norm(b - 1)))
+    {
+        b -= 1;
+    }
+    if b > ctx.range.start
+        && matches!(ctx.norm(b - 1), "and" | "but" | "then")
+        && !ctx.in_mention(b - 2)
+    {
+        if let Some((subject, _)) = last_subject {
+            return Some((subject.clone(), b - 1));
+        }
+    }
+    // Otherwise the nearest mention to the left that is not inside a
+    // prepositional phrase, not a place, and not the object of an earlier verb.
+    let mut k = ctx.mentions.len();
+    while k > 0 {
+        k -= 1;
+        let mention = &ctx.mentions[k];
+        if mention.tokens.end > m.verb {
+            continue;
+        }
+        // clause breaks between the mention and the verb end the search
+        if (mention.tokens.end..m.verb).any(|i| ctx.layer.is(i, class::CLAUSE_BREAK)) {
+            // "X, who negotiated ...": the relative pronoun's antecedent
+            return None;
+        }
+        let before = mention
+            .tokens
+            .start
+            .checked_sub(1)
+            .filter(|&i| i >= ctx.range.start)
+            .map(|i| ctx.norm(i));
+        // "thousands of Israeli protesters" is a quantity, not a phrase
+        // "of X" hanging on another noun
+        let quantity_of = before == Some("of")
+            && mention.tokens.start >= ctx.range.start + 2
+            && is_quantity(ctx.norm(mention.tokens.start - 2));
+        // "after both countries restored ties": a mention right before its
+        // verb is a subject even after a preposition-like conjunction
+        let right_before_verb = (mention.tokens.end..m.verb).all(|i| {
+            ctx.layer.is(i, class::AUXILIARY)
+                || is_adverb(ctx.norm(i))
+                || ctx.layer.tokens[i].temporal
+        });
+        let in_pp = !quantity_of
+            && !right_before_verb
+            && before.is_some_and(|w| PREPOSITIONS.contains(&w) || w == "'s");
+        if mention.locative
+            || matches!(mention.referent, Referent::Place(_))
+            || in_pp
+            || slot_mentions.contains(&k)
+            || mention.referent == Referent::EachOther
+        {
+            continue;
+        }
+        let members = ctx.compound(k, true, false);
+        return Some((members, mention.tokens.end));
+    }
+    None
+}
+
+/// What a sentence says about speech, found once per sentence: an
+/// unattributed-report cue, an "according to X", and the say-verbs.
+pub(crate) struct Speech {
+    fixed: Option<String>,
+    /// Where the unattributed or "according to" cue stands.
+    fixed_span: Option<[usize; 2]>,
+    says: Vec<usize>,
+}
+
+impl Speech {
+    pub(crate) fn of(ctx: &Ctx) -> Speech {
+        let p = ctx.p;
+        let range = ctx.range.clone();
+        // "there are reports that ...", "reportedly"
+        if let Some(c) = p.rules.unattributed.find_in(ctx.layer, range.clone()) {
+            return Speech {
+                fixed: Some(format!("anonymous: {}", span_text_ctx(ctx, c.start..c.end))),
+                fixed_span: Some(ctx.byte_span(c.start..c.end)),
+                says: Vec::new(),
+            };
+        }
+        // "according to X", "citing X"
+        if let Some(c) = p.rules.according.find_in(ctx.layer, range.clone()) {
+            return Speech {
+                fixed: Some(speaker_after(ctx, c.end).unwrap_or_else(|| "anonymous".into())),
+                fixed_span: Some(ctx.byte_span(c.start..c.end)),
+                says: Vec::new(),
+            };
+        }
+        Speech {
+            fixed: None,
+            fixed_span: None,
+            says: say_verbs(ctx),
+        }
+    }
+
+    /// Where the attribution cue stands: the say-verb or "according to".
+    pub(crate) fn span(&self, ctx: &Ctx, m: &PatternMatch) -> Option<[usize; 2]> {
+        if self.fixed_span.is_some() {
+            return self.fixed_span;
+        }
+        let before = self.says.iter().rev().find(|&&i| i < m.verb);
+        before
+            .or_else(|| self.says.iter().find(|&&i| i > m.verb))
+            .map(|&i| ctx.byte_span(i..i + 1))
+    }
+
+    /// The speaker the sentence attributes the event to, if any: the
+    /// say-verb nearest before the event verb, else a trailing "X said".
+    pub(crate) fn attribution(&self, ctx: &Ctx, m: &PatternMatch) -> Option<String> {
+        if self.fixed.is_some() {
+            return self.fixed.clone();
+        }
+        let range = ctx.range.clone();
+        let says = &self.says;
+
+        // A say-verb after the event counts only as a trailing attribution
+        // ("..., Ukraine's navy said on Monday."), not as the verb of a new
+        // clause ("..., and the Netherlands said it would send ...").
+        let trailing = |i: usize| {
+            let rest: Vec<usize> = (i + 1..range.end)
+                .filter(|&t| !ctx.layer.tokens[t].temporal)
+                .collect();
+            rest.len() <= 4 && !rest.iter().any(|&t| ctx.layer.is(t, class::PATTERN_VERB))
+        };
+        let say = says
+            .iter()
+            .rev()
+            .find(|&&i| i < m.verb)
+            .or_else(|| says.iter().find(|&&i| i > m.verb && trailing(i)))?;
+        speaker_before(ctx, *say)
+            .or_else(|| speaker_after(ctx, *say + 1))
+            .or(Some("unnamed".into()))
+    }
+}
+
+/// Say-verbs used as verbs ("said", "told"), not as nouns ("the reports").
+pub(crate) fn say_verbs(ctx: &Ctx) -> Vec<usize> {
+    ctx.range
+        .clone()
+        .filter(|&i| {
+            ctx.layer.is(i, class::SAY_VERB)
+                && !ctx.in_mention(i)
+                && !(i > ctx.range.start
+                    && (ctx.layer.is(i - 1, class::DETERMINER)
+                        || matches!(ctx.norm(i - 1), "are" | "were" | "of" | "in")))
+        })
+        .collect()
+}
+
+/// First-person pronouns ("we", "our troops") stand for the speaker of the
+/// sentence: the actor before or after its say-verb, outside the quotation.
+pub(crate) fn first_person_speaker(ctx: &Ctx) -> Option<String> {
+    say_verbs(ctx)
+        .into_iter()
+        .find_map(|s| speaker_before(ctx, s).or_else(|| speaker_after(ctx, s + 1)))
+        .filter(|sp| !sp.starts_with("anonymous"))
+}
+
+/// Gives first-person pronouns the speaker's code (its country for a role:
+/// "our troops" said by Ukraine is UKRMIL).
+pub(crate) fn resolve_first_person(mentions: &mut [Mention], speaker: &str) {
+    for m in mentions {
+        if let Referent::Pronoun { word, role } = &m.referent {
+            if matches!(word.as_str(), "we" | "our" | "i") {
+                let code = match role {
+                    Some(r) if speaker.len() >= 3 && !speaker.starts_with("IGO") => {
+                        format!("{}{r}", &speaker[..3])
+                    }
+                    _ => speaker.to_string(),
+                };
+                m.referent = Referent::Actor(code);
+            }
+        }
+    }
+}
+
+pub(crate) fn speaker_before(ctx: &Ctx, say: usize) -> Option<String> {
+    let mut i = say;
+    let lower = say.saturating_sub(8).max(ctx.range.start);
+    while i > lower {
+        i -= 1;
+        if let Some(m) = ctx
+            .mentions
+            .iter()
+            .find(|m| m.tokens.end == i + 1 || m.tokens.contains(&i))
+        {
+            if let Referent::Actor(c) = &m.referent {
+                // "officials said": an unqualified role is an anonymous source,
+                // whatever country the document is about
+                let anonymous = m.inferred
+                    && ctx
+                        .p
+                        .rules
+                        .anonymous
+                        .find_in(ctx.layer, m.tokens.clone())
+                        .is_some();
+                if !anonymous {
+                    return Some(c.clone());
+                }
+            }
+        }
+        if let Some(a) = ctx.p.rules.anonymous.matches_at(ctx.layer, i, say).next() {
+            return Some(format!("anonymous: {}", span_text_ctx(ctx, a.start..a.end)));
+        }
+        if matches!(ctx.norm(i), "," | "." | ";" | "that") && i + 1 < say {
+            break;
+        }
+    }
+    None
+}
+
+pub(crate) fn speaker_after(ctx: &Ctx, start: usize) -> Option<String> {
+    let stop = (start + 8).min(ctx.range.end);
+    for i in start..stop {
+        if let Some(m) = ctx.mentions.iter().find(|m| m.tokens.start == i) {
+            if let Referent::Actor(c) = &m.referent {
+                return Some(c.clone());
+            }
+        }
+        if let Some(a) = ctx.p.rules.anonymous.matches_at(ctx.layer, i, stop).next() {
+            return Some(format!("anonymous: {}", span_text_ctx(ctx, a.start..a.end)));
+        }
+    }
+    None
+}
+
+pub(crate) fn span_text_ctx(ctx: &Ctx, tokens: Range<usize>) -> String {
+    ctx.text[ctx.layer.tokens[tokens.start].span.start..ctx.layer.tokens[tokens.end - 1].span.end]
+        .to_string()
+}
+
+/// "in 1945": an explicit year before the document's year marks history.
+pub(crate) fn historical_year(ctx: &Ctx, doc: &Document) -> Option<u16> {
+    let doc_year = doc.date?.year;
+    for i in ctx.range.clone() {
+        if ctx.norm(i) != "in" || i + 1 >= ctx.range.end {
+            continue;
+        }
+        // "in 1945", "in August 1945"
+        for j in [i + 1, i + 2] {
+            if j >= ctx.range.end {
+                break;
+            }
+            let w = ctx.norm(j);
+            if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
+                let year: u16 = w.parse().ok()?;
+                if (1800..doc_year).contains(&year) {
+                    return Some(year);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Weapon words in the source mention, the trigger, or a `with` phrase.
+pub(crate) fn weapon(ctx: &Ctx, m: &PatternMatch, sources: &[usize]) -> Option<String> {
+    let mut spans: Vec<Range<usize>> = sources
+        .iter()
+        .map(|&s| ctx.mentions[s].tokens.clone())
+        .collect();
+    spans.push(m.trigger_span());
+    let after = m.end..(m.end + 8).min(ctx.range.end);
+    if let Some(w) = after.clone().find(|&i| ctx.norm(i) == "with") {
+        spans.push(w..after.end);
+    }
+    spans.iter().find_map(|r| {
+        ctx.p
+            .rules
+            .weapons
+            .find_in(ctx.layer, r.clone())
+            .map(|c| c.value.clone())
+    })
+}
+
+/// Rule 6/19: the country of the place a meeting is held in ("met in Paris").
+pub(crate) fn meeting_place(ctx: &Ctx, m: &PatternMatch) -> Option<String> {
+    // "met on the sidelines of the G20 summit in Bali": the place may come late
+    let stop = (m.end + 12).min(ctx.range.end);
+    let place = ctx
+        .mentions
+        .iter()
+        .find(|mm| mm.tokens.start >= m.verb && mm.tokens.start < stop && mm.locative)?;
+    match &place.referent {
+        Referent::Actor(c) if c.len() == 3 => Some(c.clone()),
+        Referent::Capital(c) | Referent::Place(Some(c)) => Some(c.clone()),
+        _ => None,
+    }
+}

@@ -1,0 +1,377 @@
+//! Stage `arguments`: for each predicate, its subject, source and targets
+//! (voice, coordination, pattern slots), the code conversions and modality
+//! cues in its clause, its modality, its speaker, and the refinements of its
+//! code (weapons, protest aims). Predicates in one sentence are read left to
+//! right, because an object of one verb cannot be the subject of the next
+//! and coordinated verbs share a subject.
+
+use super::Stage;
+use crate::actors::Referent;
+use crate::clause::{ctx_country, find_subject, historical_year, span_text, weapon, Ctx, Speech};
+use crate::doc::{Cues, Doc, Layer, Predicate, Trace, Voice};
+use crate::event::Modality;
+use crate::rules::Cue;
+use crate::Pipeline;
+use rustc_hash::FxHashSet as HashSet;
+
+pub struct Arguments;
+
+const NAME: &str = "arguments";
+
+impl Stage for Arguments {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+    fn needs(&self) -> &'static [Layer] {
+        &[Layer::Mentions, Layer::Predicates]
+    }
+    fn adds(&self) -> &'static [Layer] {
+        &[Layer::Arguments]
+    }
+    fn run(&self, p: &Pipeline, doc: &mut Doc) {
+        for index in 0..doc.sentences.len() {
+            let state = &doc.sentences[index];
+            if state.predicates.is_empty() {
+                continue;
+            }
+            let ctx = Ctx {
+                p,
+                layer: &doc.text,
+                text: &doc.source.text,
+                range: doc.text.sentences[index].tokens.clone(),
+                mentions: &doc.mentions[state.mentions.clone()],
+            };
+            let preds = &mut doc.predicates[state.predicates.clone()];
+            sentence(&ctx, doc.source, index, preds, &mut doc.trace);
+        }
+    }
+}
+
+/// Reads the predicates of one sentence, left to right.
+fn sentence(
+    ctx: &Ctx,
+    source: &crate::Document,
+    index: usize,
+    preds: &mut [Predicate],
+    trace: &mut Trace,
+) {
+    let p = ctx.p;
+    let range = ctx.range.clone();
+    // a conditional or question anywhere in the sentence, found once
+    let conditional_span = range.clone().find_map(|i| {
+        p.rules
+            .modality
+            .matches_at(ctx.layer, i, range.end)
+            .find(|c| *c.value == Cue::HypotheticalSentence)
+            .map(|c| ctx.byte_span(c.start..c.end))
+    });
+    let speech = Speech::of(ctx);
+    let mut slot_mentions: HashSet<usize> = HashSet::default();
+    let mut last_subject: Option<(Vec<usize>, usize)> = None;
+    for pred in preds.iter_mut() {
+        let m = &pred.matched;
+        let pattern = &p.verbs.patterns[m.pattern];
+        let Some((subject, window_start)) = find_subject(ctx, m, &slot_mentions, &last_subject)
+        else {
+            trace.note(NAME, index, || {
+                format!("`{}`: no source found", pattern.text)
+            });
+            continue;
+        };
+        last_subject = Some((subject.clone(), window_start));
+        let Some((sources, targets)) = roles(ctx, pred, &subject) else {
+            trace.note(NAME, index, || {
+                format!(
+                    "`{}`: passive without a by-agent is not coded",
+                    pattern.text
+                )
+            });
+            continue;
+        };
+        let m = &pred.matched;
+        // Objects of a verb cannot be the subject of a later verb; subjects
+        // can ("Armenia and Azerbaijan signed a deal brokered by Russia").
+        slot_mentions.extend(targets.iter().copied());
+        if let Some(t) = m.target {
+            slot_mentions.extend(ctx.compound(t, false, true));
+        }
+        let mut code = pattern.code.clone();
+        let mut symmetric = pattern.symmetric;
+        let mut cues = Cues::default();
+        let modality_window = conversion(
+            ctx,
+            pred,
+            window_start,
+            &mut code,
+            &mut symmetric,
+            &mut cues,
+        );
+        modality_cues(ctx, modality_window, &mut cues);
+        // "No country has recognised ...", "Neither Kenya nor Uganda ...":
+        // a negative determiner before the subject negates its verb.
+        if subject.first().is_some_and(|&k| {
+            let start = ctx.mentions[k].tokens.start;
+            start > range.start && matches!(ctx.norm(start - 1), "no" | "neither")
+        }) {
+            cues.negated = true;
+        }
+        negated_object(ctx, pred, &mut cues);
+        if conditional_span.is_some() {
+            cues.hypothetical = true;
+        }
+        if let Some(span) = conditional_span {
+            cues.notes
+                .push("hypothetical: conditional in the sentence".into());
+            cues.spans.push(span);
+        }
+        let speaker = speech.attribution(ctx, &pred.matched);
+        if let Some(kind) = own_statement(ctx, &sources, &speaker, &cues, &mut code) {
+            symmetric = false;
+            cues.notes
+                .push(format!("{kind}: own statement with a modal verb"));
+        }
+        let modality = modality_of(&code, &cues);
+        // History: "in 1945" in a sentence about an asserted event (rule 15).
+        if modality == Modality::Asserted {
+            if let Some(year) = historical_year(ctx, source) {
+                trace.note(NAME, index, || {
+                    format!("`{}`: history (in {year}) is not coded", pattern.text)
+                });
+                pred.subject = subject;
+                pred.sources = sources;
+                pred.targets = targets;
+                continue;
+            }
+        }
+        refine(ctx, pred, &sources, &mut code, &mut cues);
+        pred.attribution_span = speech.span(ctx, &pred.matched);
+        pred.subject = subject;
+        pred.sources = sources;
+        pred.targets = targets;
+        pred.clause_start = window_start;
+        pred.code = Some(code);
+        pred.symmetric = symmetric;
+        pred.cues = cues;
+        pred.modality = Some(modality);
+        pred.attribution = speaker;
+    }
+}
+
+/// Source and targets (sentence-local mention indices): a passive takes
+/// its by-agent as source and its subject as target; a pattern slot for
+/// the source does the same; otherwise the subject acts on the target
+/// slot. `None` for a passive without a by-agent.
+fn roles(ctx: &Ctx, pred: &Predicate, subject: &[usize]) -> Option<(Vec<usize>, Vec<usize>)> {
+    let m = &pred.matched;
+    Some(if pred.voice == Voice::Passive {
+        let a = pred.by_agent?;
+        (ctx.compound(a, false, true), subject.to_vec())
+    } else if let Some(s) = m.source {
+        (ctx.compound(s, false, true), subject.to_vec())
+    } else {
+        let targets = m
+            .target
+            .map(|t| ctx.compound(t, false, true))
+            .unwrap_or_default();
+        (subject.to_vec(), targets)
+    })
+}
+
+/// Code conversions between the subject and the verb ("threatened to",
+/// "refused to"). Returns the window left for modality cues: the part
+/// before the conversion cue.
+fn conversion(
+    ctx: &Ctx,
+    pred: &Predicate,
+    window_start: usize,
+    code: &mut String,
+    symmetric: &mut bool,
+    cues: &mut Cues,
+) -> std::ops::Range<usize> {
+    let p = ctx.p;
+    let verb = pred.matched.verb;
+    for i in window_start..verb {
+        if let Some(c) = p
+            .rules
+            .conversion_cues
+            .matches_through_time(ctx.layer, i, verb)
+            .next()
+        {
+            let conversion = &p.rules.conversions[*c.value];
+            if let Some(to) = conversion.apply(code) {
+                // An intent, refusal or threat is the subject's alone.
+                *symmetric = false;
+                cues.notes.push(format!(
+                    "{}: {}",
+                    conversion.name,
+                    span_text(ctx.text, ctx.layer, c.start..c.end)
+                ));
+                cues.spans.push(ctx.byte_span(c.start..c.end));
+                *code = to.to_string();
+            }
+            return window_start..i;
+        }
+    }
+    window_start..verb
+}
+
+/// Negation, hypothetical, future and modal-verb cues in the window.
+fn modality_cues(ctx: &Ctx, window: std::ops::Range<usize>, cues: &mut Cues) {
+    let mut i = window.start;
+    while i < window.end {
+        if let Some(c) = ctx
+            .p
+            .rules
+            .modality
+            .matches_at(ctx.layer, i, window.end)
+            .next()
+        {
+            match c.value {
+                Cue::Negated => cues.negated = true,
+                Cue::Hypothetical => cues.hypothetical = true,
+                Cue::Future => cues.future = true,
+                _ => {}
+            }
+            if matches!(c.value, Cue::Hypothetical | Cue::Future)
+                && matches!(
+                    ctx.norm(c.start),
+                    "would" | "will" | "'ll" | "could" | "shall"
+                )
+            {
+                cues.modal_verb = true;
+            }
+            if *c.value != Cue::HypotheticalSentence && *c.value != Cue::NegatedObject {
+                cues.notes.push(
+                    format!(
+                        "{:?}: {}",
+                        c.value,
+                        span_text(ctx.text, ctx.layer, c.start..c.end)
+                    )
+                    .to_lowercase(),
+                );
+                cues.spans.push(ctx.byte_span(c.start..c.end));
+            }
+            i = c.end;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// "... signed no agreement": a negative object right after the verb.
+fn negated_object(ctx: &Ctx, pred: &Predicate, cues: &mut Cues) {
+    let verb = pred.matched.verb;
+    let after = verb + 1..(verb + 3).min(ctx.range.end);
+    if after.clone().any(|i| {
+        ctx.p
+            .rules
+            .modality
+            .matches_at(ctx.layer, i, ctx.range.end)
+            .any(|c| *c.value == Cue::NegatedObject)
+    }) {
+        cues.negated = true;
+        cues.notes.push("negated: no".into());
+    }
+}
+
+/// Whether an own statement converts the code: `intent`, or `threat` for
+/// force and sanctions.
+fn own_statement_kind(code: &str) -> &'static str {
+    if matches!(&code[..2], "15" | "16" | "17" | "18" | "19" | "20") {
+        "threat"
+    } else {
+        "intent"
+    }
+}
+
+/// Rule 10 in reported speech: "Russia would halt strikes", said by
+/// Russia's own side, is Russia's commitment, not a prediction: the intent
+/// (or, for force and sanctions, threat) of the action, asserted. Returns
+/// the conversion applied, if any.
+fn own_statement(
+    ctx: &Ctx,
+    sources: &[usize],
+    speaker: &Option<String>,
+    cues: &Cues,
+    code: &mut String,
+) -> Option<&'static str> {
+    if !cues.modal_verb || cues.negated || matches!(&code[..2], "03" | "12" | "13") {
+        return None;
+    }
+    let source_country = sources
+        .first()
+        .and_then(|&s| ctx.mentions[s].country().map(str::to_string))
+        .or_else(|| {
+            sources
+                .first()
+                .and_then(|&s| match &ctx.mentions[s].referent {
+                    Referent::Group(g) => g.first().map(|c| ctx_country(c)),
+                    _ => None,
+                })
+        });
+    let own = match (speaker, &source_country) {
+        (Some(sp), Some(sc)) => ctx_country(sp) == *sc,
+        _ => false,
+    };
+    if !own {
+        return None;
+    }
+    let kind = own_statement_kind(code);
+    let conv = ctx.p.rules.conversions.iter().find(|c| c.name == kind)?;
+    let to = conv.apply(code)?;
+    *code = to.to_string();
+    Some(kind)
+}
+
+/// The modality from the cues: a commitment (intent, refusal, threat) is
+/// asserted unless negated; otherwise hypothetical > negated > future.
+fn modality_of(code: &str, cues: &Cues) -> Modality {
+    let commitment = matches!(&code[..2], "03" | "12" | "13");
+    if commitment {
+        if cues.negated {
+            Modality::Negated
+        } else {
+            Modality::Asserted
+        }
+    } else if cues.hypothetical {
+        Modality::Hypothetical
+    } else if cues.negated {
+        Modality::Negated
+    } else if cues.future {
+        Modality::Future
+    } else {
+        Modality::Asserted
+    }
+}
+
+/// Refinements of the code: weapons refine generic force (rule 18); the
+/// stated aim of a protest chooses its subtype (rule 17).
+fn refine(ctx: &Ctx, pred: &Predicate, sources: &[usize], code: &mut String, cues: &mut Cues) {
+    let p = ctx.p;
+    let m = &pred.matched;
+    if code == "190" {
+        if let Some(w) = weapon(ctx, m, sources) {
+            cues.notes.push(format!("weapon: {w}"));
+            *code = w;
+        }
+    }
+    if matches!(code.as_str(), "141" | "142" | "143" | "144" | "145") {
+        let range = ctx.range.clone();
+        let aim = (m.verb + 1..range.end).find_map(|i| {
+            p.rules
+                .protest_aims
+                .matches_at(ctx.layer, i, range.end)
+                .next()
+        });
+        if let Some(aim) = aim {
+            let sub = format!("{code}{}", aim.value);
+            if p.cameo.contains(&sub) {
+                cues.notes.push(format!(
+                    "protest aim: {}",
+                    span_text(ctx.text, ctx.layer, aim.start..aim.end)
+                ));
+                *code = sub;
+            }
+        }
+    }
+}

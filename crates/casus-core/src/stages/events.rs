@@ -1,0 +1,603 @@
+//! Stage `events`: turns each coded predicate into events. Decides the
+//! parties (places attacked or visited stand for their country, capitals
+//! acting are governments), pairs them (reciprocals, symmetric verbs,
+//! compounds), gives domestic actions against a bare role the source's
+//! country, an unnamed protest target the source's government, a meeting
+//! in a third country code 044, and dates each event from its clause.
+
+use super::Stage;
+use crate::actors::Referent;
+use crate::clause::{ctx_country, meeting_place, span_text, Ctx};
+use crate::doc::{Doc, Layer, Predicate, Trace};
+use crate::event::{Event, Evidence};
+use crate::Pipeline;
+use std::ops::Range;
+
+pub struct Events;
+
+const NAME: &str = "events";
+
+impl Stage for Events {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+    fn needs(&self) -> &'static [Layer] {
+        &[Layer::Mentions, Layer::Predicates, Layer::Arguments]
+    }
+    fn adds(&self) -> &'static [Layer] {
+        &[Layer::Events]
+    }
+    fn run(&self, p: &Pipeline, doc: &mut Doc) {
+        for index in 0..doc.sentences.len() {
+            let start = doc.sentence_events.len();
+            let state = &doc.sentences[index];
+            let ctx = Ctx {
+                p,
+                layer: &doc.text,
+                text: &doc.source.text,
+                range: doc.text.sentences[index].tokens.clone(),
+                mentions: &doc.mentions[state.mentions.clone()],
+            };
+            let location = ctx
+                .mentions
+                .iter()
+                .filter(|m| m.locative)
+                .find_map(|m| match &m.referent {
+                    Referent::Place(Some(c)) | Referent::Capital(c) => Some(c.clone()),
+                    Referent::Actor(c) if c.len() == 3 => Some(c.clone()),
+                    _ => None,
+                })
+                .or_else(|| {
+                    doc.dateline
+                        .as_ref()
+                        .filter(|(s, _)| *s <= index)
+                        .map(|(_, c)| c.clone())
+                });
+            let preds = &doc.predicates[state.predicates.clone()];
+            let mut events = Vec::new();
+            for (k, pred) in preds.iter().enumerate() {
+                if pred.code.is_none() {
+                    continue;
+                }
+                // The event's date: a time expression in its clause (up to
+                // the next verb), else in its sentence, else the document date.
+                let clause_end = preds.get(k + 1).map_or(ctx.range.end, |n| n.matched.verb);
+                let place = Place {
+                    doc_id: &doc.source.id,
+                    sentence: index,
+                    sentence_span: doc.text.sentences[index].span.clone(),
+                    date: doc.source.date,
+                    location: &location,
+                    clause_end,
+                };
+                let before = events.len();
+                code_predicate(&ctx, pred, &place, &mut events);
+                if events.len() == before {
+                    let text = &p.verbs.patterns[pred.matched.pattern].text;
+                    doc.trace.note(NAME, index, || {
+                        format!("`{text}`: no coded source/target pair")
+                    });
+                }
+            }
+            drop_protest_demands(&mut events, index, &mut doc.trace);
+            doc.sentence_events.extend(events);
+            doc.sentences[index].events = start..doc.sentence_events.len();
+        }
+    }
+}
+
+/// Where an event stands: its document, sentence and context.
+struct Place<'a> {
+    doc_id: &'a str,
+    sentence: usize,
+    sentence_span: Range<usize>,
+    date: Option<crate::Date>,
+    location: &'a Option<String>,
+    clause_end: usize,
+}
+
+/// A resolved participant: its code and where it stands.
+#[derive(Debug, Clone)]
+struct Party {
+    code: String,
+    tokens: Range<usize>,
+}
+
+/// The parties a mention stands for. Rule 16: a city or facility attacked
+/// or visited stands for its country; a capital acting is its government.
+fn parties(ctx: &Ctx, idx: usize, as_target: bool, code: &str) -> Vec<Party> {
+    let root = &code[..2];
+    let mention = &ctx.mentions[idx];
+    let codes = match &mention.referent {
+        Referent::Actor(c) => vec![c.clone()],
+        Referent::Group(g) => g.clone(),
+        Referent::Place(Some(c))
+            if as_target
+                && (code.starts_with("042") || matches!(root, "17" | "18" | "19" | "20")) =>
+        {
+            vec![c.clone()]
+        }
+        Referent::Capital(c) => {
+            let place_target =
+                as_target && (code.starts_with("042") || matches!(root, "18" | "19" | "20"));
+            vec![if place_target {
+                c.clone()
+            } else {
+                format!("{c}GOV")
+            }]
+        }
+        _ => Vec::new(),
+    };
+    codes
+        .into_iter()
+        .map(|code| Party {
+            code,
+            tokens: mention.tokens.clone(),
+        })
+        .collect()
+}
+
+/// The events of one coded predicate.
+fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events: &mut Vec<Event>) {
+    let p = ctx.p;
+    let m = &pred.matched;
+    let pattern = &p.verbs.patterns[m.pattern];
+    let code = pred.code.as_deref().unwrap_or_default();
+    let root = &code[..2];
+    let modality = pred.modality.unwrap_or(crate::Modality::Asserted);
+    let event_date = place.date.map(|d| {
+        let future = modality == crate::Modality::Future;
+        crate::anchor::anchor(
+            ctx.layer,
+            pred.clause_start.min(m.verb)..place.clause_end,
+            d,
+            future,
+        )
+        .or_else(|| crate::anchor::anchor(ctx.layer, ctx.range.clone(), d, future))
+        .unwrap_or(d)
+    });
+    let trigger = m.trigger_span();
+    let emit = |src: &Party, tgt: &Party, code: &str, events: &mut Vec<Event>| {
+        if src.code == tgt.code || src.code.is_empty() || tgt.code.is_empty() {
+            return;
+        }
+        let Some(info) = p.cameo.get(code) else {
+            return;
+        };
+        events.push(Event {
+            doc_id: place.doc_id.to_string(),
+            sentence_index: place.sentence,
+            date: event_date,
+            document_date: place.date,
+            source: src.code.clone(),
+            target: tgt.code.clone(),
+            source_text: span_text(ctx.text, ctx.layer, src.tokens.clone()),
+            target_text: span_text(ctx.text, ctx.layer, tgt.tokens.clone()),
+            source_name: None,
+            target_name: None,
+            code: code.to_string(),
+            code_name: info.name.clone(),
+            root: info.root.clone(),
+            quad_class: info.quad_class,
+            goldstein: info.goldstein,
+            plover_type: info.plover.clone(),
+            modality,
+            attribution: pred.attribution.clone(),
+            location: place.location.clone(),
+            place: None,
+            also_in_sentences: Vec::new(),
+            trigger_text: span_text(ctx.text, ctx.layer, trigger.clone()),
+            evidence: Evidence {
+                source: ctx.byte_span(src.tokens.clone()),
+                target: ctx.byte_span(tgt.tokens.clone()),
+                trigger: ctx.byte_span(trigger.clone()),
+                sentence: [place.sentence_span.start, place.sentence_span.end],
+                entry: pred.entry.clone(),
+                pattern: pattern.text.clone(),
+                cues: pred.cues.notes.clone(),
+                cue_spans: pred.cues.spans.clone(),
+                attribution: pred.attribution_span,
+            },
+        });
+    };
+    let src_parties: Vec<Party> = pred
+        .sources
+        .iter()
+        .flat_map(|&s| parties(ctx, s, false, code))
+        .collect();
+    let reciprocal = pred
+        .targets
+        .iter()
+        .any(|&t| ctx.mentions[t].referent == Referent::EachOther);
+    // Rule 19: "met" is judged per pair; a meeting in a third party's
+    // country is 044 for that pair only.
+    let meeting = if code == "040" {
+        meeting_place(ctx, m)
+    } else {
+        None
+    };
+    let code_for = |a: &Party, b: &Party| -> String {
+        let third = meeting
+            .as_ref()
+            .is_some_and(|c| *c != ctx_country(&a.code) && *c != ctx_country(&b.code));
+        if third {
+            "044".to_string()
+        } else {
+            code.to_string()
+        }
+    };
+    // a symmetric verb whose object names no actor ("signed a troop access
+    // agreement") pairs the members of a compound subject
+    let no_target = pred
+        .targets
+        .iter()
+        .all(|&t| parties(ctx, t, true, code).is_empty());
+    if reciprocal || (no_target && pred.symmetric && src_parties.len() >= 2) {
+        for a in &src_parties {
+            for b in &src_parties {
+                emit(a, b, &code_for(a, b), events);
+            }
+        }
+        return;
+    }
+    let tgt_parties = targets(ctx, pred, &src_parties, code, root);
+    for a in &src_parties {
+        for b in &tgt_parties {
+            let code = code_for(a, b);
+            emit(a, b, &code, events);
+            if pred.symmetric {
+                emit(b, a, &code, events);
+            }
+            if let Some(also) = &pattern.also_reverse {
+                let host_country = ctx_country(&a.code);
+                emit(
+                    b,
+                    &Party {
+                        code: host_country,
+                        tokens: a.tokens.clone(),
+                    },
+                    also,
+                    events,
+                );
+            }
+        }
+    }
+}
+
+/// The target parties. Domestic actions (demands, criticism, protest,
+/// coercion) aimed at a bare role noun ("stormed parliament", "arrested
+/// protesters") concern the source's own country; a protest with no named
+/// target is aimed at the source's own government (CAMEO practice; the aim
+/// still picks the subtype).
+fn targets(
+    ctx: &Ctx,
+    pred: &Predicate,
+    src_parties: &[Party],
+    code: &str,
+    root: &str,
+) -> Vec<Party> {
+    let domestic = matches!(root, "10" | "11" | "14" | "17");
+    let source_country = src_parties
+        .first()
+        .map(|p| ctx_country(&p.code))
+        .filter(|c| c.len() == 3);
+    let mut tgt_parties: Vec<Party> = pred
+        .targets
+        .iter()
+        .flat_map(|&t| {
+            let found = parties(ctx, t, true, code);
+            match (&ctx.mentions[t].referent, &source_country) {
+                (Referent::Role(r), Some(c)) if found.is_empty() && domestic => {
+                    vec![Party {
+                        code: format!("{c}{r}"),
+                        tokens: ctx.mentions[t].tokens.clone(),
+                    }]
+                }
+                _ => found,
+            }
+        })
+        .collect();
+    if root == "14" && tgt_parties.is_empty() {
+        if let Some(c) = &source_country {
+            if !src_parties.iter().any(|p| p.code.ends_with("GOV")) {
+                tgt_parties.push(Party {
+                    code: format!("{c}GOV"),
+                    tokens: pred.matched.trigger_span(),
+                });
+            }
+        }
+    }
+    tgt_parties
+}
+
+/// Rule 17: a protest's aim is not also a demand by the protesters.
+fn drop_protest_demands(events: &mut Vec<Event>, index: usize, trace: &mut Trace) {
+    let protesters: Vec<String> = events
+        .iter()
+        .filter(|e| e.root == "14")
+        .map(|e| e.source.clone())
+        .collect();
+    events.retain(|e| {
+        let drop = e.root == "10" && protesters.contains(&e.source);
+        if drop {
+            trace.note(NAME, index, || {
+                format!(
+                    "{} {}->{}: a protest's aim, not also a demand",
+                    e.code, e.source, e.target
+                )
+            });
+        }
+        !drop
+    });
+}
+#[cfg(test)]
+mod tests {
+    use crate::{Date, Document, Modality, Pipeline};
+    use std::sync::OnceLock;
+
+    fn pipeline() -> &'static Pipeline {
+        static P: OnceLock<Pipeline> = OnceLock::new();
+        P.get_or_init(|| Pipeline::builtin().expect("built-in dictionaries load"))
+    }
+
+    type Coded = (String, String, String, Modality);
+
+    fn code(text: &str, date: &str) -> Vec<Coded> {
+        let doc = Document::new("t", text, Date::parse(date));
+        let mut v: Vec<_> = pipeline()
+            .code(&doc)
+            .into_iter()
+            .map(|e| (e.source, e.target, e.code, e.modality))
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn ev(s: &str, t: &str, c: &str, m: Modality) -> Coded {
+        (s.into(), t.into(), c.into(), m)
+    }
+
+    use Modality::*;
+
+    /// One row per linguistic rule of the assembly stage: text, date, and
+    /// the complete, sorted list of events expected.
+    #[test]
+    fn assembly_rules() {
+        let table: Vec<(&str, &str, Vec<Coded>)> = vec![
+            // active voice, adjective + role noun
+            (
+                "Chinese troops attacked Vietnam on Monday.",
+                "2020-05-01",
+                vec![ev("CHNMIL", "VNM", "190", Asserted)],
+            ),
+            // passive with by-agent flips source and target
+            (
+                "Vietnam was attacked by Chinese troops.",
+                "2020-05-01",
+                vec![ev("CHNMIL", "VNM", "190", Asserted)],
+            ),
+            // agentless passive is not coded
+            ("Vietnam was attacked on Monday.", "2020-05-01", vec![]),
+            // compound subject: one event per member
+            (
+                "France and Italy condemned Belarus.",
+                "2020-05-01",
+                vec![
+                    ev("FRA", "BLR", "111", Asserted),
+                    ev("ITA", "BLR", "111", Asserted),
+                ],
+            ),
+            // symmetric verb with a compound subject gives both directions
+            (
+                "Peru and Chile held talks on Friday.",
+                "2020-05-01",
+                vec![
+                    ev("CHL", "PER", "046", Asserted),
+                    ev("PER", "CHL", "046", Asserted),
+                ],
+            ),
+            // reciprocal "each other"
+            (
+                "Peru and Chile accused each other of spying.",
+                "2020-05-01",
+                vec![
+                    ev("CHL", "PER", "1125", Asserted),
+                    ev("PER", "CHL", "1125", Asserted),
+                ],
+            ),
+            // negation
+            (
+                "Kenya has not condemned Uganda.",
+                "2020-05-01",
+                vec![ev("KEN", "UGA", "111", Negated)],
+            ),
+            // conditional anywhere in the sentence
+            (
+                "Kenya could sanction Uganda if the talks fail.",
+                "2020-05-01",
+                vec![ev("KEN", "UGA", "163", Hypothetical)],
+            ),
+            // scheduled event
+            (
+                "Kenya is expected to visit Uganda next week.",
+                "2020-05-01",
+                vec![ev("KEN", "UGA", "042", Future)],
+            ),
+            // intent conversion stays asserted and one-directional
+            (
+                "Kenya offered on Monday to mediate between Uganda and Rwanda.",
+                "2020-05-01",
+                vec![
+                    ev("KEN", "RWA", "039", Asserted),
+                    ev("KEN", "UGA", "039", Asserted),
+                ],
+            ),
+            // refusal conversion
+            (
+                "Kenya refused to release the Ugandan prisoners.",
+                "2020-05-01",
+                vec![ev("KEN", "UGA", "1243", Asserted)],
+            ),
+            // say-verbs create no event of their own
+            (
+                "Kenya said on Monday that Uganda had attacked Rwanda.",
+                "2020-05-01",
+                vec![ev("UGA", "RWA", "190", Asserted)],
+            ),
+            // sports results are discarded
+            (
+                "Brazil beat Argentina 2-0 in the World Cup qualifier.",
+                "2020-05-01",
+                vec![],
+            ),
+            // history with an explicit earlier year is not coded
+            (
+                "Soldiers recalled how Japan attacked China in 1937.",
+                "2020-05-01",
+                vec![],
+            ),
+            // weapon words refine generic force
+            (
+                "Russian missiles struck Ukraine overnight.",
+                "2023-05-01",
+                vec![ev("RUSMIL", "UKR", "195", Asserted)],
+            ),
+            // a capital as an agent is COUNTRY+GOV
+            (
+                "Moscow condemned Warsaw on Monday.",
+                "2023-05-01",
+                vec![ev("RUSGOV", "POLGOV", "111", Asserted)],
+            ),
+            // a person by the document date
+            (
+                "Barack Obama visited Cuba.",
+                "2016-03-21",
+                vec![ev("USAGOV", "CUB", "042", Asserted)],
+            ),
+            (
+                "Barack Obama visited Cuba.",
+                "2019-03-21",
+                vec![ev("USAELI", "CUB", "042", Asserted)],
+            ),
+            // coordinated verbs share the subject
+            (
+                "Kenya hosted Uganda's president and criticised Rwanda.",
+                "2020-05-01",
+                vec![
+                    ev("KEN", "RWA", "111", Asserted),
+                    ev("KEN", "UGAGOV", "043", Asserted),
+                    ev("UGAGOV", "KEN", "042", Asserted),
+                ],
+            ),
+            // one event per distinct triple
+            (
+                "Kenya condemned Uganda. Kenya again condemned Uganda.",
+                "2020-05-01",
+                vec![ev("KEN", "UGA", "111", Asserted)],
+            ),
+        ];
+        for (text, date, expected) in table {
+            assert_eq!(code(text, date), expected, "{text}");
+        }
+    }
+
+    /// Rules for reading news as a careful coder does (clauses, speech,
+    /// protests, attacks on places): each row fails without its rule.
+    #[test]
+    fn careful_reading_rules() {
+        let table: Vec<(&str, &str, Vec<Coded>)> = vec![
+            // a question imagines; it does not report
+            ("Will Kenya attack Uganda?", "2020-05-01", vec![ev("KEN", "UGA", "190", Hypothetical)]),
+            // a negative determiner before the subject
+            ("No NATO member has condemned Belarus.", "2020-05-01", vec![ev("IGOWSTNAT", "BLR", "111", Negated)]),
+            ("Neither Kenya nor Uganda condemned Rwanda.", "2020-05-01", vec![ev("KEN", "RWA", "111", Negated), ev("UGA", "RWA", "111", Negated)]),
+            // "we" in a quotation is the speaker
+            ("\"We will never attack Uganda,\" the Kenyan president said.", "2020-05-01", vec![ev("KENGOV", "UGA", "190", Negated)]),
+            // protest aim picks the subtype; no named target -> own government;
+            // the aim is not also coded as a demand
+            ("Chilean students marched on Monday, demanding the resignation of the education minister.", "2020-05-01", vec![ev("CHLEDU", "CHLGOV", "1411", Asserted)]),
+            // a bare role noun as the target of a domestic action
+            ("Kenyan police arrested protesters on Friday.", "2020-05-01", vec![ev("KENCOP", "KENOPP", "173", Asserted)]),
+            // an attack on a facility in a country codes the country
+            ("Indian jets struck a militant camp inside Pakistan.", "2020-05-01", vec![ev("INDMIL", "PAK", "195", Asserted)]),
+            // time expressions inside a pattern
+            ("Peru accused Chile on Saturday of spying.", "2020-05-01", vec![ev("PER", "CHL", "1125", Asserted)]),
+            // a verb form after an adjective is a noun ("Hezbollah targets")
+            ("Israel struck Hezbollah targets on Monday.", "2020-05-01", vec![ev("ISR", "LBNREB", "190", Asserted)]),
+            // a finite verb followed by a participle with its own by-agent
+            ("Peru and Chile signed a deal brokered by Brazil.", "2020-05-01", vec![ev("BRA", "CHL", "045", Asserted), ev("BRA", "PER", "045", Asserted), ev("CHL", "PER", "057", Asserted), ev("PER", "CHL", "057", Asserted)]),
+            // an actor's own "would" in reported speech is a commitment ...
+            ("Kenya said it would send troops to Somalia.", "2020-05-01", vec![ev("KEN", "SOM", "0332", Asserted)]),
+            // ... but someone else's "would" is a prediction
+            ("Analysts said Kenya would send troops to Somalia.", "2020-05-01", vec![ev("KEN", "SOM", "072", Hypothetical)]),
+            // a comma alone does not make a compound: the trailing speaker is no target
+            ("Iran supplied drones to Russia, U.S. officials said.", "2023-05-01", vec![ev("IRN", "RUS", "072", Asserted)]),
+            // a model name between an adjective and its role noun
+            // (positions are military: rule 16)
+            ("Turkish F-16 jets attacked Syrian positions.", "2020-05-01", vec![ev("TURMIL", "SYRMIL", "195", Asserted)]),
+            // "him" is the nearest earlier person
+            ("Kenyan President William Ruto met Ugandan President Yoweri Museveni and praised him as a friend.", "2024-05-01", vec![ev("KENGOV", "UGAGOV", "040", Asserted), ev("KENGOV", "UGAGOV", "051", Asserted), ev("UGAGOV", "KENGOV", "040", Asserted)]),
+            // coordinated modifiers inside a pattern ("missile and drone strikes")
+            ("Kenya and Uganda agreed to a truce, days after the two countries exchanged missile and drone strikes.", "2020-05-01", vec![ev("KEN", "UGA", "0356", Asserted), ev("KEN", "UGA", "195", Asserted), ev("UGA", "KEN", "0356", Asserted), ev("UGA", "KEN", "195", Asserted)]),
+            // the last of several role nouns is the head
+            ("Turkish jets shot down Syrian government warplanes.", "2020-05-01", vec![ev("TURMIL", "SYRMIL", "195", Asserted)]),
+            // a description with adjectives before its role noun
+            ("Protests spread in Iran. Iranian students rallied against the country's clerical rulers.", "2020-05-01", vec![ev("IRNEDU", "IRNGOV", "141", Asserted)]),
+            // a participle with its by-agent after a noun ("a swap mediated by")
+            ("Peru and Chile exchanged prisoners on Monday in a swap mediated by Brazil.", "2020-05-01", vec![ev("BRA", "CHL", "045", Asserted), ev("BRA", "PER", "045", Asserted), ev("CHL", "PER", "0841", Asserted), ev("PER", "CHL", "0841", Asserted)]),
+            // the meeting place may stand far after the verb
+            ("Kenya and Uganda met on the sidelines of the AU summit in Addis Ababa on Monday.", "2020-05-01", vec![ev("KEN", "UGA", "044", Asserted), ev("UGA", "KEN", "044", Asserted)]),
+            // a role noun used as a modifier names no actor
+            ("Japan and Peru signed a troop access agreement on Monday.", "2020-05-01", vec![ev("JPN", "PER", "057", Asserted), ev("PER", "JPN", "057", Asserted)]),
+            // a compound subject meeting in a third country: 044 both ways
+            ("Peru and Chile met in Brazil on Monday.", "2020-05-01", vec![ev("CHL", "PER", "044", Asserted), ev("PER", "CHL", "044", Asserted)]),
+            // "the leaders of A, B and C": the role applies to every country
+            ("The leaders of France, Germany and Italy visited Kenya.", "2020-05-01", vec![ev("DEUGOV", "KEN", "042", Asserted), ev("FRAGOV", "KEN", "042", Asserted), ev("ITAGOV", "KEN", "042", Asserted)]),
+            // a former head of government now in opposition is a former official
+            ("Pakistani police arrested Imran Khan on Tuesday.", "2023-05-09", vec![ev("PAKCOP", "PAKELI", "173", Asserted)]),
+            // meetings in a third country are 044 per pair
+            ("Peru's president met Chile's president in Brazil.", "2020-05-01", vec![ev("CHLGOV", "PERGOV", "044", Asserted), ev("PERGOV", "CHLGOV", "044", Asserted)]),
+        ];
+        for (text, date, expected) in table {
+            assert_eq!(code(text, date), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn attribution_location_and_restatements() {
+        let text = "MOSCOW, May 2 (Reuters) - Kenya condemned Uganda on Monday, officials said. \
+                    There are reports that Kenya attacked Uganda. Kenya again condemned Uganda.";
+        let doc = Document::new("t", text, Date::parse("2020-05-02"));
+        let events = pipeline().code(&doc);
+        let condemn = events.iter().find(|e| e.code == "111").unwrap();
+        assert_eq!(
+            condemn.location.as_deref(),
+            Some("RUS"),
+            "the dateline sets the location"
+        );
+        assert_eq!(condemn.attribution.as_deref(), Some("anonymous: officials"));
+        assert_eq!(
+            condemn.also_in_sentences,
+            vec![2],
+            "the restatement is reported once"
+        );
+        assert_eq!(events.iter().filter(|e| e.code == "111").count(), 1);
+        let attack = events.iter().find(|e| e.code == "190").unwrap();
+        assert_eq!(
+            attack.attribution.as_deref(),
+            Some("anonymous: There are reports")
+        );
+    }
+
+    #[test]
+    fn evidence_spans_point_at_the_words() {
+        let text = "Kenya condemned Uganda.";
+        let doc = Document::new("t", text, None);
+        let e = &pipeline().code(&doc)[0];
+        let span = |s: [usize; 2]| &text[s[0]..s[1]];
+        assert_eq!(span(e.evidence.source), "Kenya");
+        assert_eq!(span(e.evidence.target), "Uganda");
+        assert_eq!(span(e.evidence.trigger), "condemned");
+        assert!(e.evidence.entry.starts_with("verbs/11_disapprove.txt:"));
+    }
+}

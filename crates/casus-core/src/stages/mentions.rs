@@ -1,0 +1,87 @@
+//! Stage `mentions`: actor mentions of each coded sentence, with
+//! descriptions added and pronouns, descriptions and first-person pronouns
+//! resolved (the coreference links are kept as a layer). Runs over the
+//! sentences in order, because resolution looks back at earlier ones; a
+//! dateline's place sets the document's focus country.
+
+use super::Stage;
+use crate::actors::Referent;
+use crate::clause::{first_person_speaker, resolve_first_person, Ctx};
+use crate::coref::{resolved_codes, History};
+use crate::doc::{CorefLink, Doc, Layer};
+use crate::Pipeline;
+
+pub struct Mentions;
+
+impl Stage for Mentions {
+    fn name(&self) -> &'static str {
+        "mentions"
+    }
+    fn needs(&self) -> &'static [Layer] {
+        &[Layer::Tokens, Layer::Sentences, Layer::Screen]
+    }
+    fn adds(&self) -> &'static [Layer] {
+        &[Layer::Mentions, Layer::Coreference]
+    }
+    fn run(&self, p: &Pipeline, doc: &mut Doc) {
+        let mut history = History::default();
+        let layer = &doc.text;
+        for (index, sentence) in layer.sentences.iter().enumerate() {
+            if let Some(dateline) = &sentence.dateline {
+                // "MOSCOW, July 6 (Reuters) -": the place sets the document's focus.
+                for m in p.actors.mentions(layer, dateline.clone(), doc.source.date) {
+                    if let Referent::Capital(c) | Referent::Place(Some(c)) | Referent::Actor(c) =
+                        &m.referent
+                    {
+                        if c.len() >= 3 {
+                            history.note_country(&c[..3], 2);
+                            if doc.dateline.is_none() {
+                                doc.dateline = Some((index, c[..3].to_string()));
+                            }
+                        }
+                    }
+                }
+            }
+            let start = doc.mentions.len();
+            doc.sentences[index].mentions = start..start;
+            if !doc.sentences[index].coded {
+                continue;
+            }
+            let range = sentence.tokens.clone();
+            let mut mentions = p.actors.mentions(layer, range.clone(), doc.source.date);
+            crate::coref::add_descriptions(layer, range.clone(), &p.rules, &mut mentions);
+            // Which mentions wait for an antecedent: those that get one are links.
+            let open = |m: &crate::actors::Mention| {
+                matches!(
+                    m.referent,
+                    Referent::Pronoun { .. } | Referent::Description(..)
+                )
+            };
+            let waiting: Vec<usize> = (0..mentions.len())
+                .filter(|&k| open(&mentions[k]))
+                .collect();
+            crate::coref::resolve(layer, range.clone(), &mut mentions, &history);
+            let speaker = first_person_speaker(&Ctx {
+                p,
+                layer,
+                text: &doc.source.text,
+                range: range.clone(),
+                mentions: &mentions,
+            });
+            if let Some(speaker) = speaker {
+                resolve_first_person(&mut mentions, &speaker);
+            }
+            for k in waiting {
+                if !open(&mentions[k]) {
+                    doc.coref.push(CorefLink {
+                        mention: start + k,
+                        codes: resolved_codes(&mentions[k]),
+                    });
+                }
+            }
+            history.push(mentions.clone());
+            doc.mentions.extend(mentions);
+            doc.sentences[index].mentions = start..doc.mentions.len();
+        }
+    }
+}

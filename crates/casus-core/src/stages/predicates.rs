@@ -1,0 +1,132 @@
+//! Stage `predicates`: verb-pattern matches in each coded sentence with a
+//! mention, left to right (a verb inside an earlier match is part of it),
+//! with their voice and by-agent.
+
+use super::Stage;
+use crate::clause::{find_by_agent, is_adverb, looks_like_verb, Ctx};
+use crate::doc::{Cues, Doc, Layer, Predicate, Voice};
+use crate::verbs::PatternMatch;
+use crate::vocab::class;
+use crate::Pipeline;
+
+pub struct Predicates;
+
+const NAME: &str = "predicates";
+
+impl Stage for Predicates {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+    fn needs(&self) -> &'static [Layer] {
+        &[
+            Layer::Tokens,
+            Layer::Sentences,
+            Layer::Screen,
+            Layer::Mentions,
+        ]
+    }
+    fn adds(&self) -> &'static [Layer] {
+        &[Layer::Predicates]
+    }
+    fn run(&self, p: &Pipeline, doc: &mut Doc) {
+        for index in 0..doc.sentences.len() {
+            let start = doc.predicates.len();
+            doc.sentences[index].predicates = start..start;
+            let state = &doc.sentences[index];
+            if !state.coded || state.mentions.is_empty() {
+                continue;
+            }
+            let ctx = Ctx {
+                p,
+                layer: &doc.text,
+                text: &doc.source.text,
+                range: doc.text.sentences[index].tokens.clone(),
+                mentions: &doc.mentions[state.mentions.clone()],
+            };
+            for m in find_matches(&ctx) {
+                let pattern = &p.verbs.patterns[m.pattern];
+                let entry = format!(
+                    "{}:{}",
+                    p.file_name(pattern.origin.file),
+                    pattern.origin.line
+                );
+                let by_agent = find_by_agent(&ctx, &m);
+                let voice = voice(&ctx, &m, by_agent);
+                let verb = m.verb;
+                doc.predicates.push(Predicate {
+                    sentence: index,
+                    matched: m,
+                    entry,
+                    voice,
+                    by_agent,
+                    subject: Vec::new(),
+                    sources: Vec::new(),
+                    targets: Vec::new(),
+                    clause_start: verb,
+                    code: None,
+                    symmetric: pattern.symmetric,
+                    cues: Cues::default(),
+                    modality: None,
+                    attribution: None,
+                    attribution_span: None,
+                });
+            }
+            doc.sentences[index].predicates = start..doc.predicates.len();
+        }
+    }
+}
+
+/// Pattern matches left to right; a verb inside an earlier match is part of
+/// it and is not matched again.
+fn find_matches(ctx: &Ctx) -> Vec<PatternMatch> {
+    let range = ctx.range.clone();
+    let mut matches = Vec::new();
+    let mut used = vec![false; range.len()];
+    for t in range.clone() {
+        if used[t - range.start] || ctx.in_mention(t) || ctx.layer.is(t, class::SAY_VERB) {
+            continue;
+        }
+        if !ctx.layer.is(t, class::PATTERN_VERB) || !looks_like_verb(ctx, t) {
+            continue;
+        }
+        if let Some(m) = ctx.p.verbs.match_at(ctx.layer, t, range.end, ctx.mentions) {
+            for &l in &m.literals {
+                used[l - range.start] = true;
+            }
+            matches.push(m);
+        }
+    }
+    matches
+}
+
+/// Passive voice: "was attacked by". Without a form of "be", only a
+/// participle directly followed by its by-agent is passive ("a swap
+/// mediated by the UAE"); "signed a deal brokered by Russia" is active.
+fn voice(ctx: &Ctx, m: &PatternMatch, by_agent: Option<usize>) -> Voice {
+    let range = ctx.range.clone();
+    let before = |k: usize| (m.verb >= range.start + k).then(|| ctx.norm(m.verb - k));
+    let mut b = m.verb;
+    while b > range.start
+        && (is_adverb(ctx.norm(b - 1)) || matches!(ctx.norm(b - 1), "not" | "n't" | "also"))
+    {
+        b -= 1;
+    }
+    let aux_be = b > range.start && ctx.layer.is(b - 1, class::BE_FORM);
+    let participle = ctx.layer.is(m.verb, class::PARTICIPLE);
+    let by_adjacent = {
+        let mut t = m.end.max(m.verb + 1);
+        while t < range.end && (ctx.layer.tokens[t].temporal || is_adverb(ctx.norm(t))) {
+            t += 1;
+        }
+        t < range.end && ctx.norm(t) == "by"
+    };
+    let passive = participle
+        && by_agent.is_some_and(|_| aux_be || by_adjacent)
+        && before(1).is_some_and(|w| w != "had" && w != "has" && w != "have")
+        || (participle && aux_be);
+    if passive {
+        Voice::Passive
+    } else {
+        Voice::Active
+    }
+}
