@@ -62,6 +62,18 @@ pub const FILES: &[(&str, &str)] = embed![
     "rules/weapons.txt",
     "rules/coreference.txt",
     "rules/protest_aims.txt",
+    "lang/en/determiners.txt",
+    "lang/en/prepositions.txt",
+    "lang/en/auxiliaries.txt",
+    "lang/en/be_forms.txt",
+    "lang/en/clause_breaks.txt",
+    "lang/en/quantities.txt",
+    "lang/en/gap_blockers.txt",
+    "lang/en/quantifiers.txt",
+    "lang/en/gap_free_words.txt",
+    "lang/en/force_prepositions.txt",
+    "lang/en/ing_verb_contexts.txt",
+    "lang/en/base_verb_contexts.txt",
 ];
 
 pub fn sources() -> Vec<Source> {

@@ -12,111 +12,17 @@ use crate::Pipeline;
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "your", "my",
-    "'s", "no", "any", "each", "every", "another", "such", "whose",
-];
-
-const PREPOSITIONS: &[&str] = &[
-    "of", "for", "in", "on", "with", "after", "before", "against", "amid", "over", "by", "to",
-    "from", "at", "about", "between", "during", "into", "under", "since", "than", "toward",
-    "towards", "across", "near", "among", "upon", "via", "without", "despite",
-];
-
-const AUXILIARIES: &[&str] = &[
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "do",
-    "does",
-    "did",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "must",
-    "shall",
-    "should",
-    "not",
-    "n't",
-    "also",
-    "then",
-    "later",
-    "already",
-    "reportedly",
-    "allegedly",
-    "still",
-    "again",
-    "never",
-    "jointly",
-    "formally",
-    "officially",
-    "finally",
-    "just",
-    "to",
-    "'s",
-    "'ll",
-    "'d",
-    "recently",
-    "repeatedly",
-    "publicly",
-    "quickly",
-    "immediately",
-    "once",
-    "twice",
-    "first",
-    "last",
-];
-
-const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
-
-const CLAUSE_BREAKS: &[&str] = &[
-    ";", "that", "whether", "because", "although", "though", "while", "whereas",
-];
-
-pub(crate) fn is_quantity(w: &str) -> bool {
-    matches!(
-        w,
-        "thousands"
-            | "hundreds"
-            | "dozens"
-            | "tens"
-            | "scores"
-            | "millions"
-            | "some"
-            | "many"
-            | "most"
-            | "several"
-            | "all"
-            | "group"
-            | "groups"
-            | "crowds"
-            | "crowd"
-            | "number"
-    ) || w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+/// "thousands", "dozens", "1,500": a quantity before "of".
+pub(crate) fn is_quantity(layer: &TextLayer, i: usize) -> bool {
+    layer.is(i, class::QUANTITY)
+        || layer
+            .norm(i)
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',')
 }
 
 pub(crate) fn is_adverb(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ly")
-}
-
-/// Registers the word classes this module tests.
-pub fn register_classes(vocab: &mut crate::vocab::Vocab) {
-    use crate::vocab::class;
-    vocab.add_class_all(DETERMINERS.iter().copied(), class::DETERMINER);
-    vocab.add_class_all(PREPOSITIONS.iter().copied(), class::PREPOSITION);
-    vocab.add_class_all(AUXILIARIES.iter().copied(), class::AUXILIARY);
-    vocab.add_class_all(BE_FORMS.iter().copied(), class::BE_FORM);
-    vocab.add_class_all(CLAUSE_BREAKS.iter().copied(), class::CLAUSE_BREAK);
 }
 
 /// A view of one sentence: the layers a stage reads, by index.
@@ -276,42 +182,7 @@ pub(crate) fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
             || ctx.layer.is(t - 1, class::BE_FORM)
             || ctx.layer.is(t - 1, class::PREPOSITION)
             || is_adverb(prev)
-            || matches!(
-                prev,
-                "and"
-                    | "or"
-                    | ","
-                    | "while"
-                    | "without"
-                    | "began"
-                    | "begin"
-                    | "begins"
-                    | "started"
-                    | "start"
-                    | "starts"
-                    | "continued"
-                    | "continue"
-                    | "continues"
-                    | "stopped"
-                    | "resumed"
-                    | "resume"
-                    | "kept"
-                    | "keep"
-                    | "finished"
-                    | "ended"
-                    | "also"
-                    | "not"
-                    | "after"
-                    | "before"
-                    | "by"
-                    | "since"
-                    | "who"
-                    | "which"
-                    | "they"
-                    | "it"
-                    | "he"
-                    | "she"
-            );
+            || ctx.layer.is(t - 1, class::ING_CONTEXT);
     }
     // A participle right after another verb is an adjective: "confiscate
     // frozen assets".
@@ -331,10 +202,7 @@ pub(crate) fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
     ctx.in_mention(t - 1)
         || ctx.layer.is(t - 1, class::AUXILIARY)
         || is_adverb(prev)
-        || matches!(
-            prev,
-            "and" | "who" | "which" | "they" | "it" | "he" | "she" | "we" | "i" | "," | "then"
-        )
+        || ctx.layer.is(t - 1, class::BASE_CONTEXT)
 }
 
 /// "... by the African Union": the mention after `by` following the verb.
@@ -398,7 +266,7 @@ pub(crate) fn find_subject(
         // "of X" hanging on another noun
         let quantity_of = before == Some("of")
             && mention.tokens.start >= ctx.range.start + 2
-            && is_quantity(ctx.norm(mention.tokens.start - 2));
+            && is_quantity(ctx.layer, mention.tokens.start - 2);
         // "after both countries restored ties": a mention right before its
         // verb is a subject even after a preposition-like conjunction
         let right_before_verb = (mention.tokens.end..m.verb).all(|i| {
@@ -406,9 +274,10 @@ pub(crate) fn find_subject(
                 || is_adverb(ctx.norm(i))
                 || ctx.layer.tokens[i].temporal
         });
-        let in_pp = !quantity_of
-            && !right_before_verb
-            && before.is_some_and(|w| PREPOSITIONS.contains(&w) || w == "'s");
+        let after_preposition = before.is_some_and(|w| w == "'s")
+            || (mention.tokens.start > ctx.range.start
+                && ctx.layer.is(mention.tokens.start - 1, class::PREPOSITION));
+        let in_pp = !quantity_of && !right_before_verb && after_preposition;
         if mention.locative
             || matches!(mention.referent, Referent::Place(_))
             || in_pp

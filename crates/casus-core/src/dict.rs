@@ -39,6 +39,9 @@ impl Source {
         if file == "cameo_event_codes.tsv" {
             return Some(SourceKind::CameoTable);
         }
+        if crate::lang::path_parts(&name).is_some() {
+            return Some(SourceKind::Language);
+        }
         if !file.ends_with(".txt") {
             return None;
         }
@@ -67,6 +70,8 @@ pub enum SourceKind {
     Verbs,
     Irregular,
     Rules,
+    /// `lang/<code>/<list>.txt`: a language's function words.
+    Language,
 }
 
 #[derive(Debug, Error, Clone, PartialEq, Eq)]

@@ -20,6 +20,7 @@ pub mod dict;
 pub mod doc;
 pub mod eval;
 pub mod event;
+pub mod lang;
 pub mod lexicon;
 pub mod rules;
 pub mod stages;
@@ -45,6 +46,8 @@ pub struct Pipeline {
     pub verbs: VerbLexicon,
     pub rules: Rules,
     pub vocab: vocab::Vocab,
+    /// The language's function words (`dict/lang/<code>/`).
+    pub language: lang::Language,
     /// The tagger and parser model (the built-in one).
     pub parser: &'static casus_parse::Model,
     files: Vec<String>,
@@ -131,7 +134,7 @@ impl Pipeline {
             if s.kind().is_none() {
                 errors.push(DictError::File {
                     file: s.name.clone(),
-                    message: "not a dictionary file (expected actors/*.txt, verbs/*.txt, rules/*.txt or cameo_event_codes.tsv)".into(),
+                    message: "not a dictionary file (expected actors/*.txt, verbs/*.txt, rules/*.txt, lang/<code>/*.txt or cameo_event_codes.tsv)".into(),
                 });
             }
         }
@@ -164,17 +167,23 @@ impl Pipeline {
         {
             let _ = verbs::parse_irregular(s, &mut irregular);
         }
+        let lang_sources: Vec<&Source> = sources
+            .iter()
+            .filter(|s| s.kind() == Some(SourceKind::Language))
+            .collect();
+        let language = lang::Language::build(&lang_sources)
+            .map_err(|e| errors.extend(e.all()))
+            .ok();
         let rules = Rules::build(&indexed, &irregular, |c| cameo.known(c))
             .map_err(|e| errors.extend(e.all()))
             .ok();
         DictError::collect(errors)?;
-        match (actors, verbs, rules, parser) {
-            (Some(mut actors), Some(mut verbs), Some(mut rules), Some(parser)) => {
+        match (actors, verbs, rules, parser, language) {
+            (Some(mut actors), Some(mut verbs), Some(mut rules), Some(parser), Some(language)) => {
                 // Number every word the dictionaries look up, so that coding
                 // looks each token up once.
                 let mut vocab = vocab::Vocab::default();
-                verbs::register_classes(&mut vocab);
-                clause::register_classes(&mut vocab);
+                language.register_classes(&mut vocab);
                 actors.freeze(&mut vocab);
                 verbs.freeze(&mut vocab);
                 rules.freeze(&mut vocab);
@@ -184,6 +193,7 @@ impl Pipeline {
                     verbs,
                     rules,
                     vocab,
+                    language,
                     parser,
                     files,
                     version,

@@ -418,39 +418,6 @@ impl VerbLexicon {
     }
 }
 
-/// Words that may not stand in the gap between two pattern words: they start
-/// a new phrase or clause, so a match across them would join unrelated words.
-const GAP_BLOCKERS: &[&str] = &[
-    "in", "at", "on", "near", "from", "to", "with", "by", "for", "of", "into", "over", "against",
-    "between", "inside", "outside", "after", "before", "during", "since", "under", "amid",
-    "across", "toward", "towards", "about", "and", "or", "but", "while", "that", "which", "who",
-    "whom", "because", "as", "if", "unless", "when", "where", "although", "though", "than", "said",
-    "says", "say", "told", "reported", ",", ";", ":", ".", "(", ")", "\"", "-", "?", "!",
-];
-
-const QUANTIFIERS: &[&str] = &[
-    "hundreds",
-    "thousands",
-    "dozens",
-    "scores",
-    "tens",
-    "millions",
-    "some",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "several",
-    "many",
-    "most",
-    "all",
-    "part",
-    "parts",
-    "much",
-    "each",
-];
-
 const MAX_GAP: usize = 3;
 
 /// How far after its verb a pattern's second word may stand: gaps, time
@@ -477,7 +444,7 @@ impl PatternMatch {
 
 fn gap_allows(layer: &TextLayer, t: usize) -> bool {
     use crate::vocab::class;
-    if layer.annotated && !layer.is(t, class::GAP_BLOCKER) {
+    if !layer.is(t, class::GAP_BLOCKER) {
         return true;
     }
     let w = layer.norm(t);
@@ -487,10 +454,10 @@ fn gap_allows(layer: &TextLayer, t: usize) -> bool {
     if w == "of" {
         return t > 0 && {
             let p = layer.norm(t - 1);
-            QUANTIFIERS.contains(&p) || p.chars().all(|c| c.is_ascii_digit() || c == ',')
+            layer.is(t - 1, class::QUANTIFIER) || p.chars().all(|c| c.is_ascii_digit() || c == ',')
         };
     }
-    !GAP_BLOCKERS.contains(&w)
+    !layer.is(t, class::GAP_BLOCKER)
 }
 
 /// The mention starting at token `t`. Mentions are sorted by position, so a
@@ -500,48 +467,6 @@ pub fn mention_starting_at(mentions: &[Mention], t: usize) -> Option<usize> {
     (k < mentions.len() && mentions[k].tokens.start == t).then_some(k)
 }
 
-/// Prepositions that may introduce the target of a use of force
-/// ("struck an oil depot in southern Russia", "strikes on Houthi targets").
-const FORCE_PREPOSITIONS: &[&str] = &[
-    "on",
-    "in",
-    "inside",
-    "at",
-    "against",
-    "into",
-    "across",
-    "near",
-    "targeting",
-];
-
-/// Amounts do not count against the gap: "extended a $1 billion credit
-/// line to", "pledged 2.7 billion euros in aid to".
-const FREE_WORDS: &[&str] = &[
-    "least",
-    "than",
-    "nearly",
-    "almost",
-    "about",
-    "around",
-    "roughly",
-    "some",
-    "over",
-    "$",
-    "€",
-    "£",
-    "¥",
-    "million",
-    "billion",
-    "trillion",
-    "percent",
-    "%",
-    "more",
-    "further",
-    "additional",
-    "new",
-    "fresh",
-];
-
 fn free_in_gap(layer: &TextLayer, t: usize) -> bool {
     use crate::vocab::class;
     if layer.tokens[t].shape == crate::text::Shape::Number {
@@ -550,19 +475,7 @@ fn free_in_gap(layer: &TextLayer, t: usize) -> bool {
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
     }
-    if layer.annotated {
-        layer.is(t, class::FREE_IN_GAP)
-    } else {
-        FREE_WORDS.contains(&layer.norm(t))
-    }
-}
-
-/// Registers the word classes this module tests.
-pub fn register_classes(vocab: &mut crate::vocab::Vocab) {
-    use crate::vocab::class;
-    vocab.add_class_all(GAP_BLOCKERS.iter().copied(), class::GAP_BLOCKER);
-    vocab.add_class_all(QUANTIFIERS.iter().copied(), class::QUANTIFIER);
-    vocab.add_class_all(FREE_WORDS.iter().copied(), class::FREE_IN_GAP);
+    layer.is(t, class::FREE_IN_GAP)
 }
 
 /// A place phrase in a gap ("rallied *in Tel Aviv* on Saturday against"):
@@ -635,7 +548,7 @@ fn find_slot(
         }
         only_articles &= matches!(layer.norm(t), "the" | "a" | "an");
         let w = layer.norm(t);
-        if force && FORCE_PREPOSITIONS.contains(&w) {
+        if force && layer.is(t, crate::vocab::class::FORCE_PREPOSITION) {
             after_force_prep = true;
         } else if w == "the" && after_force_prep {
             // "in the Red Sea": the article after the preposition

@@ -24,6 +24,12 @@ pub mod class {
     pub const PATTERN_VERB: u32 = 1 << 9;
     pub const BASE_LIKE: u32 = 1 << 10;
     pub const PARTICIPLE: u32 = 1 << 11;
+    pub const QUANTITY: u32 = 1 << 12;
+    pub const FORCE_PREPOSITION: u32 = 1 << 13;
+    /// After one, an "-ing" form is a verb ("began shelling").
+    pub const ING_CONTEXT: u32 = 1 << 14;
+    /// After one, a base or "-s" form is a verb ("they accuse").
+    pub const BASE_CONTEXT: u32 = 1 << 15;
 }
 
 #[derive(Debug, Default)]

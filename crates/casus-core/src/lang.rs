@@ -1,0 +1,209 @@
+//! A language's function words as data: the word lists of
+//! `dict/lang/<code>/*.txt` (one word per line, `#` comments), each
+//! compiled into a word class of the vocabulary ([`crate::vocab::class`]).
+//! Stages test word classes, never words, so a second language is a new
+//! folder (with its treebank and dictionaries), not a change to the stages.
+
+use crate::dict::{strip_comment, DictError, Source};
+use crate::vocab::{class, Vocab};
+
+/// Every list a language folder provides, with the class its words get.
+pub const LISTS: &[(&str, u32)] = &[
+    ("determiners", class::DETERMINER),
+    ("prepositions", class::PREPOSITION),
+    ("auxiliaries", class::AUXILIARY),
+    ("be_forms", class::BE_FORM),
+    ("clause_breaks", class::CLAUSE_BREAK),
+    ("quantities", class::QUANTITY),
+    ("gap_blockers", class::GAP_BLOCKER),
+    ("quantifiers", class::QUANTIFIER),
+    ("gap_free_words", class::FREE_IN_GAP),
+    ("force_prepositions", class::FORCE_PREPOSITION),
+    ("ing_verb_contexts", class::ING_CONTEXT),
+    ("base_verb_contexts", class::BASE_CONTEXT),
+];
+
+/// The compiled word lists of one language.
+#[derive(Debug, Clone, Default)]
+pub struct Language {
+    /// The folder name (`en`).
+    pub code: String,
+    /// Per entry of [`LISTS`], its words (built-in and user files merged).
+    words: Vec<Vec<String>>,
+}
+
+/// The language code and list name of a `lang/<code>/<list>.txt` path.
+pub fn path_parts(name: &str) -> Option<(&str, &str)> {
+    let mut parts = name.rsplit('/');
+    let file = parts.next()?;
+    let code = parts.next()?;
+    (parts.next()? == "lang").then_some((code, file.strip_suffix(".txt")?))
+}
+
+impl Language {
+    /// Reads the language files; every bad line of every file is an error
+    /// naming file and line.
+    pub fn build(sources: &[&Source]) -> Result<Language, DictError> {
+        let mut errors = Vec::new();
+        let mut lang = Language {
+            code: String::new(),
+            words: vec![Vec::new(); LISTS.len()],
+        };
+        let mut seen = vec![false; LISTS.len()];
+        for s in sources {
+            let name = s.name.replace('\\', "/");
+            let Some((code, list)) = path_parts(&name) else {
+                errors.push(DictError::File {
+                    file: s.name.clone(),
+                    message: "not a language file (expected lang/<code>/<list>.txt)".into(),
+                });
+                continue;
+            };
+            if lang.code.is_empty() {
+                lang.code = code.to_string();
+            } else if lang.code != code {
+                errors.push(DictError::File {
+                    file: s.name.clone(),
+                    message: format!(
+                        "a second language `{code}`: one pipeline reads one language (`{}`)",
+                        lang.code
+                    ),
+                });
+                continue;
+            }
+            let Some(k) = LISTS.iter().position(|(l, _)| *l == list) else {
+                let known: Vec<&str> = LISTS.iter().map(|(l, _)| *l).collect();
+                errors.push(DictError::File {
+                    file: s.name.clone(),
+                    message: format!("unknown word list `{list}` (known: {})", known.join(", ")),
+                });
+                continue;
+            };
+            seen[k] = true;
+            for (n, line) in s.text.lines().enumerate() {
+                let word = strip_comment(line).trim();
+                if word.is_empty() {
+                    continue;
+                }
+                if word.contains(char::is_whitespace) {
+                    errors.push(s.error(n + 1, format!("`{word}`: one word per line")));
+                } else if word.chars().any(char::is_uppercase) {
+                    errors.push(s.error(
+                        n + 1,
+                        format!("`{word}`: words are lowercase (text is matched lowercased)"),
+                    ));
+                } else {
+                    lang.words[k].push(word.to_string());
+                }
+            }
+        }
+        if !sources.is_empty() {
+            for (k, (list, _)) in LISTS.iter().enumerate() {
+                if !seen[k] {
+                    errors.push(DictError::File {
+                        file: format!("lang/{}/{list}.txt", lang.code),
+                        message: "missing".into(),
+                    });
+                }
+            }
+        } else {
+            errors.push(DictError::File {
+                file: "lang/".into(),
+                message: "no language folder".into(),
+            });
+        }
+        DictError::collect(errors)?;
+        Ok(lang)
+    }
+
+    /// The words of a list (empty for an unknown name).
+    pub fn words(&self, list: &str) -> &[String] {
+        LISTS
+            .iter()
+            .position(|(l, _)| *l == list)
+            .map_or(&[], |k| self.words[k].as_slice())
+    }
+
+    /// Gives every listed word its class.
+    pub fn register_classes(&self, vocab: &mut Vocab) {
+        for (k, (_, bits)) in LISTS.iter().enumerate() {
+            vocab.add_class_all(self.words[k].iter().map(String::as_str), *bits);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn builtin_lang() -> Vec<Source> {
+        crate::builtin::sources()
+            .into_iter()
+            .filter(|s| path_parts(&s.name).is_some())
+            .collect()
+    }
+
+    #[test]
+    fn the_builtin_english_folder_loads_every_list() {
+        let sources = builtin_lang();
+        let refs: Vec<&Source> = sources.iter().collect();
+        let lang = Language::build(&refs).expect("built-in language loads");
+        assert_eq!(lang.code, "en");
+        for (list, _) in LISTS {
+            assert!(!lang.words(list).is_empty(), "{list} is empty");
+        }
+        assert!(lang.words("prepositions").iter().any(|w| w == "against"));
+        assert!(lang.words("auxiliaries").iter().any(|w| w == "n't"));
+    }
+
+    #[test]
+    fn a_bad_line_is_an_error_naming_file_and_line() {
+        let mut sources = builtin_lang();
+        let det = sources
+            .iter_mut()
+            .find(|s| s.name.ends_with("determiners.txt"))
+            .unwrap();
+        det.text = "# comment\nthe\nthe other\nThese\n".into();
+        let refs: Vec<&Source> = sources.iter().collect();
+        let err = Language::build(&refs).unwrap_err();
+        let all: Vec<String> = err.all().iter().map(|e| e.to_string()).collect();
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert!(
+            all[0].starts_with("lang/en/determiners.txt:3: `the other`"),
+            "{all:?}"
+        );
+        assert!(
+            all[1].starts_with("lang/en/determiners.txt:4: `These`"),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn unknown_lists_missing_lists_and_a_second_language_are_errors() {
+        let mut sources = builtin_lang();
+        sources.retain(|s| !s.name.ends_with("be_forms.txt"));
+        sources.push(Source::new("lang/en/adverbs.txt", "quickly\n"));
+        sources.push(Source::new("lang/fr/determiners.txt", "le\n"));
+        let refs: Vec<&Source> = sources.iter().collect();
+        let all: Vec<String> = Language::build(&refs)
+            .unwrap_err()
+            .all()
+            .iter()
+            .map(|e| e.to_string())
+            .collect();
+        assert!(
+            all.iter()
+                .any(|e| e.starts_with("lang/en/adverbs.txt: unknown word list")),
+            "{all:?}"
+        );
+        assert!(
+            all.iter()
+                .any(|e| e.starts_with("lang/fr/determiners.txt: a second language")),
+            "{all:?}"
+        );
+        assert!(
+            all.iter().any(|e| e == "lang/en/be_forms.txt: missing"),
+            "{all:?}"
+        );
+    }
+}
