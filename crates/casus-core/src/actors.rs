@@ -67,10 +67,11 @@ impl Person {
         let country = |code: &str| -> String {
             if let Some(c) = &self.country {
                 c.clone()
-            } else if code.starts_with("IGO") || code.len() < 3 {
-                String::new()
             } else {
-                code[..3].to_string()
+                crate::codes::ActorCode(code)
+                    .country()
+                    .unwrap_or_default()
+                    .to_string()
             }
         };
         let ended = self
@@ -512,13 +513,7 @@ impl Mention {
     /// The country (or organisation) part of the code.
     pub fn country(&self) -> Option<&str> {
         match &self.referent {
-            Referent::Actor(c) | Referent::Capital(c) => Some(
-                if c.starts_with("IGO") || c.starts_with("NGO") || c.len() <= 3 {
-                    c
-                } else {
-                    &c[..3]
-                },
-            ),
+            Referent::Actor(c) | Referent::Capital(c) => Some(crate::codes::ActorCode(c).owner()),
             _ => None,
         }
     }
@@ -1033,7 +1028,11 @@ fn distribute_of_roles(layer: &TextLayer, mentions: &mut [Mention]) {
         let m = &mentions[k];
         let has_of = m.tokens.clone().any(|i| layer.norm(i) == "of");
         let role = match (&m.referent, has_of && m.has_role) {
-            (Referent::Actor(c), true) if c.len() == 6 => c[3..].to_string(),
+            (Referent::Actor(c), true)
+                if c.len() == 6 && crate::codes::ActorCode(c).country().is_some() =>
+            {
+                crate::codes::ActorCode(c).roles().to_string()
+            }
             _ => continue,
         };
         let mut j = k;
@@ -1088,7 +1087,7 @@ fn distribute_roles(layer: &TextLayer, mentions: &mut [Mention], lex: &ActorLexi
             continue;
         };
         if a_is_adj && ac.len() == 3 && bc.len() == 6 && lex_is_adj(lex, layer, a) {
-            a.referent = Referent::Actor(format!("{ac}{}", &bc[3..]));
+            a.referent = Referent::Actor(format!("{ac}{}", crate::codes::ActorCode(&bc).roles()));
             a.has_role = true;
         }
     }

@@ -125,12 +125,9 @@ impl Ctx<'_> {
     }
 }
 
+/// The country or organisation that owns an actor code.
 pub(crate) fn ctx_country(code: &str) -> String {
-    if code.starts_with("IGO") || code.starts_with("NGO") || code.len() <= 3 {
-        code.to_string()
-    } else {
-        code[..3].to_string()
-    }
+    crate::codes::ActorCode(code).owner().to_string()
 }
 
 pub(crate) fn span_text(text: &str, layer: &TextLayer, tokens: Range<usize>) -> String {
@@ -397,10 +394,8 @@ pub(crate) fn resolve_first_person(mentions: &mut [Mention], speaker: &str) {
     for m in mentions {
         if let Referent::Pronoun { word, role } = &m.referent {
             if matches!(word.as_str(), "we" | "our" | "i") {
-                let code = match role {
-                    Some(r) if speaker.len() >= 3 && !speaker.starts_with("IGO") => {
-                        format!("{}{r}", &speaker[..3])
-                    }
+                let code = match (role, crate::codes::ActorCode(speaker).country()) {
+                    (Some(r), Some(country)) => format!("{country}{r}"),
                     _ => speaker.to_string(),
                 };
                 m.referent = Referent::Actor(code);

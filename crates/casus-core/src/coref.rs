@@ -81,11 +81,7 @@ pub fn resolved_codes(m: &Mention) -> Vec<String> {
 }
 
 fn country_of(code: &str) -> Option<&str> {
-    (code.len() >= 3
-        && !code.starts_with("IGO")
-        && !code.starts_with("NGO")
-        && !code.starts_with("IMG"))
-    .then(|| &code[..3])
+    crate::codes::ActorCode(code).country()
 }
 
 /// Adds mentions for the definite descriptions of the rule files.

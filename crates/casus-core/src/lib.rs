@@ -14,6 +14,7 @@ pub mod anchor;
 pub mod builtin;
 pub mod cameo;
 pub(crate) mod clause;
+pub mod codes;
 pub mod coref;
 pub mod date;
 pub mod dict;

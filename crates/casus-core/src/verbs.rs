@@ -410,7 +410,9 @@ impl VerbLexicon {
     pub fn count_by_root(&self) -> Vec<(String, usize)> {
         let mut counts: HashMap<String, usize> = HashMap::default();
         for p in &self.patterns {
-            *counts.entry(p.code[..2].to_string()).or_default() += 1;
+            *counts
+                .entry(crate::codes::EventCode(&p.code).root().to_string())
+                .or_default() += 1;
         }
         let mut v: Vec<_> = counts.into_iter().collect();
         v.sort();
@@ -603,7 +605,7 @@ impl VerbLexicon {
             let p = &self.patterns[pid];
             // Force is used "on", "in", "against" places: the target of an
             // attack may follow a locative preposition.
-            let force = matches!(&p.code[..2], "15" | "18" | "19" | "20");
+            let force = crate::codes::EventCode(&p.code).root_in(&["15", "18", "19", "20"]);
             let mut pos = verb + 1;
             let mut literals = vec![verb];
             let mut target = None;

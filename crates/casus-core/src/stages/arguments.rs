@@ -8,6 +8,7 @@
 use super::Stage;
 use crate::actors::Referent;
 use crate::clause::{ctx_country, find_subject, historical_year, span_text, weapon, Ctx, Speech};
+use crate::codes::EventCode;
 use crate::doc::{Cues, Doc, Layer, Predicate, Trace, Voice};
 use crate::event::Modality;
 use crate::rules::Cue;
@@ -277,7 +278,7 @@ fn negated_object(ctx: &Ctx, pred: &Predicate, cues: &mut Cues) {
 /// Whether an own statement converts the code: `intent`, or `threat` for
 /// force and sanctions.
 fn own_statement_kind(code: &str) -> &'static str {
-    if matches!(&code[..2], "15" | "16" | "17" | "18" | "19" | "20") {
+    if EventCode(code).root_in(&["15", "16", "17", "18", "19", "20"]) {
         "threat"
     } else {
         "intent"
@@ -295,7 +296,7 @@ fn own_statement(
     cues: &Cues,
     code: &mut String,
 ) -> Option<&'static str> {
-    if !cues.modal_verb || cues.negated || matches!(&code[..2], "03" | "12" | "13") {
+    if !cues.modal_verb || cues.negated || EventCode(code).root_in(&["03", "12", "13"]) {
         return None;
     }
     let source_country = sources
@@ -326,7 +327,7 @@ fn own_statement(
 /// The modality from the cues: a commitment (intent, refusal, threat) is
 /// asserted unless negated; otherwise hypothetical > negated > future.
 fn modality_of(code: &str, cues: &Cues) -> Modality {
-    let commitment = matches!(&code[..2], "03" | "12" | "13");
+    let commitment = EventCode(code).root_in(&["03", "12", "13"]);
     if commitment {
         if cues.negated {
             Modality::Negated

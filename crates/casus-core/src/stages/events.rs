@@ -8,6 +8,7 @@
 use super::Stage;
 use crate::actors::Referent;
 use crate::clause::{ctx_country, meeting_place, span_text, Ctx};
+use crate::codes::{ActorCode, EventCode};
 use crate::doc::{Doc, Layer, Predicate, Trace};
 use crate::event::{Event, Evidence};
 use crate::Pipeline;
@@ -106,7 +107,7 @@ struct Party {
 /// The parties a mention stands for. Rule 16: a city or facility attacked
 /// or visited stands for its country; a capital acting is its government.
 fn parties(ctx: &Ctx, idx: usize, as_target: bool, code: &str) -> Vec<Party> {
-    let root = &code[..2];
+    let root = EventCode(code).root();
     let mention = &ctx.mentions[idx];
     let codes = match &mention.referent {
         Referent::Actor(c) => vec![c.clone()],
@@ -143,7 +144,7 @@ fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events: &mut Vec<E
     let m = &pred.matched;
     let pattern = &p.verbs.patterns[m.pattern];
     let code = pred.code.as_deref().unwrap_or_default();
-    let root = &code[..2];
+    let root = EventCode(code).root();
     let modality = pred.modality.unwrap_or(crate::Modality::Asserted);
     let event_date = place.date.map(|d| {
         let future = modality == crate::Modality::Future;
@@ -279,8 +280,8 @@ fn targets(
     let domestic = matches!(root, "10" | "11" | "14" | "17");
     let source_country = src_parties
         .first()
-        .map(|p| ctx_country(&p.code))
-        .filter(|c| c.len() == 3);
+        .and_then(|p| ActorCode(&p.code).country())
+        .map(str::to_string);
     let mut tgt_parties: Vec<Party> = pred
         .targets
         .iter()

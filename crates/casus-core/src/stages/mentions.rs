@@ -7,6 +7,7 @@
 use super::Stage;
 use crate::actors::Referent;
 use crate::clause::{first_person_speaker, resolve_first_person, Ctx};
+use crate::codes::ActorCode;
 use crate::coref::{resolved_codes, History};
 use crate::doc::{CorefLink, Doc, Layer};
 use crate::Pipeline;
@@ -33,10 +34,10 @@ impl Stage for Mentions {
                     if let Referent::Capital(c) | Referent::Place(Some(c)) | Referent::Actor(c) =
                         &m.referent
                     {
-                        if c.len() >= 3 {
-                            history.note_country(&c[..3], 2);
+                        if let Some(country) = ActorCode(c).country() {
+                            history.note_country(country, 2);
                             if doc.dateline.is_none() {
-                                doc.dateline = Some((index, c[..3].to_string()));
+                                doc.dateline = Some((index, country.to_string()));
                             }
                         }
                     }
