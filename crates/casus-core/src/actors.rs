@@ -425,6 +425,14 @@ impl ActorLexicon {
     }
 }
 
+/// What a definite description refers back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Description {
+    Organization,
+    Pair,
+    Country,
+}
+
 /// What a mention refers to before context decides its final code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Referent {
@@ -440,7 +448,7 @@ pub enum Referent {
     /// "each other", "one another".
     EachOther,
     /// A definite description ("the alliance", "the two countries").
-    Description(crate::rules::Description, Option<String>),
+    Description(Description, Option<String>),
     /// Several actors referred to at once ("the two countries", "they").
     Group(Vec<String>),
     /// A place: its country (if any) is the target of a visit or an attack

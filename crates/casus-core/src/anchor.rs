@@ -2,44 +2,9 @@
 //! time ("on Wednesday", "last month", "on March 3", "yesterday"), resolved
 //! against the document date.
 
-use crate::date::Date;
+use crate::date::{month_number, Date, WEEKDAYS};
 use crate::text::TextLayer;
 use std::ops::Range;
-
-pub(crate) const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// The month a word names: "march", "mar.", "sept" (lower case).
-pub(crate) fn month_number(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.');
-    MONTHS
-        .iter()
-        .position(|m| {
-            *m == w || (w.len() >= 3 && m.starts_with(w) && (w.len() == 3 || w == "sept"))
-        })
-        .map(|i| i as u8 + 1)
-}
 
 /// The date of an event in `range` (a sentence, or the part of it that
 /// holds the event), given the document date. `future` events look forward

@@ -141,6 +141,42 @@ impl DateRange {
     }
 }
 
+/// Day and month names, for time expressions (text) and dates (anchor).
+pub(crate) const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month a word names: "march", "mar.", "sept" (lower case).
+pub(crate) fn month_number(word: &str) -> Option<u8> {
+    let w = word.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .position(|m| {
+            *m == w || (w.len() >= 3 && m.starts_with(w) && (w.len() == 3 || w == "sept"))
+        })
+        .map(|i| i as u8 + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

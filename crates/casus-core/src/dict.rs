@@ -39,7 +39,7 @@ impl Source {
         if file == "cameo_event_codes.tsv" {
             return Some(SourceKind::CameoTable);
         }
-        if crate::lang::path_parts(&name).is_some() {
+        if lang_path_parts(&name).is_some() {
             return Some(SourceKind::Language);
         }
         if !file.ends_with(".txt") {
@@ -112,6 +112,14 @@ impl DictError {
             }),
         }
     }
+}
+
+/// The language code and list name of a `lang/<code>/<list>.txt` path.
+pub fn lang_path_parts(name: &str) -> Option<(&str, &str)> {
+    let mut parts = name.rsplit('/');
+    let file = parts.next()?;
+    let code = parts.next()?;
+    (parts.next()? == "lang").then_some((code, file.strip_suffix(".txt")?))
 }
 
 /// Removes a `#` comment. A `#` inside a word (`C#`) is kept.

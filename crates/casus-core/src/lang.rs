@@ -32,13 +32,7 @@ pub struct Language {
     words: Vec<Vec<String>>,
 }
 
-/// The language code and list name of a `lang/<code>/<list>.txt` path.
-pub fn path_parts(name: &str) -> Option<(&str, &str)> {
-    let mut parts = name.rsplit('/');
-    let file = parts.next()?;
-    let code = parts.next()?;
-    (parts.next()? == "lang").then_some((code, file.strip_suffix(".txt")?))
-}
+pub use crate::dict::lang_path_parts as path_parts;
 
 impl Language {
     /// Reads the language files; every bad line of every file is an error

@@ -52,13 +52,7 @@ pub struct Rules {
     pub protest_aims: PhraseIndex<char>,
 }
 
-/// What a definite description refers back to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Description {
-    Organization,
-    Pair,
-    Country,
-}
+pub use crate::actors::Description;
 
 const RULE_FIELDS: &[&str] = &["cue", "map", "verb", "noun"];
 

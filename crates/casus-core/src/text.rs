@@ -7,6 +7,9 @@
 
 use std::ops::Range;
 
+/// The word number of tokens no dictionary knows.
+pub const NO_WORD: u32 = u32::MAX;
+
 /// One token. `span` indexes the original text, `norm` the normalised buffer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -303,7 +306,7 @@ fn push_token(layer: &mut TextLayer, text: &str, span: Range<usize>, newlines: u
         after_newline: newlines >= 1,
         after_blank_line: newlines >= 2,
         temporal: false,
-        word: crate::vocab::NO_WORD,
+        word: NO_WORD,
         classes: 0,
     });
 }
@@ -371,14 +374,14 @@ fn mark_temporal(layer: &mut TextLayer) {
     while i < n {
         let w = words[i];
         let mut end = i;
-        if shape[i] == Shape::Capitalized && crate::anchor::WEEKDAYS.contains(&w) {
+        if shape[i] == Shape::Capitalized && crate::date::WEEKDAYS.contains(&w) {
             end = i + 1;
             if end < n && PART_OF_DAY.contains(&words[end]) {
                 end += 1;
             }
         } else if shape[i] == Shape::Capitalized
             && (is_day_number(i + 1) || is_year(i + 1))
-            && crate::anchor::month_number(w).is_some()
+            && crate::date::month_number(w).is_some()
         {
             end = i + 2;
             if end < n && words[end] == "," && is_year(end + 1) {
@@ -535,7 +538,7 @@ fn dateline_end(layer: &TextLayer, range: Range<usize>) -> Option<usize> {
             || t.shape == Shape::Number
             || t.shape == Shape::Capitalized
             || t.shape == Shape::Upper
-            || crate::anchor::month_number(layer.norm(i)).is_some();
+            || crate::date::month_number(layer.norm(i)).is_some();
         if !ok {
             return None;
         }

@@ -7,8 +7,7 @@
 use crate::text::TextLayer;
 use rustc_hash::FxHashMap;
 
-/// The word number of tokens no dictionary knows.
-pub const NO_WORD: u32 = u32::MAX;
+pub use crate::text::NO_WORD;
 
 /// Word classes, as bits.
 pub mod class {
