@@ -57,6 +57,8 @@ struct Phrase<T> {
 impl<T> Phrase<T> {
     /// Whether the k-th word after the first matches token `t`.
     fn word_is(&self, k: usize, layer: &TextLayer, t: usize) -> bool {
+        // The string path is not only for tests: actors look up the parts of
+        // hyphenated words ("Russian-backed") in a small unannotated layer.
         if layer.annotated && self.rest_words.len() == self.rest.len() {
             layer.tokens[t].word == self.rest_words[k]
         } else {

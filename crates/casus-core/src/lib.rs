@@ -185,6 +185,7 @@ impl Pipeline {
                 // looks each token up once.
                 let mut vocab = vocab::Vocab::default();
                 language.register_classes(&mut vocab);
+                verbs.mark_force_targets(|c| rules.code_sets.contains("force-target", c));
                 actors.freeze(&mut vocab);
                 verbs.freeze(&mut vocab);
                 rules.freeze(&mut vocab);

@@ -50,11 +50,53 @@ pub struct Rules {
     pub descriptions: PhraseIndex<Description>,
     /// Protest aims: cue -> the subtype digit (1 to 4).
     pub protest_aims: PhraseIndex<char>,
+    pub code_sets: CodeSets,
 }
 
 pub use crate::actors::Description;
 
-const RULE_FIELDS: &[&str] = &["cue", "map", "verb", "noun"];
+const RULE_FIELDS: &[&str] = &["cue", "map", "verb", "noun", "code"];
+
+/// The code sets of `rules/code_sets.txt`: which CAMEO codes a decision
+/// applies to. Every set must be given.
+pub const CODE_SETS: &[&str] = &[
+    "commitment",
+    "force",
+    "force-target",
+    "domestic",
+    "place-target",
+    "capital-target",
+    "protest",
+    "protest-aim",
+    "demand",
+    "generic-force",
+    "meeting",
+    "third-country-meeting",
+];
+
+/// Named sets of CAMEO code prefixes.
+#[derive(Debug, Default, Clone)]
+pub struct CodeSets {
+    sets: Vec<Vec<String>>,
+}
+
+impl CodeSets {
+    /// Whether `code` starts with a code of the named set.
+    pub fn contains(&self, set: &str, code: &str) -> bool {
+        let k = CODE_SETS.iter().position(|s| *s == set);
+        debug_assert!(k.is_some(), "unknown code set {set}");
+        k.is_some_and(|k| self.sets[k].iter().any(|p| code.starts_with(p.as_str())))
+    }
+
+    /// The one code of a single-code set (`meeting`, `generic-force`, ...).
+    pub fn single(&self, set: &str) -> &str {
+        CODE_SETS
+            .iter()
+            .position(|s| *s == set)
+            .and_then(|k| self.sets[k].first())
+            .map_or("", String::as_str)
+    }
+}
 
 impl Rules {
     /// Numbers the cue words in `vocab` and marks the say-verbs.
@@ -80,6 +122,8 @@ impl Rules {
         is_code: impl Fn(&str) -> bool,
     ) -> Result<Rules, DictError> {
         let mut rules = Rules::default();
+        rules.code_sets.sets = vec![Vec::new(); CODE_SETS.len()];
+        let mut seen_sets = vec![false; CODE_SETS.len()];
         let mut errors = Vec::new();
         for (_, source) in sources
             .iter()
@@ -189,6 +233,31 @@ impl Rules {
                             rules.descriptions.insert(&c.to_lowercase(), kind);
                         }
                     }
+                    _ if header.starts_with("code-set ") => {
+                        let name = header["code-set ".len()..].trim();
+                        let Some(k) = CODE_SETS.iter().position(|s| *s == name) else {
+                            errors.push(source.error(
+                                block.line,
+                                format!(
+                                    "unknown code set `{name}` (known: {})",
+                                    CODE_SETS.join(", ")
+                                ),
+                            ));
+                            continue;
+                        };
+                        seen_sets[k] = true;
+                        for (c, line) in block.values("code") {
+                            if c.is_empty() || !c.bytes().all(|b| b.is_ascii_digit()) || c.len() > 4
+                            {
+                                errors.push(
+                                    source
+                                        .error(line, format!("`{c}` is not a CAMEO code or root")),
+                                );
+                            } else {
+                                rules.code_sets.sets[k].push(c.to_string());
+                            }
+                        }
+                    }
                     _ if source.name.contains("discard") => {
                         for c in cues() {
                             rules.discards.insert(c, header.to_string());
@@ -197,6 +266,14 @@ impl Rules {
                     _ => errors
                         .push(source.error(block.line, format!("unknown rule block `[{header}]`"))),
                 }
+            }
+        }
+        for (k, name) in CODE_SETS.iter().enumerate() {
+            if !seen_sets[k] {
+                errors.push(DictError::File {
+                    file: "rules/code_sets.txt".into(),
+                    message: format!("code set `[code-set {name}]` is missing"),
+                });
             }
         }
         DictError::collect(errors)?;
@@ -220,18 +297,45 @@ mod tests {
     }
 
     #[test]
+    fn code_sets_match_by_prefix() {
+        let p = crate::Pipeline::builtin().unwrap();
+        let sets = &p.rules.code_sets;
+        assert!(sets.contains("force", "195"));
+        assert!(sets.contains("place-target", "0421"));
+        assert!(!sets.contains("place-target", "043"));
+        assert!(!sets.contains("commitment", "042"));
+        assert_eq!(sets.single("meeting"), "040");
+    }
+
+    #[test]
     fn unknown_blocks_and_bad_maps_are_errors_with_lines() {
         let src = Source::new(
             "rules/x.txt",
             "[intent]\ncue: ready to\nmap: 04=XYZ\n[nonsense]\ncue: a\n",
         );
-        let err = Rules::build(&[(0, &src)], &Irregulars::default(), |c| {
+        let sets = Source::new(
+            "rules/code_sets.txt",
+            crate::builtin::FILES
+                .iter()
+                .find(|(n, _)| *n == "rules/code_sets.txt")
+                .unwrap()
+                .1
+                .replace("[code-set demand]", "[code-set demands]")
+                .replace("code: 14\n", "code: 14; 1x\n"),
+        );
+        let err = Rules::build(&[(0, &src), (1, &sets)], &Irregulars::default(), |c| {
             c.chars().all(|d| d.is_ascii_digit())
         })
         .unwrap_err();
         let all: Vec<String> = err.all().iter().map(|e| e.to_string()).collect();
-        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!(all.len(), 5, "{all:?}");
         assert!(all[0].starts_with("rules/x.txt:3:"));
         assert!(all[1].starts_with("rules/x.txt:4: unknown rule block"));
+        assert!(all[2].contains("`1x` is not a CAMEO code"), "{all:?}");
+        assert!(all[3].contains("unknown code set `demands`"), "{all:?}");
+        assert_eq!(
+            all[4],
+            "rules/code_sets.txt: code set `[code-set demand]` is missing"
+        );
     }
 }

@@ -25,6 +25,9 @@ pub struct Pattern {
     pub also_reverse: Option<String>,
     pub origin: Origin,
     pub text: String,
+    /// A use of force whose target may follow a force preposition (the
+    /// `force-target` code set, set when the pipeline is built).
+    pub force_target: bool,
 }
 
 impl Pattern {
@@ -335,6 +338,7 @@ impl VerbLexicon {
             also_reverse,
             origin: Origin { file: 0, line: 0 },
             text: format!("{}{}", text.join(" "), if symmetric { " ;sym" } else { "" }),
+            force_target: false,
         })
     }
 
@@ -370,19 +374,21 @@ impl VerbLexicon {
         vocab.add_class_all(self.base_like.iter().map(String::as_str), class::BASE_LIKE);
     }
 
+    // Lookups go by word number: text is annotated by the pipeline's
+    // vocabulary before any stage runs (one path, no string fallback).
     fn verb_candidates(&self, layer: &TextLayer, verb: usize) -> Option<&Vec<usize>> {
-        if layer.annotated {
-            self.by_verb_word.get(&layer.tokens[verb].word)
-        } else {
-            self.by_verb.get(layer.norm(verb))
-        }
+        debug_assert!(layer.annotated);
+        self.by_verb_word.get(&layer.tokens[verb].word)
     }
 
     fn form_at(&self, form: usize, layer: &TextLayer, t: usize) -> bool {
-        if layer.annotated {
-            self.form_words[form].contains(&layer.tokens[t].word)
-        } else {
-            self.forms[form].contains(layer.norm(t))
+        self.form_words[form].contains(&layer.tokens[t].word)
+    }
+
+    /// Marks the patterns whose code is in the `force-target` set.
+    pub fn mark_force_targets(&mut self, is_force: impl Fn(&str) -> bool) {
+        for p in &mut self.patterns {
+            p.force_target = is_force(&p.code);
         }
     }
 
@@ -577,35 +583,28 @@ impl VerbLexicon {
         end: usize,
         mentions: &[Mention],
     ) -> Option<PatternMatch> {
-        let all = self.verb_candidates(layer, verb)?;
-        let narrowed: Vec<usize>;
-        let candidates: &[usize] = if layer.annotated {
-            // only the patterns whose second word occurs in the next tokens
-            let verb_word = layer.tokens[verb].word;
-            let mut list: Vec<usize> = self
-                .by_verb_slot_first
-                .get(&verb_word)
-                .cloned()
-                .unwrap_or_default();
-            for t in verb + 1..(verb + 1 + NEXT_WORD_WINDOW).min(end) {
-                if let Some(more) = self.by_verb_next.get(&(verb_word, layer.tokens[t].word)) {
-                    list.extend_from_slice(more);
-                }
+        // only the patterns whose second word occurs in the next tokens
+        self.verb_candidates(layer, verb)?;
+        let verb_word = layer.tokens[verb].word;
+        let mut candidates: Vec<usize> = self
+            .by_verb_slot_first
+            .get(&verb_word)
+            .cloned()
+            .unwrap_or_default();
+        for t in verb + 1..(verb + 1 + NEXT_WORD_WINDOW).min(end) {
+            if let Some(more) = self.by_verb_next.get(&(verb_word, layer.tokens[t].word)) {
+                candidates.extend_from_slice(more);
             }
-            list.sort_unstable();
-            list.dedup();
-            narrowed = list;
-            &narrowed
-        } else {
-            all
-        };
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
         let mention_at = |t: usize| mention_starting_at(mentions, t);
         let mut best: Option<((usize, usize, usize), PatternMatch)> = None;
-        for &pid in candidates {
+        for &pid in &candidates {
             let p = &self.patterns[pid];
             // Force is used "on", "in", "against" places: the target of an
             // attack may follow a locative preposition.
-            let force = crate::codes::EventCode(&p.code).root_in(&["15", "18", "19", "20"]);
+            let force = p.force_target;
             let mut pos = verb + 1;
             let mut literals = vec![verb];
             let mut target = None;

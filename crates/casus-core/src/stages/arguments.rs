@@ -8,10 +8,9 @@
 use super::Stage;
 use crate::actors::Referent;
 use crate::clause::{ctx_country, find_subject, historical_year, span_text, weapon, Ctx, Speech};
-use crate::codes::EventCode;
 use crate::doc::{Cues, Doc, Layer, Predicate, Trace, Voice};
 use crate::event::Modality;
-use crate::rules::Cue;
+use crate::rules::{CodeSets, Cue};
 use crate::Pipeline;
 use rustc_hash::FxHashSet as HashSet;
 
@@ -131,7 +130,7 @@ fn sentence(
             cues.notes
                 .push(format!("{kind}: own statement with a modal verb"));
         }
-        let modality = modality_of(&code, &cues);
+        let modality = modality_of(&p.rules.code_sets, &code, &cues);
         // History: "in 1945" in a sentence about an asserted event (rule 15).
         if modality == Modality::Asserted {
             if let Some(year) = historical_year(ctx, source) {
@@ -277,8 +276,8 @@ fn negated_object(ctx: &Ctx, pred: &Predicate, cues: &mut Cues) {
 
 /// Whether an own statement converts the code: `intent`, or `threat` for
 /// force and sanctions.
-fn own_statement_kind(code: &str) -> &'static str {
-    if EventCode(code).root_in(&["15", "16", "17", "18", "19", "20"]) {
+fn own_statement_kind(sets: &CodeSets, code: &str) -> &'static str {
+    if sets.contains("force", code) {
         "threat"
     } else {
         "intent"
@@ -296,7 +295,7 @@ fn own_statement(
     cues: &Cues,
     code: &mut String,
 ) -> Option<&'static str> {
-    if !cues.modal_verb || cues.negated || EventCode(code).root_in(&["03", "12", "13"]) {
+    if !cues.modal_verb || cues.negated || ctx.p.rules.code_sets.contains("commitment", code) {
         return None;
     }
     let source_country = sources
@@ -317,7 +316,7 @@ fn own_statement(
     if !own {
         return None;
     }
-    let kind = own_statement_kind(code);
+    let kind = own_statement_kind(&ctx.p.rules.code_sets, code);
     let conv = ctx.p.rules.conversions.iter().find(|c| c.name == kind)?;
     let to = conv.apply(code)?;
     *code = to.to_string();
@@ -326,8 +325,8 @@ fn own_statement(
 
 /// The modality from the cues: a commitment (intent, refusal, threat) is
 /// asserted unless negated; otherwise hypothetical > negated > future.
-fn modality_of(code: &str, cues: &Cues) -> Modality {
-    let commitment = EventCode(code).root_in(&["03", "12", "13"]);
+fn modality_of(sets: &CodeSets, code: &str, cues: &Cues) -> Modality {
+    let commitment = sets.contains("commitment", code);
     if commitment {
         if cues.negated {
             Modality::Negated
@@ -350,13 +349,13 @@ fn modality_of(code: &str, cues: &Cues) -> Modality {
 fn refine(ctx: &Ctx, pred: &Predicate, sources: &[usize], code: &mut String, cues: &mut Cues) {
     let p = ctx.p;
     let m = &pred.matched;
-    if code == "190" {
+    if *code == p.rules.code_sets.single("generic-force") {
         if let Some(w) = weapon(ctx, m, sources) {
             cues.notes.push(format!("weapon: {w}"));
             *code = w;
         }
     }
-    if matches!(code.as_str(), "141" | "142" | "143" | "144" | "145") {
+    if p.rules.code_sets.contains("protest-aim", code) {
         let range = ctx.range.clone();
         let aim = (m.verb + 1..range.end).find_map(|i| {
             p.rules

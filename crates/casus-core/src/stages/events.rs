@@ -8,9 +8,10 @@
 use super::Stage;
 use crate::actors::Referent;
 use crate::clause::{ctx_country, meeting_place, span_text, Ctx};
-use crate::codes::{ActorCode, EventCode};
+use crate::codes::ActorCode;
 use crate::doc::{Doc, Layer, Predicate, Trace};
 use crate::event::{Event, Evidence};
+use crate::rules::CodeSets;
 use crate::Pipeline;
 use std::ops::Range;
 
@@ -80,7 +81,7 @@ impl Stage for Events {
                     });
                 }
             }
-            drop_protest_demands(&mut events, index, &mut doc.trace);
+            drop_protest_demands(&p.rules.code_sets, &mut events, index, &mut doc.trace);
             doc.sentence_events.extend(events);
             doc.sentences[index].events = start..doc.sentence_events.len();
         }
@@ -107,20 +108,16 @@ struct Party {
 /// The parties a mention stands for. Rule 16: a city or facility attacked
 /// or visited stands for its country; a capital acting is its government.
 fn parties(ctx: &Ctx, idx: usize, as_target: bool, code: &str) -> Vec<Party> {
-    let root = EventCode(code).root();
+    let sets = &ctx.p.rules.code_sets;
     let mention = &ctx.mentions[idx];
     let codes = match &mention.referent {
         Referent::Actor(c) => vec![c.clone()],
         Referent::Group(g) => g.clone(),
-        Referent::Place(Some(c))
-            if as_target
-                && (code.starts_with("042") || matches!(root, "17" | "18" | "19" | "20")) =>
-        {
+        Referent::Place(Some(c)) if as_target && sets.contains("place-target", code) => {
             vec![c.clone()]
         }
         Referent::Capital(c) => {
-            let place_target =
-                as_target && (code.starts_with("042") || matches!(root, "18" | "19" | "20"));
+            let place_target = as_target && sets.contains("capital-target", code);
             vec![if place_target {
                 c.clone()
             } else {
@@ -144,7 +141,7 @@ fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events: &mut Vec<E
     let m = &pred.matched;
     let pattern = &p.verbs.patterns[m.pattern];
     let code = pred.code.as_deref().unwrap_or_default();
-    let root = EventCode(code).root();
+    let sets = &p.rules.code_sets;
     let modality = pred.modality.unwrap_or(crate::Modality::Asserted);
     let event_date = place.date.map(|d| {
         let future = modality == crate::Modality::Future;
@@ -212,7 +209,7 @@ fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events: &mut Vec<E
         .any(|&t| ctx.mentions[t].referent == Referent::EachOther);
     // Rule 19: "met" is judged per pair; a meeting in a third party's
     // country is 044 for that pair only.
-    let meeting = if code == "040" {
+    let meeting = if code == sets.single("meeting") {
         meeting_place(ctx, m)
     } else {
         None
@@ -222,7 +219,7 @@ fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events: &mut Vec<E
             .as_ref()
             .is_some_and(|c| *c != ctx_country(&a.code) && *c != ctx_country(&b.code));
         if third {
-            "044".to_string()
+            sets.single("third-country-meeting").to_string()
         } else {
             code.to_string()
         }
@@ -241,7 +238,7 @@ fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events: &mut Vec<E
         }
         return;
     }
-    let tgt_parties = targets(ctx, pred, &src_parties, code, root);
+    let tgt_parties = targets(ctx, pred, &src_parties, code);
     for a in &src_parties {
         for b in &tgt_parties {
             let code = code_for(a, b);
@@ -270,14 +267,9 @@ fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events: &mut Vec<E
 /// protesters") concern the source's own country; a protest with no named
 /// target is aimed at the source's own government (CAMEO practice; the aim
 /// still picks the subtype).
-fn targets(
-    ctx: &Ctx,
-    pred: &Predicate,
-    src_parties: &[Party],
-    code: &str,
-    root: &str,
-) -> Vec<Party> {
-    let domestic = matches!(root, "10" | "11" | "14" | "17");
+fn targets(ctx: &Ctx, pred: &Predicate, src_parties: &[Party], code: &str) -> Vec<Party> {
+    let sets = &ctx.p.rules.code_sets;
+    let domestic = sets.contains("domestic", code);
     let source_country = src_parties
         .first()
         .and_then(|p| ActorCode(&p.code).country())
@@ -298,7 +290,7 @@ fn targets(
             }
         })
         .collect();
-    if root == "14" && tgt_parties.is_empty() {
+    if sets.contains("protest", code) && tgt_parties.is_empty() {
         if let Some(c) = &source_country {
             if !src_parties.iter().any(|p| p.code.ends_with("GOV")) {
                 tgt_parties.push(Party {
@@ -312,14 +304,14 @@ fn targets(
 }
 
 /// Rule 17: a protest's aim is not also a demand by the protesters.
-fn drop_protest_demands(events: &mut Vec<Event>, index: usize, trace: &mut Trace) {
+fn drop_protest_demands(sets: &CodeSets, events: &mut Vec<Event>, index: usize, trace: &mut Trace) {
     let protesters: Vec<String> = events
         .iter()
-        .filter(|e| e.root == "14")
+        .filter(|e| sets.contains("protest", &e.code))
         .map(|e| e.source.clone())
         .collect();
     events.retain(|e| {
-        let drop = e.root == "10" && protesters.contains(&e.source);
+        let drop = sets.contains("demand", &e.code) && protesters.contains(&e.source);
         if drop {
             trace.note(NAME, index, || {
                 format!(
