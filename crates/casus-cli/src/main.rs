@@ -5,6 +5,7 @@
 mod batch;
 mod bench;
 mod dicts;
+mod import_cmd;
 mod input;
 mod output;
 mod parse_cmd;
@@ -211,6 +212,10 @@ enum DictCommand {
         #[command(flatten)]
         dict: DictArgs,
     },
+    /// Convert TABARI or PETRARCH-2 dictionaries into a casus dictionary
+    /// folder, listing every entry it could not convert in
+    /// FOLDER/import-report.txt.
+    Import(import_cmd::ImportArgs),
 }
 
 // Coding allocates many small, short-lived strings and vectors per
@@ -435,6 +440,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let pipeline = dicts::load(dict.dict.as_deref())?;
             dicts::stats(pipeline, json)
         }
+        Command::Dict {
+            command: DictCommand::Import(args),
+        } => import_cmd::run(args),
     }
 }
 
