@@ -76,6 +76,13 @@ pub fn convert_actors(
                     skips.push(skip(line_no, Reason::Unreadable, raw));
                 }
             }
+        } else if current.as_ref().is_some_and(|e| e.codes.is_empty()) {
+            // Name lines stacked above one code line share it (PETRARCH
+            // reads them as one entry).
+            if let Some(e) = current.as_mut() {
+                e.names.push((head, line_no));
+                e.codes.extend(codes);
+            }
         } else {
             if let Some(e) = current.take() {
                 flush(e, known, skips, counts, &mut orgs, &mut countries);
@@ -318,7 +325,20 @@ pub fn convert_agents(text: &str, skips: &mut Vec<Skip>, counts: &mut FileCounts
             skips.push(skip(line_no, Reason::BadCode(code.to_string()), raw));
             continue;
         };
-        let mut forms = vec![noun.clone()];
+        // `NOUN {PLURAL}`: an irregular plural, or `{}` for none; casus
+        // makes plurals itself, but a listed one is kept as another noun.
+        let (noun, listed) = match (noun.find('{'), noun.find('}')) {
+            (Some(a), Some(b)) if a < b => (
+                noun[..a].trim().to_string(),
+                noun[a + 1..b]
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect(),
+            ),
+            _ => (noun.clone(), Vec::new()),
+        };
+        let mut forms = vec![noun];
+        forms.extend(listed);
         for (name, alts) in &subst {
             forms = forms
                 .into_iter()
@@ -385,8 +405,7 @@ FREEDONIA_PARTY_ [FRDPTY] # comment
 ZED_QUARTERMAIN_
 \t[USAGOV 950101-990101]
 \t[USAELI]
-ORPHAN_NAME_
-LONELY_CODELESS_ONE
+STACKED_NAME_
 OTHER_CLUB_ [ABC 2004017-20061201]
 NULLED_ [---]
 BAD+NAME_ [GRPX]
@@ -394,6 +413,10 @@ SYLVANIAN_ [SYL]
 KAZAKHSTAN_ [KAZ]
 +KAZAKH_
 +ASTANA_
+SHARED_ONE_
+SHARED_TWO_
+\t[ABCGOV]
+ORPHAN_AT_THE_END
 ";
 
     #[test]
@@ -423,16 +446,22 @@ KAZAKHSTAN_ [KAZ]
             out.countries
         );
         let lines: Vec<(usize, &str)> = skips.iter().map(|s| (s.line, s.reason.key())).collect();
-        assert!(lines.contains(&(7, "name without a code")), "{lines:?}");
-        assert!(lines.contains(&(8, "name without a code")), "{lines:?}");
-        assert!(lines.contains(&(9, "malformed date")), "{lines:?}");
-        assert!(lines.contains(&(10, "null code [---]")), "{lines:?}");
+        // stacked name lines share the code below them
         assert!(
-            lines.contains(&(11, "name with characters casus cannot match")),
+            out.orgs
+                .contains("[ABCGOV]  # line 15\nname: Shared One; Shared Two\n"),
+            "{}",
+            out.orgs
+        );
+        assert!(lines.contains(&(8, "malformed date")), "{lines:?}");
+        assert!(lines.contains(&(9, "null code [---]")), "{lines:?}");
+        assert!(
+            lines.contains(&(10, "name with characters casus cannot match")),
             "{lines:?}"
         );
+        assert!(lines.contains(&(18, "name without a code")), "{lines:?}");
         assert_eq!(counts.read, 9);
-        assert_eq!(counts.converted, 4);
+        assert_eq!(counts.converted, 5);
     }
 
     #[test]
@@ -448,11 +477,14 @@ KAZAKHSTAN_ [KAZ]
 
     #[test]
     fn agents_expand_substitutions_and_report_other_codes() {
-        let text = "!HAND! = HAND, HANDS\nFARM!HAND! [~AGR]\nSHEPHERD_ [~AGR]\nPOLICE_CHIEF [~COPGOV]\nEX_ [ELI~]\nNO_CODE_HERE\n";
+        let text = "!HAND! = HAND, HANDS\nFARM!HAND! [~AGR]\nSHEEP_MAN {SHEEP_MEN} [~AGR]\nPOLICE_CHIEF [~COPGOV]\nEX_ [ELI~]\nNO_CODE_HERE\n";
         let mut skips = Vec::new();
         let mut counts = FileCounts::default();
         let out = convert_agents(text, &mut skips, &mut counts);
-        assert_eq!(out, "[AGR]\nnoun: farmhand; farmhands; shepherd\n\n");
+        assert_eq!(
+            out,
+            "[AGR]\nnoun: farmhand; farmhands; sheep man; sheep men\n\n"
+        );
         let got: Vec<(usize, &str)> = skips.iter().map(|s| (s.line, s.reason.key())).collect();
         assert_eq!(
             got,
