@@ -527,4 +527,107 @@ mod tests {
         .unwrap_err();
         assert!(e.to_string().contains("notes.txt"), "{e}");
     }
+
+    #[test]
+    fn odd_input_of_every_kind_is_reported_never_a_panic() {
+        // Deterministic scraps of the formats' syntax mixed with
+        // multi-byte characters, cut at every length.
+        let pieces = [
+            "[",
+            "]",
+            "{",
+            "}",
+            "(",
+            ")",
+            "+",
+            "-",
+            "*",
+            "$",
+            "&",
+            "~",
+            "^",
+            "%",
+            "|",
+            ":",
+            "_",
+            "---",
+            "ÉÉ",
+            "ß",
+            "ed",
+            "ing",
+            "A",
+            "Z",
+            "019",
+            "[~",
+            ">99",
+            "<",
+            "!X!",
+            "=",
+            ",",
+            " ",
+            "\t",
+            "\n",
+            "#",
+            ";",
+            "é",
+            "ñed",
+            "<SYNSETS>",
+            "<TIME>",
+            "</TIME>",
+        ];
+        let mut seed = 7u64;
+        let mut text = String::new();
+        for _ in 0..4000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        let known = Known::builtin();
+        for name in [
+            "a.actors",
+            "a.agents",
+            "a.verbs",
+            "a.options",
+            "a.discards.txt",
+            "CAMEO.txt",
+        ] {
+            for cut in (0..text.len())
+                .step_by(331)
+                .filter(|&c| text.is_char_boundary(c))
+            {
+                let files = [InputFile {
+                    name: name.into(),
+                    text: text[..cut].to_string(),
+                }];
+                for format in [Some(Format::Tabari), Some(Format::Petrarch)] {
+                    let r = import(
+                        &files,
+                        Options {
+                            format,
+                            replace_builtin: false,
+                        },
+                        &known,
+                    )
+                    .unwrap();
+                    if cut + 331 < text.len() || format == Some(Format::Tabari) {
+                        continue;
+                    }
+                    // whatever was written must load in casus (checked on
+                    // the longest cut only: loading is the slow part)
+                    let sources: Vec<casus_core::Source> = r
+                        .files
+                        .iter()
+                        .map(|(p, t)| casus_core::Source::new(p.clone(), t.clone()))
+                        .collect();
+                    let merged = casus_core::builtin::merged(
+                        sources.into_iter().map(|s| (s.name.clone(), s)).collect(),
+                    );
+                    if let Err(e) = casus_core::Pipeline::from_sources(merged) {
+                        panic!("{name} cut {cut}: output does not load: {e}");
+                    }
+                }
+            }
+        }
+    }
 }

@@ -517,7 +517,9 @@ fn irregular_line(base: &str, forms: &[String], known: &Known) -> Option<String>
     {
         return None;
     }
-    let stem = &base[..base.len() - 1];
+    let mut chars = base.chars();
+    chars.next_back();
+    let stem = chars.as_str();
     let extra: Vec<&String> = forms
         .iter()
         .filter(|f| {
