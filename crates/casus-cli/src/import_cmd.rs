@@ -24,6 +24,10 @@ pub struct ImportArgs {
     /// dictionaries alone.
     #[arg(long)]
     replace_builtin: bool,
+    /// Write into FOLDER even when it is not empty. Files of an earlier
+    /// import that this one does not write stay, and still load.
+    #[arg(long)]
+    force: bool,
 }
 
 pub fn run(args: ImportArgs) -> Result<ExitCode> {
@@ -34,6 +38,19 @@ pub fn run(args: ImportArgs) -> Result<ExitCode> {
             None => bail!("--from `{f}`: expected `tabari` or `petrarch`"),
         },
     };
+    let root = Path::new(&args.out);
+    // A stale replace file from an earlier import would silently change
+    // coding, so an occupied folder needs --force.
+    if !args.force {
+        if let Ok(mut entries) = std::fs::read_dir(root) {
+            if entries.next().is_some() {
+                bail!(
+                    "{} is not empty: give a new folder, or --force to write into it",
+                    root.display()
+                );
+            }
+        }
+    }
     let mut inputs = Vec::new();
     for name in &args.files {
         let bytes = std::fs::read(name).with_context(|| format!("cannot read {name}"))?;
@@ -54,7 +71,6 @@ pub fn run(args: ImportArgs) -> Result<ExitCode> {
         },
         &Known::builtin(),
     )?;
-    let root = Path::new(&args.out);
     for (relative, text) in &result.files {
         let path = root.join(relative);
         if let Some(dir) = path.parent() {

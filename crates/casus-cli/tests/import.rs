@@ -180,6 +180,20 @@ fn bad_arguments_are_one_clear_error() {
         text(&out.stderr)
     );
 
+    // an occupied folder is refused unless --force
+    let out = import(&[&fixture("tabari/fixture.verbs")], &dir);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = import(&[&fixture("tabari/fixture.verbs")], &dir);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("is not empty"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = import(&["--force", &fixture("tabari/fixture.verbs")], &dir);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    let dir = tmp.path().join("dict2");
     let notes = tmp.path().join("notes.txt");
     std::fs::write(&notes, "just some prose\n").unwrap();
     let out = import(&[notes.to_str().unwrap()], &dir);
