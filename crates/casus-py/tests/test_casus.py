@@ -238,3 +238,14 @@ def test_version_and_repr(pipeline):
     assert len(pipeline.version) == 16
     int(pipeline.version, 16)
     assert pipeline.version in repr(pipeline)
+
+
+def test_shared_pipeline_is_built_once_per_folder(tmp_path):
+    (tmp_path / "actors").mkdir()
+    (tmp_path / "actors" / "persons.txt").write_text(PERSON)
+    a = casus.shared_pipeline()
+    assert casus.shared_pipeline() is a
+    mine = casus.shared_pipeline(tmp_path)
+    assert mine is not a
+    assert casus.shared_pipeline(str(tmp_path)) is mine
+    assert mine.code("Mira Oskarsdottir criticised Norway.", date="2024-05-02")[0]["source"] == "ISLGOV"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import os
+import threading
 import warnings
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Union
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:  # imported lazily: `code` needs neither
     import pandas
     import pyarrow
 
-__all__ = ["Pipeline", "DictionaryError", "COLUMNS", "schema"]
+__all__ = ["Pipeline", "DictionaryError", "COLUMNS", "schema", "shared_pipeline"]
 
 DateLike = Union[str, _dt.date, None]
 Record = Mapping[str, Any]
@@ -214,3 +215,24 @@ class Pipeline:
 
     def __repr__(self) -> str:
         return f"casus.Pipeline(version={self.version!r})"
+
+
+_SHARED: "dict[Optional[str], Pipeline]" = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_pipeline(dict_dir: Union[str, "os.PathLike[str]", None] = None) -> Pipeline:
+    """One pipeline per process and dictionary folder, built on first use.
+
+    For engines that call a function many times in one worker process
+    (Spark's mapInArrow / mapInPandas, Dask, multiprocessing pools): the
+    dictionaries are compiled once per process instead of once per call.
+    The cache lives in this module, so it survives a function being
+    pickled by value into each task.
+    """
+    key = None if dict_dir is None else os.path.abspath(os.fspath(dict_dir))
+    with _SHARED_LOCK:
+        pipeline = _SHARED.get(key)
+        if pipeline is None:
+            pipeline = _SHARED[key] = Pipeline(key)
+        return pipeline
