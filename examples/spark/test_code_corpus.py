@@ -69,6 +69,9 @@ def test_spark_job_events_equal_the_cli(tmp_path):
 
     table = ds.dataset(str(out), format="parquet", partitioning="hive").to_table()
     got = table.to_pylist()
+    import casus
+
+    assert sorted(table.column_names) == sorted(casus.COLUMNS)
     assert Counter(tuple(r[k] for k in KEY) for r in got) == Counter(
         tuple(e[k] for k in KEY) for e in expected
     )

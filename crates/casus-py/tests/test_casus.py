@@ -143,6 +143,15 @@ def test_threads_must_be_positive(pipeline):
         pipeline.code_batch(ARTICLES, threads=0)
 
 
+def test_malformed_batch_input_names_the_record(pipeline):
+    with pytest.raises(ValueError, match="record 1: `text`"):
+        pipeline.code_batch([{"text": "France criticised Russia."}, {"id": "x"}])
+    with pytest.raises(TypeError, match="record 0"):
+        pipeline.code_batch([42])
+    with pytest.raises(ValueError, match="errors"):
+        pipeline.code_batch(ARTICLES, errors="ignore")
+
+
 def test_dict_dir_adds_an_actor(tmp_path):
     (tmp_path / "actors").mkdir()
     (tmp_path / "actors" / "persons.txt").write_text(PERSON)
