@@ -138,13 +138,9 @@ impl Names {
         if rest.is_empty() {
             return Some(country.clone());
         }
-        if rest.len() % 3 != 0 {
-            return None;
-        }
         let mut parts = vec![country.as_str()];
-        for i in (0..rest.len()).step_by(3) {
-            let role = &rest[i..i + 3];
-            let label = ROLE_LABELS.iter().find(|(c, _)| *c == role)?.1;
+        for role in rest.as_bytes().chunks(3) {
+            let label = ROLE_LABELS.iter().find(|(c, _)| c.as_bytes() == role)?.1;
             parts.push(label);
         }
         Some(parts.join(" - "))
