@@ -475,8 +475,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Parse(args) => parse_cmd::run(args),
         Command::Completions { shell } => {
+            // clap_complete panics on a failed write, so it writes to memory
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "casus", &mut script);
             let mut out = io::stdout().lock();
-            clap_complete::generate(shell, &mut Cli::command(), "casus", &mut out);
+            out.write_all(&script)?;
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
@@ -497,8 +500,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
 fn man(dir: Option<&str>) -> Result<ExitCode> {
     let command = Cli::command();
     let Some(dir) = dir else {
+        let mut page = Vec::new();
+        clap_mangen::Man::new(command).render(&mut page)?;
         let mut out = io::stdout().lock();
-        clap_mangen::Man::new(command).render(&mut out)?;
+        out.write_all(&page)?;
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     };
