@@ -58,8 +58,8 @@ const ROLE_LABELS: &[(&str, &str)] = &[
     ("NGO", "non-governmental organization"),
 ];
 
-/// One dictionary block: its first name, and every name and adjective in
-/// lower case to recognise the sentence's words.
+/// One dictionary block: its first name, and every name and adjective
+/// normalised and padded with spaces, to find them as whole words.
 #[derive(Debug, Clone, Default)]
 struct NamedEntry {
     name: String,
@@ -100,10 +100,11 @@ impl Names {
                         .or_insert_with(|| first.to_string());
                     continue;
                 }
+                // normalised once here, so naming an event allocates little
                 let forms = block
                     .values("name")
                     .chain(block.values("adj"))
-                    .map(|(v, _)| v.trim_end_matches('-').to_lowercase())
+                    .map(|(v, _)| format!(" {} ", normalise(v.trim_end_matches('-'))))
                     .collect();
                 names
                     .entries
@@ -156,7 +157,7 @@ fn matching_entry<'a>(entries: &'a [NamedEntry], surface: &str) -> Option<&'a Na
         .filter_map(|e| {
             e.forms
                 .iter()
-                .filter(|f| surface.contains(&format!(" {} ", normalise(f))))
+                .filter(|f| surface.contains(f.as_str()))
                 .map(|f| f.len())
                 .max()
                 .map(|len| (len, e))
