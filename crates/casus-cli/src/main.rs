@@ -15,10 +15,10 @@ mod store_cmd;
 use anyhow::{bail, Context, Result};
 use casus_core::eval::{score_item, summarize, GoldEvent, ItemScore, Triple};
 use casus_core::{Date, Document, Modality, Pipeline};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use input::{read_inputs, InputFormat, InputSettings};
 use output::OutputFormat;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -50,6 +50,9 @@ enum Command {
         inputs: Vec<String>,
         #[arg(long, value_enum, default_value = "jsonl")]
         format: OutputFormat,
+        /// Write the records to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<String>,
         /// How to read standard input and files without a known extension.
         #[arg(long, value_enum, default_value = "auto")]
         input_format: InputFormat,
@@ -151,8 +154,13 @@ enum Command {
         by: store_cmd::Period,
         #[arg(long, default_value_t = 20)]
         limit: usize,
+        /// `table` for reading; `json` (events: one record per line, as
+        /// `casus code`) and `csv` for other tools.
         #[arg(long, value_enum, default_value = "table")]
         format: store_cmd::TableFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<String>,
     },
     /// Export the deduplicated events: GDELT 2.0 (61 columns), JSONL, CSV or Parquet.
     Export {
@@ -161,7 +169,7 @@ enum Command {
         #[arg(long, default_value = "casus.db")]
         db: String,
         /// Output file (standard output if omitted; required for Parquet).
-        #[arg(long)]
+        #[arg(long, value_name = "FILE")]
         out: Option<String>,
         /// Write the column names first (GDELT files have none).
         #[arg(long)]
@@ -197,6 +205,19 @@ enum Command {
     Dict {
         #[command(subcommand)]
         command: DictCommand,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell),
+    /// e.g. `casus completions bash > /etc/bash_completion.d/casus`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `casus man | man -l -`.
+    Man {
+        /// Write the page of every subcommand (casus.1, casus-code.1, ...)
+        /// into this folder instead of printing casus.1.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<String>,
     },
 }
 
@@ -257,8 +278,31 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// What `--version` prints: the program, the built-in dictionaries'
+/// version (the hash stored with every coded event) and the parser model.
+fn long_version() -> String {
+    let dicts = match Pipeline::builtin() {
+        Ok(p) => format!("{} ({} files)", p.version(), p.stats().files),
+        Err(e) => format!("unreadable ({e})"),
+    };
+    let model = casus_core::fnv64(&[parse_cmd::MODEL_BYTES]);
+    format!(
+        "{}\ndictionaries: built-in {dicts}\nparser model: models/en/model.bin {model:016x} ({} bytes)",
+        env!("CARGO_PKG_VERSION"),
+        parse_cmd::MODEL_BYTES.len()
+    )
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut command = Cli::command();
+    // Building the dictionaries costs time, so only when asked.
+    if std::env::args_os().any(|a| a == "--version" || a == "-V") {
+        command = command.version(&*long_version().leak());
+    }
+    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => {
@@ -279,6 +323,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Code {
             inputs,
             format,
+            out,
             input_format,
             date,
             explain,
@@ -306,6 +351,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     date,
                 },
                 format,
+                out.as_deref(),
                 explain,
                 threads.into(),
             )
@@ -355,6 +401,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             by,
             limit,
             format,
+            out,
         } => {
             for d in since.iter().chain(until.iter()) {
                 if Date::parse(d).is_none() {
@@ -379,6 +426,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     period: by,
                     limit,
                     format,
+                    out,
                 },
             )
         }
@@ -431,6 +479,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             eval(pipeline, &suite, json, errors)
         }
         Command::Parse(args) => parse_cmd::run(args),
+        Command::Completions { shell } => {
+            // clap_complete panics on a failed write, so it writes to memory
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "casus", &mut script);
+            let mut out = io::stdout().lock();
+            out.write_all(&script)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { dir } => man(dir.as_deref()),
         Command::Dict {
             command: DictCommand::Check { dir },
         } => dicts::check(dir.as_deref()),
@@ -446,16 +504,32 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// `casus man`: the manual page built from the clap definitions.
+fn man(dir: Option<&str>) -> Result<ExitCode> {
+    let command = Cli::command();
+    let Some(dir) = dir else {
+        let mut page = Vec::new();
+        clap_mangen::Man::new(command).render(&mut page)?;
+        let mut out = io::stdout().lock();
+        out.write_all(&page)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {dir}"))?;
+    clap_mangen::generate_to(command, dir).with_context(|| format!("cannot write into {dir}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn code(
     pipeline: &Pipeline,
     inputs: &[String],
     settings: InputSettings,
     format: OutputFormat,
+    out_path: Option<&str>,
     explain: bool,
     threads: usize,
 ) -> Result<ExitCode> {
-    let stdout = io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut out = output::open_out(out_path)?;
     if !explain {
         output::write_header(&mut out, format)?;
     }

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use std::time::Instant;
 
 /// The English model, trained by `casus-train train` (see models/en/README.md).
-static MODEL_BYTES: &[u8] = include_bytes!("../../../models/en/model.bin");
+pub(crate) static MODEL_BYTES: &[u8] = include_bytes!("../../../models/en/model.bin");
 
 fn model() -> Result<&'static Model> {
     static MODEL: OnceLock<Result<Model, casus_parse::ModelError>> = OnceLock::new();

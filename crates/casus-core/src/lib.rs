@@ -18,6 +18,7 @@ pub mod dict;
 pub mod eval;
 pub mod event;
 pub mod lexicon;
+pub mod names;
 pub mod rules;
 pub mod text;
 pub mod verbs;
@@ -41,6 +42,8 @@ pub struct Pipeline {
     pub verbs: VerbLexicon,
     pub rules: Rules,
     pub vocab: vocab::Vocab,
+    /// Canonical actor names for the records (see [`names`]).
+    names: names::Names,
     files: Vec<String>,
     version: String,
 }
@@ -93,6 +96,7 @@ impl Pipeline {
             parts.push(s.text.as_bytes());
         }
         let version = format!("{:016x}", fnv64(&parts));
+        let names = names::Names::build(&sources);
         let indexed: Vec<(u16, &Source)> = sources
             .iter()
             .enumerate()
@@ -156,6 +160,7 @@ impl Pipeline {
                     verbs,
                     rules,
                     vocab,
+                    names,
                     files,
                     version,
                 })
@@ -166,12 +171,16 @@ impl Pipeline {
 
     /// Codes one document into events.
     pub fn code(&self, doc: &Document) -> Vec<Event> {
-        coder::code_document(self, doc, false).events
+        let mut events = coder::code_document(self, doc, false).events;
+        names::fill_names(self, &mut events);
+        events
     }
 
     /// Codes one document and keeps a per-sentence trace of the decisions.
     pub fn code_explained(&self, doc: &Document) -> Coded {
-        coder::code_document(self, doc, true)
+        let mut coded = coder::code_document(self, doc, true);
+        names::fill_names(self, &mut coded.events);
+        coded
     }
 
     /// A hash of every dictionary file: stored with each coded event so that
@@ -182,7 +191,9 @@ impl Pipeline {
 
     /// Codes one document and returns its events with its sentence spans.
     pub fn code_full(&self, doc: &Document) -> Coded {
-        coder::code_document(self, doc, false)
+        let mut coded = coder::code_document(self, doc, false);
+        names::fill_names(self, &mut coded.events);
+        coded
     }
 
     pub fn file_name(&self, file: u16) -> &str {

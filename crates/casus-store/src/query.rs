@@ -48,7 +48,7 @@ pub struct Filter {
 }
 
 impl Filter {
-    fn clause(&self, prefix: &str, params: &mut Vec<Value>) -> String {
+    pub(crate) fn clause(&self, prefix: &str, params: &mut Vec<Value>) -> String {
         let mut parts: Vec<String> = Vec::new();
         let like = |v: &str| Value::Text(format!("{}%", v.replace('%', "")));
         match (&self.source, &self.target) {
