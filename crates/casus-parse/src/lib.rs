@@ -36,17 +36,47 @@ pub struct Parsed {
     pub deprels: Vec<u8>,
 }
 
+/// Buffers one thread reuses across sentences.
+#[derive(Default)]
+struct Scratch {
+    tag: tagger::Scratch,
+    parse: parser::Scratch,
+    tags: Vec<u32>,
+    lower: Vec<u64>,
+    heads: Vec<u32>,
+    labels: Vec<u32>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
 impl Model {
-    /// Tags and parses one sentence into `out` (its buffers are reused).
+    /// Tags and parses one sentence into `out` (its buffers are reused;
+    /// working buffers are kept per thread, so nothing is allocated per
+    /// sentence once they have grown).
     pub fn analyse_into(&self, forms: &[&str], out: &mut Parsed) {
-        let tags = tagger::tag(self, forms);
-        let (heads, labels) = parser::parse(self, forms, &tags);
-        out.upos.clear();
-        out.upos.extend(tags.iter().map(|&t| t as u8));
-        out.heads.clear();
-        out.heads.extend(heads.iter().map(|&h| h as u32));
-        out.deprels.clear();
-        out.deprels.extend(labels.iter().map(|&l| l as u8));
+        SCRATCH.with(|s| {
+            let mut guard = s.borrow_mut();
+            let sc = &mut *guard;
+            tagger::tag_into(self, forms, &mut sc.tag, &mut sc.tags);
+            sc.lower.clear();
+            sc.lower.extend(sc.tag.toks.iter().map(|t| t.low));
+            parser::parse_into(
+                self,
+                &sc.lower,
+                &sc.tags,
+                &mut sc.parse,
+                &mut sc.heads,
+                &mut sc.labels,
+            );
+            out.upos.clear();
+            out.upos.extend(sc.tags.iter().map(|&t| t as u8));
+            out.heads.clear();
+            out.heads.extend_from_slice(&sc.heads);
+            out.deprels.clear();
+            out.deprels.extend(sc.labels.iter().map(|&l| l as u8));
+        })
     }
 
     /// The name of a UPOS id ("" for an id the model does not have).
@@ -70,17 +100,19 @@ impl Model {
     /// Tags and parses one sentence given as word forms.
     pub fn analyse<S: AsRef<str>>(&self, forms: &[S]) -> Analysis {
         let forms: Vec<&str> = forms.iter().map(|f| f.as_ref()).collect();
-        let tags = tagger::tag(self, &forms);
-        let (heads, labels) = parser::parse(self, &forms, &tags);
+        let mut p = Parsed::default();
+        self.analyse_into(&forms, &mut p);
         Analysis {
-            upos: tags
+            upos: p
+                .upos
                 .iter()
-                .map(|&t| self.upos[t as usize].clone())
+                .map(|&t| self.upos_name(t).to_string())
                 .collect(),
-            heads,
-            deprels: labels
+            heads: p.heads.iter().map(|&h| h as usize).collect(),
+            deprels: p
+                .deprels
                 .iter()
-                .map(|&l| self.labels[l as usize].clone())
+                .map(|&l| self.deprel_name(l).to_string())
                 .collect(),
         }
     }
@@ -118,6 +150,36 @@ mod tests {
         assert_eq!(out.heads, vec![2, 0, 4, 2, 2]);
         assert_eq!(m.upos_name(out.upos[1]), "VERB");
         assert_eq!(m.deprel_name(out.deprels[0]), "nsubj");
+    }
+
+    /// The batched tagger (all tokens' static features in one lookup)
+    /// must tag exactly as one pass of per-token feature sums would.
+    #[test]
+    fn batched_tagging_equals_per_token_scoring() {
+        let m = model();
+        let forms = [
+            "Rebels", "said", "they", "would", "n't", "attack", "the", "port", ".",
+        ];
+        let mut toks = Vec::new();
+        tagger::hash_tokens(&forms, &mut toks, &mut String::new());
+        let reference = |table: &model::Table, first: Option<&[u32]>| {
+            let mut tags: Vec<u32> = Vec::new();
+            let mut feats = Vec::new();
+            for i in 0..forms.len() {
+                let p1 = if i >= 1 { tags[i - 1] } else { u32::MAX };
+                let p2 = if i >= 2 { tags[i - 2] } else { u32::MAX };
+                tagger::features(&toks, i, p1, p2, first, &mut feats);
+                let mut scores = vec![0i32; table.classes];
+                table.add_all(&feats, &mut scores);
+                tags.push(tagger::argmax(&scores) as u32);
+            }
+            tags
+        };
+        let first = reference(&m.tagger, None);
+        let second = reference(&m.tagger2, Some(&first));
+        assert_eq!(tagger::tag_with(&m.tagger, &forms, None), first);
+        assert_eq!(tagger::tag(&m, &forms), second);
+        assert_eq!(m.upos_name(second[5] as u8), "VERB");
     }
 
     #[test]
