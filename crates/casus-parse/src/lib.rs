@@ -183,6 +183,23 @@ mod tests {
     }
 
     #[test]
+    fn odd_input_gives_a_tree_and_no_panic() {
+        let m = model();
+        let mut out = Parsed::default();
+        m.analyse_into(&[], &mut out);
+        assert!(out.upos.is_empty() && out.heads.is_empty() && out.deprels.is_empty());
+        let long = "x".repeat(300);
+        let forms = ["", "Ünïcödé", long.as_str(), "’s", "!!!", "2026-12-06"];
+        m.analyse_into(&forms, &mut out);
+        assert_eq!(out.heads.len(), forms.len());
+        assert_eq!(out.heads.iter().filter(|&&h| h == 0).count(), 1, "{out:?}");
+        assert!(out.heads.iter().all(|&h| h as usize <= forms.len()));
+        // The embedded bytes are read in place as well as copied.
+        let st = Model::from_static(include_bytes!("../../../models/en/model.bin")).unwrap();
+        assert_eq!(st, m);
+    }
+
+    #[test]
     fn names_and_ids_round_trip() {
         let m = model();
         let v = m.upos_id("VERB").unwrap();
