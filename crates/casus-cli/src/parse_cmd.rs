@@ -17,7 +17,7 @@ pub(crate) static MODEL_BYTES: &[u8] = include_bytes!("../../../models/en/model.
 fn model() -> Result<&'static Model> {
     static MODEL: OnceLock<Result<Model, casus_parse::ModelError>> = OnceLock::new();
     MODEL
-        .get_or_init(|| Model::from_bytes(MODEL_BYTES))
+        .get_or_init(|| Model::from_static(MODEL_BYTES))
         .as_ref()
         .map_err(|e| anyhow::anyhow!("built-in parser model: {e}"))
 }
