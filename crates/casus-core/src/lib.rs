@@ -18,6 +18,7 @@ pub mod dict;
 pub mod eval;
 pub mod event;
 pub mod lexicon;
+pub mod locate;
 pub mod rules;
 pub mod text;
 pub mod verbs;
@@ -41,6 +42,7 @@ pub struct Pipeline {
     pub verbs: VerbLexicon,
     pub rules: Rules,
     pub vocab: vocab::Vocab,
+    pub gazetteer: locate::Gazetteer,
     files: Vec<String>,
     version: String,
 }
@@ -103,7 +105,7 @@ impl Pipeline {
             if s.kind().is_none() {
                 errors.push(DictError::File {
                     file: s.name.clone(),
-                    message: "not a dictionary file (expected actors/*.txt, verbs/*.txt, rules/*.txt or cameo_event_codes.tsv)".into(),
+                    message: "not a dictionary file (expected actors/*.txt, verbs/*.txt, rules/*.txt, geo/*.tsv or cameo_event_codes.tsv)".into(),
                 });
             }
         }
@@ -139,6 +141,13 @@ impl Pipeline {
         let rules = Rules::build(&indexed, &irregular, |c| cameo.known(c))
             .map_err(|e| errors.extend(e.all()))
             .ok();
+        let geo: Vec<&Source> = sources
+            .iter()
+            .filter(|s| s.kind() == Some(SourceKind::Gazetteer))
+            .collect();
+        let gazetteer = locate::Gazetteer::build(&geo)
+            .map_err(|e| errors.extend(e.all()))
+            .unwrap_or_default();
         DictError::collect(errors)?;
         match (actors, verbs, rules) {
             (Some(mut actors), Some(mut verbs), Some(mut rules)) => {
@@ -156,6 +165,7 @@ impl Pipeline {
                     verbs,
                     rules,
                     vocab,
+                    gazetteer,
                     files,
                     version,
                 })
@@ -166,12 +176,14 @@ impl Pipeline {
 
     /// Codes one document into events.
     pub fn code(&self, doc: &Document) -> Vec<Event> {
-        coder::code_document(self, doc, false).events
+        self.code_full(doc).events
     }
 
     /// Codes one document and keeps a per-sentence trace of the decisions.
     pub fn code_explained(&self, doc: &Document) -> Coded {
-        coder::code_document(self, doc, true)
+        let mut coded = coder::code_document(self, doc, true);
+        locate::locate(&self.gazetteer, doc, &mut coded.events);
+        coded
     }
 
     /// A hash of every dictionary file: stored with each coded event so that
@@ -182,7 +194,9 @@ impl Pipeline {
 
     /// Codes one document and returns its events with its sentence spans.
     pub fn code_full(&self, doc: &Document) -> Coded {
-        coder::code_document(self, doc, false)
+        let mut coded = coder::code_document(self, doc, false);
+        locate::locate(&self.gazetteer, doc, &mut coded.events);
+        coded
     }
 
     pub fn file_name(&self, file: u16) -> &str {
