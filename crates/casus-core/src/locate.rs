@@ -6,9 +6,11 @@
 //!    visit is itself a place ("shelled Kharkiv", "visited Mumbai");
 //! 2. `in X`: a place after in/near/at/outside... in the trigger's clause
 //!    (the nearest such phrase, one after the trigger first);
-//! 3. `dateline`: the document's dateline, when its country is one of the
-//!    event's actors' (a Washington dateline does not place a Kyiv shelling);
-//! 4. `actor country`: the country the actors imply (the target's for
+//! 3. `dateline`: the document's dateline; for violence only when its
+//!    country is one of the actors' (a Washington dateline does not place a
+//!    Kharkiv shelling);
+//! 4. `sentence country` / `actor country`: a country the sentence names as
+//!    a place, else the country the actors imply (the target's for
 //!    force, the source's otherwise), as a country-level place.
 //!
 //! Names that several places share ("Georgia", "Paris", "Tripoli") go to a
@@ -587,14 +589,28 @@ fn qualify(g: &Gazetteer, ws: &[Word], f: &mut Found) {
     }
 }
 
-/// The entry a found name stands for in this document.
+/// The entry a found name stands for in this document. A document about
+/// one country is strong evidence for that country's namesake; a document
+/// about several is weak evidence, which a namesake abroad five times larger
+/// outweighs (Russian and US envoys meeting "in Geneva" meet in
+/// Switzerland, not in Geneva, Illinois).
 fn resolve(g: &Gazetteer, f: &Found, doc_countries: &HashSet<String>) -> u32 {
+    let largest_abroad = f
+        .candidates
+        .iter()
+        .map(|(i, _)| &g.entries[*i as usize])
+        .filter(|e| !doc_countries.contains(&e.country))
+        .map(|e| e.population)
+        .max()
+        .unwrap_or(0);
     f.candidates
         .iter()
         .max_by_key(|(i, own)| {
             let e = &g.entries[*i as usize];
+            let in_doc = doc_countries.contains(&e.country)
+                && (doc_countries.len() == 1 || e.population.saturating_mul(5) >= largest_abroad);
             (
-                doc_countries.contains(&e.country),
+                in_doc,
                 e.feature == Feature::Country,
                 *own,
                 e.feature,
@@ -622,7 +638,7 @@ pub fn locate(g: &Gazetteer, doc: &Document, events: &mut [Event]) {
     }
     let text = doc.text.as_str();
     let ws = words(text);
-    let found = find_names(g, &ws);
+    let mut found = find_names(g, &ws);
     // The document's countries: its actors, and places only one country has.
     let mut doc_countries: HashSet<String> = HashSet::new();
     for e in events.iter() {
@@ -631,11 +647,21 @@ pub fn locate(g: &Gazetteer, doc: &Document, events: &mut [Event]) {
                 doc_countries.insert(c.to_string());
             }
         }
-        if let Some(l) = &e.location {
-            doc_countries.insert(l.clone());
-        }
     }
-    for f in &found {
+    // An alternate spelling of a small town abroad is more often a word or
+    // a name ("Borno" is an alias of a German Borna): keep alias matches
+    // in the document's countries, of large places, or qualified.
+    found.retain(|f| {
+        f.qualified
+            || f.candidates.iter().any(|(i, own)| {
+                let e = &g.entries[*i as usize];
+                *own || doc_countries.contains(&e.country) || e.population >= 500_000
+            })
+    });
+    for f in found
+        .iter()
+        .filter(|f| f.candidates.iter().any(|(_, own)| *own))
+    {
         let countries: HashSet<&str> = f
             .candidates
             .iter()
@@ -684,6 +710,8 @@ fn place_for(
         .filter(|f| f.start >= s0 && f.end <= s1)
         .collect();
     let entry = |f: &Found| &g.entries[resolve(g, f, doc_countries) as usize];
+    let source = code_country(g, &e.source);
+    let target = code_country(g, &e.target);
     // 1. the target is the place attacked or visited
     let visit = e.code.starts_with("042");
     let mut chosen: Option<(&GeoEntry, &str)> = None;
@@ -691,6 +719,7 @@ fn place_for(
         if let Some(f) = in_sentence
             .iter()
             .filter(|f| g1 > g0 && f.start >= g0 && f.start < g1)
+            .filter(|f| target.is_none_or(|t| entry(f).country == t))
             .min_by_key(|f| entry(f).feature)
         {
             let rule = if visit {
@@ -744,31 +773,34 @@ fn place_for(
     if let Some((p, rule)) = chosen {
         return Some(to_place(p, rule));
     }
-    // 3. the dateline, when the actors do not put the event elsewhere
-    let source = code_country(g, &e.source);
-    let target = code_country(g, &e.target);
+    // 3. the dateline: talks and statements happen where the reporter is,
+    // but a Washington dateline does not place a Kharkiv shelling.
+    let violent = matches!(e.root.as_str(), "15" | "18" | "19" | "20");
     if let Some(d) = dateline {
         let p = &g.entries[d as usize];
         let actors: Vec<&str> = [source, target].into_iter().flatten().collect();
-        if actors.is_empty() || actors.contains(&p.country.as_str()) {
+        if !violent || actors.is_empty() || actors.contains(&p.country.as_str()) {
             return Some(to_place(p, "dateline"));
         }
     }
-    // 4. the country the actors imply
+    // 4. the country the actors imply. Violence happens where its target
+    // is; words, arrests and expulsions where the actor doing them is.
+    let first = if violent {
+        [target, source]
+    } else {
+        [source, target]
+    };
+    // A country the sentence names as a place ("in Mali") decides, unless
+    // it is only the far end of the relation ("recalled its envoy from Mali").
     if let Some(l) = e
         .location
         .as_deref()
         .filter(|l| g.countries.contains_key(*l))
     {
-        if [source, target].contains(&Some(l)) || (source.is_none() && target.is_none()) {
+        if first[0] == Some(l) || (source.is_none() && target.is_none()) {
             return g.country_place(l, "sentence country");
         }
     }
-    let first = if is_force(&e.root) {
-        [target, source]
-    } else {
-        [source, target]
-    };
     first
         .into_iter()
         .flatten()
