@@ -1,3 +1,12 @@
+#!/usr/bin/env python3
+"""Scores event locations: runs `casus code` on a fixture of one-sentence
+documents (crates/casus-cli/tests/fixtures/places.jsonl: id, text, the
+expected place, its GeoNames id and country) and reports exact-place and
+right-country accuracy of each document's first event. `-v` lists misses.
+
+    python3 tools/gazetteer/score_places.py target/release/casus \
+        crates/casus-cli/tests/fixtures/places.jsonl -v
+"""
 import json, subprocess, sys, collections
 binary, fx = sys.argv[1], sys.argv[2]
 gold = {}
