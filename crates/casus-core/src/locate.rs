@@ -687,7 +687,40 @@ pub fn locate(g: &Gazetteer, doc: &Document, events: &mut [Event]) {
         return;
     }
     let text = doc.text.as_str();
-    let ws = words(text);
+    // Only the events' sentences and the opening (where a dateline stands)
+    // are read: a long story with one event costs one sentence.
+    let mut ranges: Vec<(usize, usize)> = events
+        .iter()
+        .map(|e| (e.evidence.sentence[0], e.evidence.sentence[1]))
+        .chain([(0, DATELINE_BYTES)])
+        .map(|(a, b)| (a.min(text.len()), b.min(text.len())))
+        .collect();
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (a, b) in ranges {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    let mut ws: Vec<Word> = Vec::new();
+    for (a, b) in merged {
+        let (mut a, mut b) = (a, b);
+        while !text.is_char_boundary(a) {
+            a += 1;
+        }
+        while !text.is_char_boundary(b) {
+            b -= 1;
+        }
+        if a >= b {
+            continue;
+        }
+        ws.extend(words(&text[a..b]).into_iter().map(|mut w| {
+            w.start += a;
+            w.end += a;
+            w
+        }));
+    }
     let mut found = find_names(g, &ws);
     // The document's countries: its actors, and places only one country has.
     let mut doc_countries: HashSet<String> = HashSet::new();
@@ -729,6 +762,9 @@ pub fn locate(g: &Gazetteer, doc: &Document, events: &mut [Event]) {
     }
 }
 
+/// Where a dateline may stand: the first kilobyte of a story.
+const DATELINE_BYTES: usize = 1024;
+
 fn dateline_place(
     g: &Gazetteer,
     doc: &Document,
@@ -737,7 +773,7 @@ fn dateline_place(
 ) -> Option<u32> {
     // A dateline opens the story: the first kilobyte holds it, and
     // segmenting only that keeps a long document from being read twice.
-    let mut end = doc.text.len().min(1024);
+    let mut end = doc.text.len().min(DATELINE_BYTES);
     while !doc.text.is_char_boundary(end) {
         end -= 1;
     }
