@@ -754,16 +754,25 @@ pub fn locate(g: &Gazetteer, doc: &Document, events: &mut [Event]) {
             doc_countries.insert(g.entries[f.candidates[0].0 as usize].country.clone());
         }
     }
-    // the dateline is looked for only when an event falls back to it
+    // The dateline is looked for only when an event falls back to it, and
+    // only when the coder saw one or a place (it sets `location` then).
+    let any_location = events.iter().any(|e| e.location.is_some());
     let dateline_cell = std::cell::OnceCell::new();
-    let dateline = || *dateline_cell.get_or_init(|| dateline_place(g, doc, &found, &doc_countries));
+    let dateline = || {
+        *dateline_cell.get_or_init(|| {
+            any_location
+                .then(|| dateline_place(g, doc, &found, &doc_countries))
+                .flatten()
+        })
+    };
     for e in events.iter_mut() {
         e.place = place_for(g, e, &ws, &found, &doc_countries, &dateline);
     }
 }
 
-/// Where a dateline may stand: the first kilobyte of a story.
-const DATELINE_BYTES: usize = 1024;
+/// Where a dateline may stand: after a headline, at the start of the
+/// story's first paragraph, so within its first bytes.
+const DATELINE_BYTES: usize = 400;
 
 fn dateline_place(
     g: &Gazetteer,
@@ -771,8 +780,8 @@ fn dateline_place(
     found: &[Found],
     doc_countries: &HashSet<String>,
 ) -> Option<u32> {
-    // A dateline opens the story: the first kilobyte holds it, and
-    // segmenting only that keeps a long document from being read twice.
+    // A dateline opens the story: segmenting only its first bytes keeps a
+    // long document from being read twice.
     let mut end = doc.text.len().min(DATELINE_BYTES);
     while !doc.text.is_char_boundary(end) {
         end -= 1;
