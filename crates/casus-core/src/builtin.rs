@@ -46,6 +46,9 @@ pub const FILES: &[(&str, &str)] = embed![
     "rules/weapons.txt",
     "rules/coreference.txt",
     "rules/protest_aims.txt",
+    "geo/countries.tsv",
+    "geo/adm1.tsv",
+    "geo/cities.tsv",
 ];
 
 pub fn sources() -> Vec<Source> {

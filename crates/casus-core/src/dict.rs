@@ -39,6 +39,9 @@ impl Source {
         if file == "cameo_event_codes.tsv" {
             return Some(SourceKind::CameoTable);
         }
+        if dir == "geo" && file.ends_with(".tsv") {
+            return Some(SourceKind::Gazetteer);
+        }
         if !file.ends_with(".txt") {
             return None;
         }
@@ -67,6 +70,8 @@ pub enum SourceKind {
     Verbs,
     Irregular,
     Rules,
+    /// `geo/*.tsv`: the gazetteer ([`crate::locate`]).
+    Gazetteer,
 }
 
 #[derive(Debug, Error, Clone, PartialEq, Eq)]

@@ -18,6 +18,7 @@ pub mod dict;
 pub mod eval;
 pub mod event;
 pub mod lexicon;
+pub mod locate;
 pub mod names;
 pub mod rules;
 pub mod text;
@@ -44,6 +45,7 @@ pub struct Pipeline {
     pub vocab: vocab::Vocab,
     /// Canonical actor names for the records (see [`names`]).
     names: names::Names,
+    pub gazetteer: locate::Gazetteer,
     files: Vec<String>,
     version: String,
 }
@@ -107,7 +109,7 @@ impl Pipeline {
             if s.kind().is_none() {
                 errors.push(DictError::File {
                     file: s.name.clone(),
-                    message: "not a dictionary file (expected actors/*.txt, verbs/*.txt, rules/*.txt or cameo_event_codes.tsv)".into(),
+                    message: "not a dictionary file (expected actors/*.txt, verbs/*.txt, rules/*.txt, geo/*.tsv or cameo_event_codes.tsv)".into(),
                 });
             }
         }
@@ -143,6 +145,13 @@ impl Pipeline {
         let rules = Rules::build(&indexed, &irregular, |c| cameo.known(c))
             .map_err(|e| errors.extend(e.all()))
             .ok();
+        let geo: Vec<&Source> = sources
+            .iter()
+            .filter(|s| s.kind() == Some(SourceKind::Gazetteer))
+            .collect();
+        let gazetteer = locate::Gazetteer::build(&geo)
+            .map_err(|e| errors.extend(e.all()))
+            .unwrap_or_default();
         DictError::collect(errors)?;
         match (actors, verbs, rules) {
             (Some(mut actors), Some(mut verbs), Some(mut rules)) => {
@@ -161,6 +170,7 @@ impl Pipeline {
                     rules,
                     vocab,
                     names,
+                    gazetteer,
                     files,
                     version,
                 })
@@ -171,15 +181,14 @@ impl Pipeline {
 
     /// Codes one document into events.
     pub fn code(&self, doc: &Document) -> Vec<Event> {
-        let mut events = coder::code_document(self, doc, false).events;
-        names::fill_names(self, &mut events);
-        events
+        self.code_full(doc).events
     }
 
     /// Codes one document and keeps a per-sentence trace of the decisions.
     pub fn code_explained(&self, doc: &Document) -> Coded {
         let mut coded = coder::code_document(self, doc, true);
         names::fill_names(self, &mut coded.events);
+        locate::locate(&self.gazetteer, doc, &mut coded.events);
         coded
     }
 
@@ -193,6 +202,7 @@ impl Pipeline {
     pub fn code_full(&self, doc: &Document) -> Coded {
         let mut coded = coder::code_document(self, doc, false);
         names::fill_names(self, &mut coded.events);
+        locate::locate(&self.gazetteer, doc, &mut coded.events);
         coded
     }
 
