@@ -27,7 +27,12 @@ fn read_dir(dir: &str) -> Result<Vec<(String, Source)>> {
                 continue;
             }
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if name.starts_with('.') || name.ends_with(".md") || name == "LICENSE" {
+            // import-report.txt is what `casus dict import` writes beside the files.
+            if name.starts_with('.')
+                || name.ends_with(".md")
+                || name == "LICENSE"
+                || name == "import-report.txt"
+            {
                 continue;
             }
             let relative = path

@@ -6,6 +6,7 @@ mod batch;
 mod bench;
 mod dicts;
 mod explain;
+mod import_cmd;
 mod input;
 mod output;
 mod parse_cmd;
@@ -15,10 +16,10 @@ mod store_cmd;
 use anyhow::{bail, Context, Result};
 use casus_core::eval::{score_item, summarize, GoldEvent, ItemScore, Triple};
 use casus_core::{Date, Document, Modality, Pipeline};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use input::{read_inputs, InputFormat, InputSettings};
 use output::OutputFormat;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -50,6 +51,9 @@ enum Command {
         inputs: Vec<String>,
         #[arg(long, value_enum, default_value = "jsonl")]
         format: OutputFormat,
+        /// Write the records to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<String>,
         /// How to read standard input and files without a known extension.
         #[arg(long, value_enum, default_value = "auto")]
         input_format: InputFormat,
@@ -151,8 +155,13 @@ enum Command {
         by: store_cmd::Period,
         #[arg(long, default_value_t = 20)]
         limit: usize,
+        /// `table` for reading; `json` (events: one record per line, as
+        /// `casus code`) and `csv` for other tools.
         #[arg(long, value_enum, default_value = "table")]
         format: store_cmd::TableFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<String>,
     },
     /// Export the deduplicated events: GDELT 2.0 (61 columns), JSONL, CSV or Parquet.
     Export {
@@ -161,7 +170,7 @@ enum Command {
         #[arg(long, default_value = "casus.db")]
         db: String,
         /// Output file (standard output if omitted; required for Parquet).
-        #[arg(long)]
+        #[arg(long, value_name = "FILE")]
         out: Option<String>,
         /// Write the column names first (GDELT files have none).
         #[arg(long)]
@@ -198,6 +207,19 @@ enum Command {
         #[command(subcommand)]
         command: DictCommand,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell),
+    /// e.g. `casus completions bash > /etc/bash_completion.d/casus`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `casus man | man -l -`.
+    Man {
+        /// Write the page of every subcommand (casus.1, casus-code.1, ...)
+        /// into this folder instead of printing casus.1.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -212,6 +234,10 @@ enum DictCommand {
         #[command(flatten)]
         dict: DictArgs,
     },
+    /// Convert TABARI or PETRARCH-2 dictionaries into a casus dictionary
+    /// folder, listing every entry it could not convert in
+    /// FOLDER/import-report.txt.
+    Import(import_cmd::ImportArgs),
 }
 
 // Coding allocates many small, short-lived strings and vectors per
@@ -253,8 +279,31 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// What `--version` prints: the program, the built-in dictionaries'
+/// version (the hash stored with every coded event) and the parser model.
+fn long_version() -> String {
+    let dicts = match Pipeline::builtin() {
+        Ok(p) => format!("{} ({} files)", p.version(), p.stats().files),
+        Err(e) => format!("unreadable ({e})"),
+    };
+    let model = casus_core::fnv64(&[casus_core::builtin::MODEL_BYTES]);
+    format!(
+        "{}\ndictionaries: built-in {dicts}\nparser model: models/en/model.bin {model:016x} ({} bytes)",
+        env!("CARGO_PKG_VERSION"),
+        casus_core::builtin::MODEL_BYTES.len()
+    )
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut command = Cli::command();
+    // Building the dictionaries costs time, so only when asked.
+    if std::env::args_os().any(|a| a == "--version" || a == "-V") {
+        command = command.version(&*long_version().leak());
+    }
+    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => {
@@ -275,6 +324,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Code {
             inputs,
             format,
+            out,
             input_format,
             date,
             explain,
@@ -302,6 +352,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     date,
                 },
                 format,
+                out.as_deref(),
                 explain,
                 threads.into(),
             )
@@ -351,6 +402,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             by,
             limit,
             format,
+            out,
         } => {
             for d in since.iter().chain(until.iter()) {
                 if Date::parse(d).is_none() {
@@ -375,6 +427,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     period: by,
                     limit,
                     format,
+                    out,
                 },
             )
         }
@@ -427,6 +480,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             eval(pipeline, &suite, json, errors)
         }
         Command::Parse(args) => parse_cmd::run(args),
+        Command::Completions { shell } => {
+            // clap_complete panics on a failed write, so it writes to memory
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "casus", &mut script);
+            let mut out = io::stdout().lock();
+            out.write_all(&script)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { dir } => man(dir.as_deref()),
         Command::Dict {
             command: DictCommand::Check { dir },
         } => dicts::check(dir.as_deref()),
@@ -436,7 +499,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let pipeline = dicts::load(dict.dict.as_deref())?;
             dicts::stats(pipeline, json)
         }
+        Command::Dict {
+            command: DictCommand::Import(args),
+        } => import_cmd::run(args),
     }
+}
+
+/// `casus man`: the manual page built from the clap definitions.
+fn man(dir: Option<&str>) -> Result<ExitCode> {
+    let command = Cli::command();
+    let Some(dir) = dir else {
+        let mut page = Vec::new();
+        clap_mangen::Man::new(command).render(&mut page)?;
+        let mut out = io::stdout().lock();
+        out.write_all(&page)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {dir}"))?;
+    clap_mangen::generate_to(command, dir).with_context(|| format!("cannot write into {dir}"))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn code(
@@ -444,11 +526,11 @@ fn code(
     inputs: &[String],
     settings: InputSettings,
     format: OutputFormat,
+    out_path: Option<&str>,
     explain: bool,
     threads: usize,
 ) -> Result<ExitCode> {
-    let stdout = io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut out = output::open_out(out_path)?;
     if !explain {
         output::write_header(&mut out, format)?;
     }

@@ -207,6 +207,8 @@ pub struct QueryArgs {
     pub period: Period,
     pub limit: usize,
     pub format: TableFormat,
+    /// Write to this file instead of standard output.
+    pub out: Option<String>,
 }
 
 pub fn query(db: &str, args: QueryArgs) -> Result<ExitCode> {
@@ -216,8 +218,7 @@ pub fn query(db: &str, args: QueryArgs) -> Result<ExitCode> {
         Period::Week => Bucket::Week,
         Period::Month => Bucket::Month,
     };
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
+    let mut out = crate::output::open_out(args.out.as_deref())?;
     match args.kind {
         QueryKind::Dyad => {
             if args.filter.source.is_none() || args.filter.target.is_none() {
@@ -274,31 +275,29 @@ pub fn query(db: &str, args: QueryArgs) -> Result<ExitCode> {
             emit(&mut out, args.format, &header, &cells, &rows)?;
         }
         QueryKind::Events => {
-            let rows = store.events(&args.filter, args.limit)?;
-            let header = [
-                "cluster", "date", "source", "target", "code", "modality", "mentions", "document",
-                "url", "sentence",
-            ];
-            let cells: Vec<Vec<String>> = rows
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.cluster.to_string(),
-                        r.date.clone().unwrap_or_default(),
-                        r.source.clone(),
-                        r.target.clone(),
-                        r.code.clone(),
-                        r.modality.clone(),
-                        r.mentions.to_string(),
-                        r.document.clone(),
-                        r.url.clone().unwrap_or_default(),
-                        r.sentence.replace('\n', " "),
-                    ]
-                })
-                .collect();
-            emit(&mut out, args.format, &header, &cells, &rows)?;
+            let rows = store.event_records(&args.filter, args.limit)?;
+            match args.format {
+                // the full records, as `casus code` and `export` write them
+                TableFormat::Json => casus_store::export::write_jsonl(&rows, &mut out)?,
+                TableFormat::Csv => casus_store::export::write_csv(&rows, &mut out)?,
+                TableFormat::Table => {
+                    let cells: Vec<Vec<String>> = rows
+                        .iter()
+                        .map(|r| {
+                            let mut c = crate::output::table_cells(&r.record);
+                            c.push(r.mentions.to_string());
+                            c.push(r.sentence.clone().unwrap_or_default().replace('\n', " "));
+                            c
+                        })
+                        .collect();
+                    let mut header = crate::output::TABLE_COLUMNS.to_vec();
+                    header.extend(["mentions", "sentence"]);
+                    write_table(&mut out, &header, &cells)?;
+                }
+            }
         }
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -322,37 +321,50 @@ fn emit<T: serde::Serialize>(
             }
             w.flush()?;
         }
-        TableFormat::Table => {
-            let mut widths: Vec<usize> = header.iter().map(|h| h.len()).collect();
-            for row in cells {
-                for (k, c) in row.iter().enumerate() {
-                    widths[k] = widths[k].max(c.chars().count().min(100));
-                }
-            }
-            let line = |row: Vec<String>| -> String {
-                row.iter()
-                    .enumerate()
-                    .map(|(k, c)| {
-                        let c: String = c.chars().take(100).collect();
-                        format!("{c:<w$}", w = widths[k])
-                    })
-                    .collect::<Vec<_>>()
-                    .join("  ")
-                    .trim_end()
-                    .to_string()
-            };
-            writeln!(
-                out,
-                "{}",
-                line(header.iter().map(|h| h.to_string()).collect())
-            )?;
-            for row in cells {
-                writeln!(out, "{}", line(row.clone()))?;
-            }
-            if cells.is_empty() && io::stdout().is_terminal() {
-                writeln!(out, "(no events match)")?;
-            }
+        TableFormat::Table => write_table(out, header, cells)?,
+    }
+    Ok(())
+}
+
+/// Aligned columns for a terminal; long cells are cut with an ellipsis.
+pub fn write_table(out: &mut dyn Write, header: &[&str], cells: &[Vec<String>]) -> Result<()> {
+    const WIDEST: usize = 60;
+    let cut = |c: &str| -> String {
+        let c = c.replace(['\n', '\t', '\r'], " ");
+        if c.chars().count() > WIDEST {
+            let mut s: String = c.chars().take(WIDEST - 1).collect();
+            s.push('…');
+            s
+        } else {
+            c
         }
+    };
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    let cells: Vec<Vec<String>> = cells
+        .iter()
+        .map(|row| row.iter().map(|c| cut(c)).collect())
+        .collect();
+    for row in &cells {
+        for (k, c) in row.iter().enumerate() {
+            widths[k] = widths[k].max(c.chars().count());
+        }
+    }
+    let line = |row: &[String]| -> String {
+        row.iter()
+            .enumerate()
+            .map(|(k, c)| format!("{c:<w$}", w = widths[k]))
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
+    };
+    let head: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    writeln!(out, "{}", line(&head))?;
+    for row in &cells {
+        writeln!(out, "{}", line(row))?;
+    }
+    if cells.is_empty() && io::stdout().is_terminal() {
+        writeln!(out, "(no events match)")?;
     }
     Ok(())
 }
@@ -374,18 +386,13 @@ pub fn export(
     all_modalities: bool,
 ) -> Result<ExitCode> {
     let store = open_read_only(db)?;
-    let rows = store.cluster_rows(all_modalities)?;
+    let rows = store.export_rows(all_modalities)?;
     if format == ExportFormat::Parquet {
         let path = out_path.context("Parquet needs --out FILE")?;
         let file = std::fs::File::create(path).with_context(|| format!("cannot create {path}"))?;
         casus_store::export::write_parquet(&rows, file)?;
     } else {
-        let mut out: Box<dyn Write> = match out_path {
-            Some(p) => Box::new(io::BufWriter::new(
-                std::fs::File::create(p).with_context(|| format!("cannot create {p}"))?,
-            )),
-            None => Box::new(io::BufWriter::new(io::stdout().lock())),
-        };
+        let mut out = crate::output::open_out(out_path)?;
         match format {
             ExportFormat::Gdelt => casus_store::export::write_gdelt(&rows, &mut out, header)?,
             ExportFormat::Jsonl => casus_store::export::write_jsonl(&rows, &mut out)?,

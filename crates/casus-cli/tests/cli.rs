@@ -139,9 +139,9 @@ fn tsv_output_has_a_header_and_fixed_columns() {
             "doc_id",
             "sentence_index",
             "date",
+            "document_date",
             "source",
-            "target",
-            "code"
+            "target"
         ]
     );
     let rows: Vec<&str> = lines.collect();

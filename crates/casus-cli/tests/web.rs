@@ -286,8 +286,17 @@ const ARTICLE: &str =
 Kenya could impose sanctions on Rwanda if the border stays closed, analysts said. \
 Uganda has not condemned Rwanda. Kenya's foreign minister is expected to visit Tanzania next week.";
 
+/// One browser at a time: two Chromium instances on a small CI machine
+/// only slow each other down.
+static BROWSER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn browser_turn() -> std::sync::MutexGuard<'static, ()> {
+    BROWSER.lock().unwrap_or_else(|p| p.into_inner())
+}
+
 #[test]
 fn the_page_shows_coded_articles_and_relations_in_a_browser() {
+    let _turn = browser_turn();
     let Some(chromedriver) = chromedriver() else {
         eprintln!("skipped: chromedriver is not installed");
         return;
@@ -403,21 +412,21 @@ fn the_page_shows_coded_articles_and_relations_in_a_browser() {
     );
     assert!(
         driver
-            .js("return document.querySelectorAll('#network line.edge').length")
+            .js("return document.querySelectorAll('#network path.edge').length")
             .as_u64()
             .unwrap()
             >= 2
     );
     assert!(
         driver
-            .js("return document.querySelectorAll('#network line.edge.q1').length")
+            .js("return document.querySelectorAll('#network path.edge.q1').length")
             .as_u64()
             .unwrap()
             >= 1
     );
     assert!(
         driver
-            .js("return document.querySelectorAll('#network line.edge.q4').length")
+            .js("return document.querySelectorAll('#network path.edge.q4').length")
             .as_u64()
             .unwrap()
             >= 1
@@ -466,4 +475,248 @@ fn the_page_shows_coded_articles_and_relations_in_a_browser() {
         "{links:?}"
     );
     driver.screenshot("relations-view.png");
+}
+
+/// Stored events for the map and the relations fixes: places in two
+/// countries, a Kenya-Uganda pair with two empty months between reports,
+/// and a second pair to switch to.
+const MAP_DOCS: &str = r#"{"id": "m1", "date": "2024-01-10", "text": "Russian forces shelled Kharkiv on Monday."}
+{"id": "m2", "date": "2024-01-11", "text": "Russian missiles struck Odesa on Tuesday."}
+{"id": "m3", "date": "2024-01-15", "text": "Kenya and Uganda held talks in Nairobi on Monday."}
+{"id": "m4", "date": "2024-04-05", "text": "Kenya praised Uganda for its help in Kampala on Friday."}
+{"id": "m5", "date": "2024-02-20", "text": "Peru accused Chile of spying on Tuesday."}
+"#;
+
+#[test]
+fn the_map_and_the_fixed_relations_view_work_in_a_browser() {
+    let _turn = browser_turn();
+    let Some(chromedriver) = chromedriver() else {
+        eprintln!("skipped: chromedriver is not installed");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("map.db");
+    let docs = dir.path().join("map.jsonl");
+    std::fs::write(&docs, MAP_DOCS).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_casus"))
+        .args([
+            "ingest",
+            docs.to_str().unwrap(),
+            "--db",
+            db.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let server = Server::start(db.to_str().unwrap());
+    let base = format!("http://127.0.0.1:{}/", server.port);
+    let driver = Driver::start(&chromedriver);
+    driver.goto(&base);
+
+    // the map renders the countries, shades those with events, and draws
+    // the places as points
+    driver.click("#tab-map");
+    driver.wait(
+        "map points",
+        "return document.querySelectorAll('#map circle.point').length",
+    );
+    assert!(
+        driver
+            .js("return document.querySelectorAll('#map path.country').length")
+            .as_u64()
+            .unwrap()
+            > 150
+    );
+    let shading = driver.js("const f = id => document.querySelector(`#map path.country[data-country='${id}']`); return [f('UKR').dataset.events, f('UKR').getAttribute('fill'), f('FRA').dataset.events, f('FRA').getAttribute('fill')]");
+    let shading: Vec<String> = serde_json::from_value(shading).unwrap();
+    assert_eq!(shading[0], "2", "{shading:?}");
+    assert_eq!(shading[2], "0", "{shading:?}");
+    assert_ne!(shading[1], shading[3], "a country with events is shaded");
+    let places = driver.js("return [...document.querySelectorAll('#map circle.point')].map(c => c.dataset.place).sort().join('|')");
+    assert!(
+        places.as_str().unwrap().contains("Kharkiv")
+            && places.as_str().unwrap().contains("Nairobi"),
+        "{places}"
+    );
+    driver.screenshot("map-view.png");
+    // clicking a point lists its reports with their sentences
+    driver.click("#map circle.point[data-place='Nairobi']");
+    driver.wait("reports of the point", "return [...document.querySelectorAll('#map-events tbody tr')].some(r => r.cells[6].textContent.includes('Nairobi'))");
+    // talks are two events (each side meets the other), both in Nairobi
+    assert_eq!(
+        driver.js("return [...document.querySelectorAll('#map-events tbody tr')].every(r => r.cells[1].textContent === 'Nairobi')"),
+        json!(true)
+    );
+    // clicking a country lists the reports located in it
+    // (its middle is covered by its points, so the click is sent to the shape)
+    driver.js("document.querySelector(`#map path.country[data-country='UKR']`).dispatchEvent(new MouseEvent('click', { bubbles: true }))");
+    driver.wait(
+        "reports of the country",
+        "return document.querySelector('#map-events-caption').textContent === '2 reports in Ukraine'",
+    );
+    let sentences = driver.js("return [...document.querySelectorAll('#map-events tbody tr')].map(r => r.cells[6].textContent).join('|')");
+    assert!(
+        sentences.as_str().unwrap().contains("Kharkiv"),
+        "{sentences}"
+    );
+    // a filter changes the shading: only material conflict leaves Kenya blank
+    driver.js("document.querySelector('#map-quad').value = '4'");
+    driver.click("#map-button");
+    driver.wait("filtered map", "return document.querySelector(`#map path.country[data-country='KEN']`).dataset.events === '0'");
+    assert_eq!(
+        driver.js(
+            "return document.querySelector(`#map path.country[data-country='UKR']`).dataset.events"
+        ),
+        json!("2")
+    );
+
+    // relations: directed edges with arrowheads and a mean Goldstein
+    driver.click("#tab-relations");
+    driver.wait(
+        "network edges",
+        "return document.querySelectorAll('#network path.edge').length",
+    );
+    let edge = driver.js("const e = document.querySelector(`#network path.edge[data-source='KEN']`); return [e.getAttribute('marker-end'), e.querySelector('title').textContent]");
+    let edge: Vec<String> = serde_json::from_value(edge).unwrap();
+    assert!(edge[0].starts_with("url(#arrow-q"), "{edge:?}");
+    assert!(
+        driver
+            .js("return document.querySelectorAll('#network marker path').length")
+            .as_u64()
+            .unwrap()
+            == 4
+    );
+    let mean: f64 = edge[1]
+        .split("mean Goldstein ")
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no mean in {edge:?}"));
+    assert!((-10.0..=10.0).contains(&mean), "{edge:?}");
+    // node labels do not overlap one another
+    let overlaps = driver.js("const b = [...document.querySelectorAll('#network .node text')].map(t => t.getBBox()); let n = 0; for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++) { const [p, q] = [b[i], b[j]]; if (p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height) n++; } return n");
+    assert_eq!(overlaps, json!(0));
+    // the timeline shows the empty months as zero
+    driver.type_into("#rel-source", "KEN");
+    driver.type_into("#rel-target", "UGA");
+    driver.click("#relations-button");
+    driver.wait("the pair's reports", "return [...document.querySelectorAll('#point-events tbody tr')].some(r => r.cells[1].textContent.startsWith('KEN'))");
+    let bars = driver.js("return [...document.querySelectorAll('#chart rect.bar')].map(b => b.dataset.period + '=' + b.dataset.events).join(' ')");
+    assert_eq!(
+        bars,
+        json!("2024-01=2 2024-02=0 2024-03=0 2024-04=1"),
+        "empty months are zero bars"
+    );
+    // choosing another pair replaces the reports table
+    // (a curve's middle is off its stroke, so the click is sent to it)
+    driver.js("document.querySelector(`#network path.edge[data-source='PER']`).dispatchEvent(new MouseEvent('click', { bubbles: true }))");
+    driver.wait("the new pair's reports", "const r = [...document.querySelectorAll('#point-events tbody tr')]; return r.length > 0 && r.every(x => x.cells[1].textContent.startsWith('PER'))");
+    assert!(driver
+        .js("return document.querySelector('#point-caption').textContent")
+        .as_str()
+        .unwrap()
+        .contains("PER"));
+    driver.screenshot("relations-fixed.png");
+
+    // an opened HTML page keeps its own date and title, shown and stored
+    driver.click("#tab-article");
+    driver.type_into("#article-date", "01/01/2020");
+    let page = dir.path().join("page.html");
+    std::fs::write(&page, "<html><head><title>Lima protests to Santiago</title><meta name=\"date\" content=\"2024-03-12\"></head><body><article><p>Peru accused Chile of spying in Lima on Tuesday.</p></article></body></html>").unwrap();
+    let input = driver.find("#article-file");
+    driver.cmd(
+        "POST",
+        &format!("/element/{input}/value"),
+        Some(json!({ "text": page.to_str().unwrap() })),
+    );
+    driver.wait(
+        "the opened page's title",
+        "return document.querySelector('#article-title').textContent.includes('Lima protests')",
+    );
+    assert_eq!(
+        driver.js("return document.querySelector('#article-date').value"),
+        json!("2024-03-12")
+    );
+    driver.click("#store-button");
+    driver.wait(
+        "stored",
+        "return /^stored/.test(document.querySelector('#status').textContent)",
+    );
+    drop(driver);
+    drop(server);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (title, date): (Option<String>, Option<String>) = conn
+        .query_row(
+            "SELECT title, date FROM documents WHERE text LIKE 'Peru accused Chile of spying in Lima%'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(title.as_deref(), Some("Lima protests to Santiago"));
+    assert_eq!(date.as_deref(), Some("2024-03-12"));
+}
+
+#[test]
+fn every_view_fits_a_420_pixel_wide_window() {
+    let _turn = browser_turn();
+    let Some(chromedriver) = chromedriver() else {
+        eprintln!("skipped: chromedriver is not installed");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("narrow.db");
+    let docs = dir.path().join("narrow.jsonl");
+    std::fs::write(&docs, MAP_DOCS).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_casus"))
+        .args([
+            "ingest",
+            docs.to_str().unwrap(),
+            "--db",
+            db.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let server = Server::start(db.to_str().unwrap());
+    let driver = Driver::start(&chromedriver);
+    driver.cmd(
+        "POST",
+        "/window/rect",
+        Some(json!({"width": 420, "height": 900})),
+    );
+    driver.goto(&format!("http://127.0.0.1:{}/", server.port));
+    let width = driver.js("return window.innerWidth").as_u64().unwrap();
+    assert!(width <= 420, "window is {width} px");
+    driver.type_into(
+        "#article-text",
+        "Kenya and Uganda held talks in Nairobi on Monday.",
+    );
+    driver.click("#code-button");
+    driver.wait(
+        "event rows",
+        "return document.querySelectorAll('#events tbody tr[data-event]').length",
+    );
+    for (tab, ready) in [
+        ("#tab-article", "return true"),
+        (
+            "#tab-relations",
+            "return document.querySelectorAll('#network .node').length",
+        ),
+        (
+            "#tab-map",
+            "return document.querySelectorAll('#map circle.point').length",
+        ),
+    ] {
+        driver.click(tab);
+        driver.wait(tab, ready);
+        let overflow = driver.js("return document.documentElement.scrollWidth - window.innerWidth");
+        assert!(
+            overflow.as_i64().unwrap() <= 0,
+            "{tab} overflows by {overflow} px"
+        );
+    }
 }

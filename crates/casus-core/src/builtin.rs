@@ -14,7 +14,7 @@ pub fn model() -> Result<&'static casus_parse::Model, String> {
     use std::sync::OnceLock;
     static MODEL: OnceLock<Result<casus_parse::Model, String>> = OnceLock::new();
     MODEL
-        .get_or_init(|| casus_parse::Model::from_bytes(MODEL_BYTES).map_err(|e| e.to_string()))
+        .get_or_init(|| casus_parse::Model::from_static(MODEL_BYTES).map_err(|e| e.to_string()))
         .as_ref()
         .map_err(Clone::clone)
 }
@@ -75,6 +75,9 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/force_prepositions.txt",
     "lang/en/ing_verb_contexts.txt",
     "lang/en/base_verb_contexts.txt",
+    "geo/countries.tsv",
+    "geo/adm1.tsv",
+    "geo/cities.tsv",
 ];
 
 pub fn sources() -> Vec<Source> {

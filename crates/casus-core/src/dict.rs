@@ -42,6 +42,9 @@ impl Source {
         if lang_path_parts(&name).is_some() {
             return Some(SourceKind::Language);
         }
+        if dir == "geo" && file.ends_with(".tsv") {
+            return Some(SourceKind::Gazetteer);
+        }
         if !file.ends_with(".txt") {
             return None;
         }
@@ -72,6 +75,8 @@ pub enum SourceKind {
     Rules,
     /// `lang/<code>/<list>.txt`: a language's function words.
     Language,
+    /// `geo/*.tsv`: the gazetteer ([`crate::locate`]).
+    Gazetteer,
 }
 
 #[derive(Debug, Error, Clone, PartialEq, Eq)]

@@ -40,6 +40,10 @@ pub enum Layer {
     Events,
     /// Events merged over the document (restatements reported once).
     Merged,
+    /// The actors' dictionary names on each event.
+    Names,
+    /// Each event's place from the gazetteer.
+    Places,
 }
 
 impl Layer {
@@ -56,6 +60,8 @@ impl Layer {
             Layer::Arguments => "arguments",
             Layer::Events => "events",
             Layer::Merged => "merged",
+            Layer::Names => "names",
+            Layer::Places => "places",
         }
     }
 

@@ -23,6 +23,8 @@ pub mod eval;
 pub mod event;
 pub mod lang;
 pub mod lexicon;
+pub mod locate;
+pub mod names;
 pub mod rules;
 pub mod stages;
 pub mod text;
@@ -51,6 +53,9 @@ pub struct Pipeline {
     pub language: lang::Language,
     /// The tagger and parser model (the built-in one).
     pub parser: &'static casus_parse::Model,
+    /// Canonical actor names for the records (see [`names`]).
+    names: names::Names,
+    pub gazetteer: locate::Gazetteer,
     files: Vec<String>,
     version: String,
 }
@@ -111,6 +116,7 @@ impl Pipeline {
             parts.push(s.text.as_bytes());
         }
         let version = format!("{:016x}", fnv64(&parts));
+        let names = names::Names::build(&sources);
         let indexed: Vec<(u16, &Source)> = sources
             .iter()
             .enumerate()
@@ -135,7 +141,7 @@ impl Pipeline {
             if s.kind().is_none() {
                 errors.push(DictError::File {
                     file: s.name.clone(),
-                    message: "not a dictionary file (expected actors/*.txt, verbs/*.txt, rules/*.txt, lang/<code>/*.txt or cameo_event_codes.tsv)".into(),
+                    message: "not a dictionary file (expected actors/*.txt, verbs/*.txt, rules/*.txt, lang/<code>/*.txt, geo/*.tsv or cameo_event_codes.tsv)".into(),
                 });
             }
         }
@@ -178,6 +184,13 @@ impl Pipeline {
         let rules = Rules::build(&indexed, &irregular, |c| cameo.known(c))
             .map_err(|e| errors.extend(e.all()))
             .ok();
+        let geo: Vec<&Source> = sources
+            .iter()
+            .filter(|s| s.kind() == Some(SourceKind::Gazetteer))
+            .collect();
+        let gazetteer = locate::Gazetteer::build(&geo)
+            .map_err(|e| errors.extend(e.all()))
+            .unwrap_or_default();
         DictError::collect(errors)?;
         match (actors, verbs, rules, parser, language) {
             (Some(mut actors), Some(mut verbs), Some(mut rules), Some(parser), Some(language)) => {
@@ -197,6 +210,8 @@ impl Pipeline {
                     vocab,
                     language,
                     parser,
+                    names,
+                    gazetteer,
                     files,
                     version,
                 })

@@ -4,7 +4,7 @@
 
 use crate::model::{Model, Table};
 use crate::parser::{self, State, Words, LEFT, RIGHT};
-use crate::tagger::{self, argmax, Context};
+use crate::tagger::{self, argmax, Tok};
 use crate::GoldSentence;
 
 /// An averaged perceptron table being trained.
@@ -81,8 +81,7 @@ impl Averaged {
                 (mass > 0).then_some((mass, b as u32, e))
             })
             .collect();
-        // Key, count and per entry class and weight.
-        let size = |r: &Row| 5 + 3 * r.2.len();
+        let size = |r: &Row| Table::row_cost(c, r.2.len());
         if rows.iter().map(size).sum::<usize>() > max_bytes {
             rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             let mut used = 0;
@@ -182,6 +181,7 @@ pub fn tagger_epoch(
     t: &mut Averaged,
     data: &Data,
     train: &[GoldSentence],
+    toks: &[Vec<Tok>],
     order: &[usize],
     first: Option<&[Vec<u32>]>,
 ) -> usize {
@@ -190,14 +190,12 @@ pub fn tagger_epoch(
     let mut errors = 0;
     for &si in order {
         let s = &train[si];
-        let forms: Vec<&str> = s.forms.iter().map(|f| f.as_str()).collect();
-        let ctx = Context::new(&forms);
         let mut prev: Vec<u32> = Vec::new();
-        for i in 0..forms.len() {
+        for i in 0..s.forms.len() {
             let p1 = if i >= 1 { prev[i - 1] } else { u32::MAX };
             let p2 = if i >= 2 { prev[i - 2] } else { u32::MAX };
             let f = first.map(|f| f[si].as_slice());
-            tagger::features(&ctx, i, p1, p2, f, &mut feats);
+            tagger::features(&toks[si], i, p1, p2, f, &mut feats);
             t.time += 1;
             t.scores(&feats, &mut scores);
             let guess = argmax(&scores);
@@ -219,6 +217,7 @@ pub fn parser_epoch(
     lab: &mut Averaged,
     data: &Data,
     train: &[GoldSentence],
+    lower: &[Vec<u64>],
     tags: &[Vec<u32>],
     order: &[usize],
     explore: bool,
@@ -237,7 +236,7 @@ pub fn parser_epoch(
             parser::projectivise(&mut gold);
         }
         let ws = Words {
-            lower: s.forms.iter().map(|f| f.to_lowercase()).collect(),
+            lower: &lower[si],
             tags: &tags[si],
         };
         let mut st = State::new(s.forms.len());
@@ -305,6 +304,7 @@ pub fn parser_epoch(
 pub fn jackknife(
     data: &Data,
     train: &[GoldSentence],
+    toks: &[Vec<Tok>],
     bits: u32,
     epochs: usize,
     folds: usize,
@@ -317,7 +317,7 @@ pub fn jackknife(
         let mut t = Averaged::new(bits, data.upos.len());
         for _ in 0..epochs {
             rng.shuffle(&mut order);
-            tagger_epoch(&mut t, data, train, &order, None);
+            tagger_epoch(&mut t, data, train, toks, &order, None);
         }
         let table = t.finish(usize::MAX);
         for i in (0..train.len()).filter(|i| i % folds == k) {
@@ -326,6 +326,20 @@ pub fn jackknife(
         }
     }
     tags
+}
+
+/// Every sentence's token hashes (computed once for all epochs).
+pub fn hash_sentences(train: &[GoldSentence]) -> Vec<Vec<Tok>> {
+    let mut lower = String::new();
+    train
+        .iter()
+        .map(|s| {
+            let forms: Vec<&str> = s.forms.iter().map(|f| f.as_str()).collect();
+            let mut toks = Vec::new();
+            tagger::hash_tokens(&forms, &mut toks, &mut lower);
+            toks
+        })
+        .collect()
 }
 
 /// Gold tag ids of every sentence.
@@ -344,14 +358,16 @@ pub fn assemble(
     tr: &Averaged,
     lab: &Averaged,
 ) -> Model {
-    Model {
-        upos: data.upos.clone(),
-        labels: data.labels.clone(),
-        tagger: tag.finish(set.tag_bytes),
-        tagger2: tag2.finish(set.tag2_bytes),
-        transitions: tr.finish(set.trans_bytes),
-        labeller: lab.finish(set.label_bytes),
-    }
+    Model::assemble(
+        data.upos.clone(),
+        data.labels.clone(),
+        [
+            tag.finish(set.tag_bytes),
+            tag2.finish(set.tag2_bytes),
+            tr.finish(set.trans_bytes),
+            lab.finish(set.label_bytes),
+        ],
+    )
 }
 
 /// Scores of a model on gold sentences.

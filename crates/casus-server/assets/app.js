@@ -1,6 +1,7 @@
-// casus web page: the article view (code a text, see what the coder saw)
-// and the relations view (actor network, dyad timeline, events behind a
-// point). Plain JavaScript and SVG: no framework, nothing from a CDN.
+// casus web page: the article view (code a text, see what the coder saw),
+// the relations view (actor network, dyad timeline, events behind a point)
+// and the map (where events happened). Plain JavaScript and SVG: no
+// framework, nothing from a CDN.
 "use strict";
 
 const $ = (sel) => document.querySelector(sel);
@@ -58,6 +59,7 @@ function show(view) {
   for (const tab of document.querySelectorAll(".tab")) tab.classList.toggle("active", tab.dataset.view === view);
   $("#view-article").classList.toggle("hidden", view !== "article");
   $("#view-relations").classList.toggle("hidden", view !== "relations");
+  $("#view-map").classList.toggle("hidden", view !== "map");
 }
 
 // ---- article view ---------------------------------------------------------
@@ -125,12 +127,14 @@ function renderArticle(result) {
       el("td", {}, e.goldstein.toFixed(1)));
     const m = el("td");
     m.append(el("span", { class: "badge " + e.modality }, e.modality));
-    tr.append(m, el("td", {}, e.attribution || ""));
+    const place = el("td", {}, e.place ? e.place.name : "");
+    if (e.place) place.title = `${e.place.country}, ${e.place.feature}, ${e.place.lat.toFixed(2)}, ${e.place.lon.toFixed(2)} (${e.place.rule})`;
+    tr.append(m, place, el("td", {}, e.attribution || ""));
     tr.addEventListener("click", () => focusEvent(n));
     tbody.append(tr);
   });
   if (result.events.length === 0) {
-    const tr = el("tr"); tr.append(el("td", { colspan: 7 }, "No events: casus codes only what the text asserts, negates, plans or imagines between named actors."));
+    const tr = el("tr"); tr.append(el("td", { colspan: 8 }, "No events: casus codes only what the text asserts, negates, plans or imagines between named actors."));
     tbody.append(tr);
   }
   status(`${result.events.length} events in ${result.sentences.length} sentences`);
@@ -147,22 +151,27 @@ function focusEvent(n) {
   if (first) first.scrollIntoView({ block: "nearest" });
 }
 
-// An opened HTML page is sent as HTML (the server extracts its main text);
-// a text file goes to the text box.
-let openedHtml = null;
+// An opened HTML page is sent as HTML (the server extracts its main text,
+// title and date). The page's own date wins over the date field, which then
+// shows it; storing the page sends the page itself, so its title, date and
+// link are kept, unless the text was edited since.
+let opened = null;
 
 async function openFile(file) {
   const content = await file.text();
   if (/\.html?$/i.test(file.name) || /^\s*<(!doctype|html)/i.test(content)) {
-    openedHtml = content;
     status("coding " + file.name + "...");
     try {
-      const result = await api("/api/code", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ html: content, date: $("#article-date").value || null }) });
+      const result = await api("/api/code", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ html: content }) });
+      opened = { html: content, text: result.text, title: result.title || null, date: result.date || null };
+      if (result.date) $("#article-date").value = result.date;
       $("#article-text").value = result.text;
+      $("#article-title").textContent = result.title ? "Title: " + result.title : "";
       renderArticle(result);
     } catch (err) { status("error: " + err.message); }
   } else {
-    openedHtml = null;
+    opened = null;
+    $("#article-title").textContent = "";
     $("#article-text").value = content;
     codeArticle(false);
   }
@@ -172,12 +181,15 @@ async function codeArticle(store) {
   const text = $("#article-text").value;
   if (!text.trim()) { status("paste an article first"); return; }
   const date = $("#article-date").value || null;
+  const page = opened && opened.text === text ? opened : null;
+  if (!page) { opened = null; $("#article-title").textContent = ""; }
   status(store ? "storing..." : "coding...");
   try {
     const result = await api("/api/code", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text, date }) });
     renderArticle(result);
     if (store) {
-      const r = await api("/api/ingest", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text, date }) });
+      const body = page ? { html: page.html, date, title: page.title } : { text, date };
+      const r = await api("/api/ingest", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
       status(r.stored ? `stored: ${r.events} events` : "already stored");
     }
   } catch (err) { status("error: " + err.message); }
@@ -200,43 +212,74 @@ function drawNetwork(net) {
   const svg = $("#network");
   svg.textContent = "";
   if (net.nodes.length === 0) { svg.append(svgEl("text", { x: 20, y: 40, class: "empty" }, "No stored events in this period.")); return; }
+  // one arrowhead per QuadClass colour
+  const defs = svgEl("defs");
+  for (let q = 1; q <= 4; q++) {
+    const m = svgEl("marker", { id: "arrow-q" + q, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse", markerUnits: "userSpaceOnUse" });
+    m.append(svgEl("path", { d: "M0,0 L10,5 L0,10 z", class: "arrow q" + q }));
+    defs.append(m);
+  }
+  svg.append(defs);
   // a circle layout: deterministic, readable for the few dozen actors a period has
   const nodes = net.nodes.slice(0, 40);
   const pos = new Map();
-  const [cx, cy, r] = [260, 210, 165];
+  const [cx, cy, r] = [260, 210, 150];
   nodes.forEach((n, i) => {
     const a = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
-    pos.set(n.id, [cx + r * Math.cos(a), cy + r * Math.sin(a)]);
+    pos.set(n.id, [cx + r * Math.cos(a), cy + r * Math.sin(a), a]);
   });
+  const maxNode = Math.max(...nodes.map((n) => n.events), 1);
+  const radius = new Map(nodes.map((n) => [n.id, 4 + 8 * Math.sqrt(n.events / maxNode)]));
   const maxEvents = Math.max(...net.edges.map((e) => e.events), 1);
   for (const e of net.edges) {
-    if (!pos.has(e.source) || !pos.has(e.target)) continue;
+    if (!pos.has(e.source) || !pos.has(e.target) || e.source === e.target) continue;
     const [x1, y1] = pos.get(e.source), [x2, y2] = pos.get(e.target);
-    const line = svgEl("line", { x1, y1, x2, y2, class: "edge q" + e.quad_class, "stroke-width": 1 + 5 * e.events / maxEvents, "stroke-opacity": 0.75 });
-    line.append(svgEl("title", {}, `${e.source} → ${e.target}: ${e.events} events, Goldstein ${e.goldstein.toFixed(1)} (mostly ${QUAD_NAMES[e.quad_class]})`));
-    line.addEventListener("click", () => { $("#rel-source").value = e.source; $("#rel-target").value = e.target; drawDyad(); });
-    svg.append(line);
+    // a curve bending to its left, so that A -> B and B -> A stay apart;
+    // it starts and ends at the circles' rims so the arrowhead shows
+    const dx = x2 - x1, dy = y2 - y1, len = Math.hypot(dx, dy) || 1;
+    const [nx, ny] = [-dy / len, dx / len];
+    const bend = Math.min(30, len / 5);
+    const [qx, qy] = [(x1 + x2) / 2 + nx * bend, (y1 + y2) / 2 + ny * bend];
+    const trim = (x, y, rr) => { const l = Math.hypot(qx - x, qy - y) || 1; return [x + (qx - x) * rr / l, y + (qy - y) * rr / l]; };
+    const [sx, sy] = trim(x1, y1, radius.get(e.source) + 1), [tx, ty] = trim(x2, y2, radius.get(e.target) + 3);
+    const path = svgEl("path", { d: `M${sx},${sy} Q${qx},${qy} ${tx},${ty}`, class: "edge q" + e.quad_class, "stroke-width": 1 + 4 * e.events / maxEvents, "stroke-opacity": 0.8, "marker-end": `url(#arrow-q${e.quad_class})`, "data-source": e.source, "data-target": e.target });
+    path.append(svgEl("title", {}, `${e.source} → ${e.target}: ${e.events} events, mean Goldstein ${e.goldstein_mean.toFixed(1)} on −10…+10 (mostly ${QUAD_NAMES[e.quad_class]})`));
+    path.addEventListener("click", () => choosePair(e.source, e.target));
+    svg.append(path);
   }
-  const maxNode = Math.max(...nodes.map((n) => n.events), 1);
   for (const n of nodes) {
-    const [x, y] = pos.get(n.id);
+    const [x, y, a] = pos.get(n.id);
     const g = svgEl("g", { class: "node" });
-    g.append(svgEl("circle", { cx: x, cy: y, r: 4 + 8 * Math.sqrt(n.events / maxNode) }));
-    g.append(svgEl("text", { x: x + (x >= cx ? 12 : -12), y: y + 4, "text-anchor": x >= cx ? "start" : "end" }, n.id));
+    g.append(svgEl("circle", { cx: x, cy: y, r: radius.get(n.id) }));
+    // labels outside the circle, along the radius, so neighbours do not overlap
+    const off = radius.get(n.id) + 4;
+    const [lx, ly] = [x + off * Math.cos(a), y + off * Math.sin(a) + 4];
+    const anchor = Math.abs(Math.cos(a)) < 0.3 ? "middle" : Math.cos(a) > 0 ? "start" : "end";
+    g.append(svgEl("text", { x: lx, y: ly + (Math.sin(a) > 0.7 ? 6 : Math.sin(a) < -0.7 ? -4 : 0), "text-anchor": anchor }, n.id));
     g.append(svgEl("title", {}, `${n.id}: ${n.events} events`));
     svg.append(g);
   }
+}
+
+// A new pair: its timeline, and its reports in the table (never the
+// previous pair's).
+function choosePair(source, target) {
+  $("#rel-source").value = source; $("#rel-target").value = target;
+  drawDyad().catch((err) => status("error: " + err.message));
 }
 
 async function drawDyad() {
   const source = $("#rel-source").value.trim(), target = $("#rel-target").value.trim();
   const svg = $("#chart");
   svg.textContent = "";
+  $("#point-events tbody").textContent = "";
+  $("#point-caption").textContent = "";
   if (!source || !target) { svg.append(svgEl("text", { x: 20, y: 40, class: "empty" }, "Choose a source and a target, or click an edge.")); return; }
   const p = relationParams({ source, target, by: $("#rel-by").value });
   const { series } = await api("/api/dyad?" + p);
   $("#chart-caption").textContent = `${source} ↔ ${target}: events (bars) and mean Goldstein (line), by ${$("#rel-by").value}`;
   if (series.length === 0) { svg.append(svgEl("text", { x: 20, y: 40, class: "empty" }, "No events between these actors.")); return; }
+  pointEvents(null, null);
   const [W, H, L, B, T] = [560, 300, 40, 40, 15];
   const maxCount = Math.max(...series.map((s) => s.events), 1);
   const step = (W - L - 10) / series.length;
@@ -250,13 +293,14 @@ async function drawDyad() {
   series.forEach((s, i) => {
     const width = Math.min(step * 0.7, 40);
     const x = L + i * step + (step - width) / 2;
-    const bar = svgEl("rect", { x, y: y(s.events), width, height: H - B - y(s.events), class: "bar", "data-period": s.period });
+    const bar = svgEl("rect", { x, y: y(s.events), width, height: H - B - y(s.events), class: s.events ? "bar" : "bar zero", "data-period": s.period, "data-events": s.events });
     bar.append(svgEl("title", {}, `${s.period}: ${s.events} events (${s.verbal_cooperation}/${s.material_cooperation}/${s.verbal_conflict}/${s.material_conflict} by QuadClass), Goldstein mean ${s.goldstein_mean.toFixed(2)}`));
     bar.addEventListener("click", () => pointEvents(s.period, bar));
     svg.append(bar);
     if (i % Math.ceil(series.length / 8) === 0) svg.append(svgEl("text", { x, y: H - B + 14, class: "axis-label" }, s.period));
-    points.push([x + width / 2, gy(s.goldstein_mean), s]);
+    if (s.events) points.push([x + width / 2, gy(s.goldstein_mean), s]);
   });
+  // an empty period has no mean: the line passes over it
   svg.append(svgEl("polyline", { points: points.map(([x, yy]) => `${x},${yy}`).join(" "), class: "goldstein-line" }));
   for (const [x, yy, s] of points) {
     const dot = svgEl("circle", { cx: x, cy: yy, r: 3.5, class: "goldstein-dot", "data-period": s.period });
@@ -279,10 +323,15 @@ function periodRange(period) {
   return [period, period];
 }
 
+// The reports behind one period of the chosen pair, or (period null) behind
+// the whole timeline.
 async function pointEvents(period, bar) {
   for (const b of document.querySelectorAll(".bar")) b.classList.toggle("selected", b === bar);
-  const [since, until] = periodRange(period);
-  const p = new URLSearchParams({ source: $("#rel-source").value.trim(), target: $("#rel-target").value.trim(), since, until, limit: "200" });
+  const source = $("#rel-source").value.trim(), target = $("#rel-target").value.trim();
+  const [since, until] = period ? periodRange(period) : [$("#rel-since").value, $("#rel-until").value];
+  const p = new URLSearchParams({ source, target, limit: "200" });
+  if (since) p.set("since", since);
+  if (until) p.set("until", until);
   if ($("#rel-all").checked) p.set("all_modalities", "true");
   const { events } = await api("/api/events?" + p);
   const tbody = $("#point-events tbody");
@@ -297,7 +346,9 @@ async function pointEvents(period, bar) {
     tr.append(link);
     tbody.append(tr);
   }
-  status(`${events.length} reports behind ${period}`);
+  const what = `${source} ↔ ${target}` + (period ? ` in ${period}` : "");
+  $("#point-caption").textContent = `${events.length} reports: ${what}`;
+  status(`${events.length} reports behind ${what}`);
 }
 
 async function showRelations() {
@@ -309,12 +360,126 @@ async function showRelations() {
   } catch (err) { status("error: " + err.message); }
 }
 
+// ---- map view -----------------------------------------------------------------
+
+let world = null;
+let mapState = null;
+
+function mapParams(extra = {}) {
+  const p = new URLSearchParams();
+  const add = (k, v) => { if (v) p.set(k, v); };
+  add("since", $("#map-since").value); add("until", $("#map-until").value);
+  add("quad_class", $("#map-quad").value); add("actor", $("#map-actor").value.trim());
+  add("modality", $("#map-modality").value);
+  for (const [k, v] of Object.entries(extra)) add(k, v);
+  return p;
+}
+
+// equirectangular: 2 px per degree on a 720 x 360 canvas
+const project = (lon, lat) => [(lon + 180) * 2, (90 - lat) * 2];
+
+function ringPath(ring) {
+  let d = "", prev = null;
+  for (const [lon, lat] of ring) {
+    const [x, y] = project(lon, lat);
+    // a jump across the antimeridian starts a new piece instead of a streak
+    d += (prev === null || Math.abs(lon - prev) > 180 ? "M" : "L") + x.toFixed(1) + "," + y.toFixed(1);
+    prev = lon;
+  }
+  return d + "Z";
+}
+
+// light to dark red for counts; red (conflict) through grey to green
+// (cooperation) for mean Goldstein
+function shade(value, max, measure) {
+  if (measure === "goldstein") {
+    const t = Math.max(-1, Math.min(1, value / 10));
+    const mix = (a, b, f) => Math.round(a + (b - a) * f);
+    const [r, g, b] = t < 0 ? [mix(220, 212, -t), mix(220, 65, -t), mix(220, 44, -t)] : [mix(220, 28, t), mix(220, 154, t), mix(220, 74, t)];
+    return `rgb(${r},${g},${b})`;
+  }
+  const f = Math.sqrt(value / Math.max(max, 1));
+  return `rgb(${Math.round(253 - 120 * f)},${Math.round(224 - 200 * f)},${Math.round(204 - 190 * f)})`;
+}
+
+async function showMap() {
+  status("loading map...");
+  try {
+    if (!world) world = await api("/assets/world.json");
+    const data = await api("/api/places?" + mapParams({ limit: "1000" }));
+    const measure = $("#map-measure").value;
+    const byCountry = new Map(data.countries.map((c) => [c.country, c]));
+    const max = Math.max(1, ...data.countries.map((c) => c.events));
+    const svg = $("#map");
+    svg.textContent = "";
+    svg.append(svgEl("rect", { x: 0, y: 0, width: 720, height: 360, class: "sea" }));
+    for (const c of world.countries) {
+      const row = byCountry.get(c.id);
+      const fill = row ? shade(measure === "goldstein" ? row.goldstein_mean : row.events, max, measure) : "#e3e6ec";
+      const path = svgEl("path", { d: c.rings.map(ringPath).join(""), class: "country", fill, "data-country": c.id, "data-events": row ? row.events : 0 });
+      path.append(svgEl("title", {}, row ? `${c.name}: ${row.events} events, mean Goldstein ${row.goldstein_mean.toFixed(1)}` : `${c.name}: no events`));
+      path.addEventListener("click", () => mapEvents({ country: c.id }, `${c.name}`, path));
+      svg.append(path);
+    }
+    const maxPoint = Math.max(1, ...data.points.map((p) => p.events));
+    for (const pt of data.points) {
+      const [x, y] = project(pt.lon, pt.lat);
+      const dot = svgEl("circle", { cx: x, cy: y, r: 2.5 + 5 * Math.sqrt(pt.events / maxPoint), class: "point", "data-place": pt.name, "data-country": pt.country });
+      dot.append(svgEl("title", {}, `${pt.name} (${pt.country}): ${pt.events} events, mean Goldstein ${pt.goldstein_mean.toFixed(1)}`));
+      dot.addEventListener("click", (ev) => { ev.stopPropagation(); mapEvents({ country: pt.country, place: pt.name }, pt.name, dot); });
+      svg.append(dot);
+    }
+    drawMapLegend(measure, max);
+    mapState = data;
+    const total = data.countries.reduce((a, c) => a + c.events, 0);
+    status(`${total} located events in ${data.countries.length} countries, ${data.points.length} places`);
+  } catch (err) { status("error: " + err.message); }
+}
+
+function drawMapLegend(measure, max) {
+  const box = $("#map-legend");
+  box.textContent = "";
+  const steps = measure === "goldstein" ? [-10, -5, 0, 5, 10] : [1, Math.ceil(max / 4), Math.ceil(max / 2), max].filter((v, i, a) => a.indexOf(v) === i);
+  for (const v of steps) {
+    const item = el("span");
+    const sw = svgEl("svg", { width: 18, height: 12, viewBox: "0 0 18 12", class: "swatch-svg" });
+    sw.append(svgEl("rect", { width: 18, height: 12, fill: shade(v, max, measure) }));
+    item.append(sw, document.createTextNode(" " + (measure === "goldstein" ? (v > 0 ? "+" : "") + v : v + " events")));
+    box.append(item);
+  }
+}
+
+async function mapEvents(where, label, shape) {
+  for (const s of document.querySelectorAll("#map .selected")) s.classList.remove("selected");
+  if (shape) shape.classList.add("selected");
+  try {
+    const { events } = await api("/api/place_events?" + mapParams(Object.assign({ limit: "200" }, where)));
+    const tbody = $("#map-events tbody");
+    tbody.textContent = "";
+    for (const e of events) {
+      const tr = el("tr", { class: "modality-" + e.modality });
+      tr.append(el("td", {}, e.date || ""), el("td", {}, e.place || ""), el("td", {}, e.source), el("td", {}, e.target), el("td", {}, e.code),
+        el("td", {}, e.goldstein.toFixed(1)), el("td", {}, e.sentence));
+      const link = el("td");
+      const href = safeUrl(e.url);
+      if (href) { link.append(el("a", { href, rel: "noreferrer noopener" }, e.document)); } else link.textContent = e.document;
+      tr.append(link);
+      tbody.append(tr);
+    }
+    $("#map-events-caption").textContent = `${events.length} reports in ${label}`;
+    status(`${events.length} reports in ${label}`);
+  } catch (err) { status("error: " + err.message); }
+}
+
 // ---- wiring ----------------------------------------------------------------
 
 for (const tab of document.querySelectorAll(".tab")) tab.addEventListener("click", () => {
   show(tab.dataset.view);
   if (tab.dataset.view === "relations") showRelations();
+  if (tab.dataset.view === "map") showMap();
 });
+$("#map-button").addEventListener("click", showMap);
+$("#map-measure").addEventListener("change", showMap);
 $("#code-button").addEventListener("click", () => codeArticle(false));
 $("#article-file").addEventListener("change", (e) => { if (e.target.files.length) openFile(e.target.files[0]); });
 $("#store-button").addEventListener("click", () => codeArticle(true));

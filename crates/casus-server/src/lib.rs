@@ -20,7 +20,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use casus_core::{Date, Document, Pipeline};
-use casus_store::query::{Bucket, Filter};
+use casus_store::query::{Bucket, Filter, PlaceFilter};
 use casus_store::{Incoming, Store};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -42,6 +42,9 @@ const READ_CONNECTIONS: usize = 8;
 const INDEX_HTML: &str = include_str!("../assets/index.html");
 const APP_JS: &str = include_str!("../assets/app.js");
 const APP_CSS: &str = include_str!("../assets/app.css");
+/// Country outlines for the map: world-atlas 2.0.2 (Natural Earth, ISC),
+/// converted by tools/gazetteer/convert.py.
+const WORLD_JSON: &str = include_str!("../assets/world.json");
 
 /// Where reads come from. A file database gets its own read-only
 /// connections (WAL lets them read while a write is in flight); an
@@ -335,12 +338,18 @@ pub fn router(state: AppState) -> Router {
             "/assets/app.css",
             get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], APP_CSS) }),
         )
+        .route(
+            "/assets/world.json",
+            get(|| async { ([(header::CONTENT_TYPE, "application/json")], WORLD_JSON) }),
+        )
         .route("/api/health", get(health))
         .route("/api/code", post(code))
         .route("/api/ingest", post(ingest))
         .route("/api/events", get(events))
         .route("/api/dyad", get(dyad))
         .route("/api/network", get(network))
+        .route("/api/places", get(places))
+        .route("/api/place_events", get(place_events))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
@@ -509,6 +518,8 @@ struct CodeRequest {
 struct CodeResponse {
     text: String,
     date: Option<Date>,
+    /// An HTML page's own title, when one was posted.
+    title: Option<String>,
     sentences: Vec<[usize; 2]>,
     events: Vec<casus_core::Event>,
 }
@@ -522,12 +533,14 @@ async fn code(
     let pipeline = state.pipeline;
     let response = blocking(move || {
         let mut date = date;
+        let mut title = None;
         let text = match (req.text, req.html) {
             (Some(text), None) => text,
             (None, Some(html)) => {
                 let web = casus_sources::extract_html(&html, None)
                     .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
                 date = date.or(web.date);
+                title = web.title.clone();
                 web.text
             }
             _ => {
@@ -544,6 +557,7 @@ async fn code(
         Ok(CodeResponse {
             text,
             date,
+            title,
             sentences: coded.sentences,
             events: coded.events,
         })
@@ -643,6 +657,11 @@ struct FilterParams {
     quad_class: Option<u8>,
     by: Option<String>,
     limit: Option<usize>,
+    /// Map filters: an actor on either side, one modality, the place.
+    actor: Option<String>,
+    modality: Option<String>,
+    country: Option<String>,
+    place: Option<String>,
 }
 
 impl FilterParams {
@@ -670,6 +689,47 @@ impl FilterParams {
             all_modalities: self.all_modalities.unwrap_or(false),
             code: valid_code(&self.code, "CAMEO event code")?,
             quad_class: self.quad_class,
+        })
+    }
+
+    fn place_filter(&self) -> Result<PlaceFilter, ApiError> {
+        let filter = self.filter()?;
+        let code = |c: &Option<String>, what: &str| -> Result<Option<String>, ApiError> {
+            match c.as_deref().map(str::trim) {
+                None | Some("") => Ok(None),
+                Some(c) if c.len() <= 12 && c.chars().all(|ch| ch.is_ascii_alphanumeric()) => {
+                    Ok(Some(c.to_uppercase()))
+                }
+                Some(c) => Err(ApiError::bad_request(format!("`{c}` is not a {what}"))),
+            }
+        };
+        let modality = match self.modality.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(m) => Some(
+                casus_core::Modality::parse(m)
+                    .ok_or_else(|| {
+                        ApiError::bad_request(format!(
+                            "`{m}` is not a modality (asserted, negated, hypothetical, future)"
+                        ))
+                    })?
+                    .as_str()
+                    .to_string(),
+            ),
+        };
+        let place = self
+            .place
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty());
+        if place.is_some_and(|p| p.len() > 200) {
+            return Err(ApiError::bad_request("`place` is longer than 200 bytes"));
+        }
+        Ok(PlaceFilter {
+            filter,
+            actor: code(&self.actor, "CAMEO actor code")?,
+            modality,
+            country: code(&self.country, "country code")?,
+            place: place.map(str::to_string),
         })
     }
 
@@ -735,7 +795,9 @@ struct Edge {
     source: String,
     target: String,
     events: i64,
-    goldstein: f64,
+    /// Mean Goldstein of the edge's events, on the -10..+10 scale.
+    goldstein_mean: f64,
+    goldstein_sum: f64,
     /// The QuadClass with the most events on this edge.
     quad_class: i64,
 }
@@ -755,7 +817,12 @@ async fn network(
             source: e.source,
             target: e.target,
             events: e.events,
-            goldstein: e.goldstein_sum,
+            goldstein_mean: if e.events > 0 {
+                e.goldstein_sum / e.events as f64
+            } else {
+                0.0
+            },
+            goldstein_sum: e.goldstein_sum,
             quad_class: e.quad_class,
         })
         .collect();
@@ -769,6 +836,39 @@ async fn network(
         .map(|(id, events)| serde_json::json!({ "id": id, "events": events }))
         .collect();
     Ok(Json(serde_json::json!({ "nodes": nodes, "edges": rows })))
+}
+
+/// The map: per country of the events' places, deduplicated events and mean
+/// Goldstein, and the places below country level as points.
+async fn places(
+    State(state): State<AppState>,
+    query: Result<Query<FilterParams>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let p = params(query)?;
+    let (pf, limit) = (p.place_filter()?, p.limit().min(2000));
+    let (countries, points) = state
+        .read(move |store| Ok((store.place_countries(&pf)?, store.place_points(&pf, limit)?)))
+        .await?;
+    Ok(Json(
+        serde_json::json!({ "countries": countries, "points": points }),
+    ))
+}
+
+/// The reports behind a country (`country`) or a point (`country` and
+/// `place`) of the map.
+async fn place_events(
+    State(state): State<AppState>,
+    query: Result<Query<FilterParams>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let p = params(query)?;
+    let (pf, limit) = (p.place_filter()?, p.limit());
+    if pf.country.is_none() {
+        return Err(ApiError::bad_request("give the `country` of the place"));
+    }
+    let rows = state
+        .read(move |store| Ok(store.place_events(&pf, limit)?))
+        .await?;
+    Ok(Json(serde_json::json!({ "events": rows })))
 }
 
 /// After Ctrl-C, requests in flight get this long to finish.

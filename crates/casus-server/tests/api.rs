@@ -309,8 +309,12 @@ async fn ingested_documents_feed_events_series_and_network() {
     )
     .await;
     let series = series["series"].as_array().unwrap();
-    assert_eq!(series.len(), 2, "{series:?}");
+    // 2024-06-10 and 2024-06-15, with the four days between as zeros
+    assert_eq!(series.len(), 6, "{series:?}");
     assert_eq!(series[0]["verbal_conflict"], 1);
+    assert_eq!(series[5]["verbal_conflict"], 1);
+    assert!(series[1..5].iter().all(|d| d["events"] == 0), "{series:?}");
+    assert_eq!(series[1]["period"], "2024-06-11");
     // the hypothetical sanction is left out unless asked for
     let (_, net, _) = call(&state, "GET", "/api/network", None).await;
     assert!(net["edges"]
@@ -551,4 +555,87 @@ async fn a_read_only_database_is_served_and_refuses_writes() {
     .await;
     assert_eq!(s, StatusCode::FORBIDDEN, "{body}");
     assert!(body["error"].as_str().unwrap().contains("read-only"));
+}
+
+#[tokio::test]
+async fn the_map_endpoints_answer_places_and_their_reports() {
+    let state = AppState::in_memory(pipeline()).unwrap();
+    for (id, date, text) in [
+        (
+            "a",
+            "2024-05-01",
+            "Russian forces shelled Kharkiv on Monday.",
+        ),
+        (
+            "b",
+            "2024-05-02",
+            "Kenya and Uganda held talks in Nairobi on Tuesday.",
+        ),
+    ] {
+        let (status, _, _) = call(
+            &state,
+            "POST",
+            "/api/ingest",
+            post(json!({"id": id, "date": date, "text": text})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    let (status, map, _) = call(&state, "GET", "/api/places", None).await;
+    assert_eq!(status, StatusCode::OK);
+    let countries: Vec<&str> = map["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["country"].as_str().unwrap())
+        .collect();
+    assert!(
+        countries.contains(&"UKR") && countries.contains(&"KEN"),
+        "{map}"
+    );
+    let kharkiv = map["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Kharkiv")
+        .unwrap_or_else(|| panic!("{map}"));
+    assert!((kharkiv["lat"].as_f64().unwrap() - 49.98).abs() < 0.1);
+    assert!(kharkiv["goldstein_mean"].as_f64().unwrap() < 0.0);
+    // filters: actor on either side, QuadClass
+    let (_, map, _) = call(&state, "GET", "/api/places?actor=uga", None).await;
+    assert_eq!(map["countries"].as_array().unwrap().len(), 1, "{map}");
+    assert_eq!(map["countries"][0]["country"], "KEN");
+    let (_, map, _) = call(&state, "GET", "/api/places?quad_class=4", None).await;
+    assert!(map["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["country"] == "UKR"));
+    // the reports behind a point, with their sentences
+    let (status, rows, _) = call(
+        &state,
+        "GET",
+        "/api/place_events?country=UKR&place=Kharkiv",
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let rows = rows["events"].as_array().unwrap();
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0]["sentence"].as_str().unwrap().contains("Kharkiv"));
+    // bad filters are clear 400s
+    for bad in [
+        "/api/place_events",
+        "/api/places?modality=maybe",
+        "/api/places?actor=R%25S",
+    ] {
+        let (status, body, _) = call(&state, "GET", bad, None).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {body}");
+        assert!(body["error"].is_string());
+    }
+    // the map's outlines are served from the binary
+    let (status, world, content_type) = call(&state, "GET", "/assets/world.json", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(content_type.starts_with("application/json"));
+    assert!(world["countries"].as_array().unwrap().len() > 150);
 }

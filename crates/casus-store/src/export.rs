@@ -1,12 +1,16 @@
 //! Exports of the deduplicated events (clusters): the GDELT 2.0 events
 //! table (61 tab-separated columns), JSON lines, CSV and Parquet, so that
 //! GDELT tooling, pandas, R, DuckDB and Spark read casus output directly.
+//! JSON lines, CSV and Parquet carry the whole record of the cluster's first
+//! report (crate::record, docs/OUTPUT.md) and the cluster's counts.
 
+use crate::record::{parse_instant, Cell, Column, Kind, Record, RECORD_COLUMNS};
 use crate::{Result, Store, StoreError};
 use casus_core::Date;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::io::Write;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The columns of GDELT 2.0's events export, in order.
 pub const GDELT_COLUMNS: [&str; 61] = [
@@ -73,40 +77,111 @@ pub const GDELT_COLUMNS: [&str; 61] = [
     "SOURCEURL",
 ];
 
-/// One deduplicated event with what the exports need.
+/// One exported event: the record of the cluster's first report (or, for
+/// `query events`, of each report) with the cluster's counts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ClusterRow {
-    pub id: i64,
-    pub date: Option<String>,
-    pub source: String,
-    pub target: String,
-    pub source_name: String,
-    pub target_name: String,
-    pub code: String,
-    pub root: String,
-    pub quad_class: i64,
-    pub goldstein: f64,
-    pub plover_type: Option<String>,
-    pub modality: String,
-    pub location: Option<String>,
+pub struct ExportRow {
+    #[serde(flatten)]
+    pub record: Record,
+    /// The event cluster (one real event, many reports).
+    pub cluster: i64,
     pub mentions: i64,
     pub documents: i64,
-    pub first_sentence_index: i64,
     pub url: Option<String>,
-    pub document: String,
+    /// When the document was stored (UTC, `YYYY-MM-DDTHH:MM:SSZ`).
+    pub date_added: Option<String>,
+    /// The sentence's text (`query events` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<String>,
+}
+
+/// The columns CSV and Parquet add after [`RECORD_COLUMNS`].
+pub const CLUSTER_COLUMNS: &[Column] = &[
+    Column {
+        name: "cluster",
+        kind: Kind::Int,
+        nullable: false,
+    },
+    Column {
+        name: "mentions",
+        kind: Kind::Int,
+        nullable: false,
+    },
+    Column {
+        name: "documents",
+        kind: Kind::Int,
+        nullable: false,
+    },
+    Column {
+        name: "url",
+        kind: Kind::Text,
+        nullable: true,
+    },
+    Column {
+        name: "date_added",
+        kind: Kind::Timestamp,
+        nullable: true,
+    },
+];
+
+/// Every column of CSV and Parquet exports, in order.
+pub fn export_columns() -> Vec<Column> {
+    RECORD_COLUMNS
+        .iter()
+        .chain(CLUSTER_COLUMNS)
+        .copied()
+        .collect()
+}
+
+impl ExportRow {
+    /// The values of [`export_columns`], in order.
+    pub fn cells(&self) -> Vec<Cell> {
+        let mut cells = self.record.cells();
+        cells.extend([
+            Cell::Int(Some(self.cluster)),
+            Cell::Int(Some(self.mentions)),
+            Cell::Int(Some(self.documents)),
+            Cell::Text(self.url.clone()),
+            Cell::Timestamp(self.date_added.as_deref().and_then(parse_instant)),
+        ]);
+        cells
+    }
+}
+
+/// Turns a stored record into a [`Record`], naming the cluster when the
+/// stored JSON is damaged.
+fn parse_record(json: &str, cluster: i64) -> rusqlite::Result<Record> {
+    serde_json::from_str(json).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("stored record of event cluster {cluster}: {e}").into(),
+        )
+    })
 }
 
 impl Store {
-    /// Every cluster, in id order, with its first report's names and URL.
-    pub fn cluster_rows(&self, all_modalities: bool) -> Result<Vec<ClusterRow>> {
+    /// The ingest-time column, or NULL for a database stored by a casus
+    /// that did not record it (opened read-only, it cannot be added).
+    fn added_column(&self) -> Result<&'static str> {
+        let has: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM pragma_table_info('documents') WHERE name = 'added'",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(if has > 0 { "d.added" } else { "NULL" })
+    }
+
+    /// Every cluster, in id order, with the record of its first report.
+    pub fn export_rows(&self, all_modalities: bool) -> Result<Vec<ExportRow>> {
         let filter = if all_modalities {
             ""
         } else {
             "WHERE c.modality = 'asserted'"
         };
+        let added = self.added_column()?;
         let sql = format!(
-            "SELECT c.id, c.date, c.source, c.target, e.source_text, e.target_text, c.code, c.root, c.quad_class, c.goldstein,
-                    c.plover, c.modality, c.location, c.mentions, c.documents, e.sentence_idx, d.url, d.ext_id
+            "SELECT c.id, c.mentions, c.documents, d.url, {added}, e.record
              FROM clusters c
              JOIN events e ON e.id = (SELECT MIN(id) FROM events WHERE cluster_id = c.id)
              JOIN documents d ON d.id = e.doc_id
@@ -114,25 +189,48 @@ impl Store {
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map([], |r| {
-            Ok(ClusterRow {
-                id: r.get(0)?,
-                date: r.get(1)?,
-                source: r.get(2)?,
-                target: r.get(3)?,
-                source_name: r.get(4)?,
-                target_name: r.get(5)?,
-                code: r.get(6)?,
-                root: r.get(7)?,
-                quad_class: r.get(8)?,
-                goldstein: r.get(9)?,
-                plover_type: r.get(10)?,
-                modality: r.get(11)?,
-                location: r.get(12)?,
-                mentions: r.get(13)?,
-                documents: r.get(14)?,
-                first_sentence_index: r.get(15)?,
-                url: r.get(16)?,
-                document: r.get(17)?,
+            let cluster = r.get(0)?;
+            Ok(ExportRow {
+                cluster,
+                mentions: r.get(1)?,
+                documents: r.get(2)?,
+                url: r.get(3)?,
+                date_added: r.get(4)?,
+                record: parse_record(&r.get::<_, String>(5)?, cluster)?,
+                sentence: None,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// The stored reports behind a number as full records, with their
+    /// sentence: what `casus query events` prints. Same filter and order
+    /// as [`Store::events`].
+    pub fn event_records(
+        &self,
+        filter: &crate::query::Filter,
+        limit: usize,
+    ) -> Result<Vec<ExportRow>> {
+        let mut params = Vec::new();
+        let clause = filter.clause("c.", &mut params);
+        let added = self.added_column()?;
+        let sql = format!(
+            "SELECT c.id, c.mentions, c.documents, d.url, {added}, e.record, s.text
+             FROM events e JOIN clusters c ON c.id = e.cluster_id JOIN documents d ON d.id = e.doc_id
+             LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_idx
+             WHERE {clause} ORDER BY e.date, e.cluster_id, e.id LIMIT {limit}"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
+            let cluster = r.get(0)?;
+            Ok(ExportRow {
+                cluster,
+                mentions: r.get(1)?,
+                documents: r.get(2)?,
+                url: r.get(3)?,
+                date_added: r.get(4)?,
+                record: parse_record(&r.get::<_, String>(5)?, cluster)?,
+                sentence: r.get(6)?,
             })
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
@@ -161,8 +259,63 @@ fn clean(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
 }
 
+/// ISO 3166 alpha-3 (casus) to FIPS 10-4 (GDELT), from data/fips10-4.tsv.
+pub fn fips_country(iso3: &str) -> Option<&'static str> {
+    static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            include_str!("../data/fips10-4.tsv")
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(iso, fips)| (iso.trim(), fips.trim()))
+                .collect()
+        })
+        .get(iso3)
+        .copied()
+}
+
+/// Events in these first sentences of a document are GDELT "root events":
+/// GDELT marks events from an article's lead paragraph, and a lead
+/// paragraph of news runs to about three sentences.
+pub const ROOT_EVENT_SENTENCES: u64 = 3;
+
+/// GDELT's 8 Geo fields (Type, FullName, CountryCode, ADM1Code, ADM2Code,
+/// Lat, Long, FeatureID) for the record's place; empty when there is none.
+fn gdelt_geo(r: &Record) -> [String; 8] {
+    let Some(p) = &r.place else {
+        return Default::default();
+    };
+    let fips = fips_country(&p.country).unwrap_or("");
+    let us = p.country == "USA";
+    // 1=COUNTRY 2=USSTATE 3=USCITY 4=WORLDCITY 5=WORLDSTATE
+    let kind = match p.feature.as_str() {
+        "country" => "1",
+        "adm1" if us => "2",
+        "adm1" => "5",
+        _ if us => "3",
+        _ => "4",
+    };
+    let adm1 = match (&p.adm1, p.feature.as_str()) {
+        (Some(a), _) => a.clone(),
+        (None, "country") => fips.to_string(),
+        (None, _) => String::new(),
+    };
+    [
+        kind.to_string(),
+        clean(&p.name),
+        fips.to_string(),
+        adm1,
+        String::new(),
+        format!("{:.4}", p.lat),
+        format!("{:.4}", p.lon),
+        p.feature_id.map(|f| f.to_string()).unwrap_or_default(),
+    ]
+}
+
 /// One row of the GDELT 2.0 events table for a cluster: 61 fields.
-pub fn gdelt_row(r: &ClusterRow) -> Vec<String> {
+pub fn gdelt_row(row: &ExportRow) -> Vec<String> {
+    let r = &row.record;
     let date = r.date.as_deref().and_then(Date::parse);
     let (sqldate, month_year, year, fraction) = match date {
         Some(d) => {
@@ -178,15 +331,17 @@ pub fn gdelt_row(r: &ClusterRow) -> Vec<String> {
     };
     let (c1, g1, t1) = actor_parts(&r.source);
     let (c2, g2, t2) = actor_parts(&r.target);
+    // GDELT's names are the dictionary's, upper-cased; never the sentence's words
+    let name = |n: &Option<String>| clean(n.as_deref().unwrap_or("")).to_uppercase();
     let base = r.code.get(..3).unwrap_or(&r.code).to_string();
-    let mut row = vec![
-        r.id.to_string(),
+    let mut row_out = vec![
+        row.cluster.to_string(),
         sqldate,
         month_year,
         year,
         fraction,
         r.source.clone(),
-        clean(&r.source_name).to_uppercase(),
+        name(&r.source_name),
         c1,
         g1,
         String::new(),
@@ -196,7 +351,7 @@ pub fn gdelt_row(r: &ClusterRow) -> Vec<String> {
         String::new(),
         String::new(),
         r.target.clone(),
-        clean(&r.target_name).to_uppercase(),
+        name(&r.target_name),
         c2,
         g2,
         String::new(),
@@ -205,28 +360,38 @@ pub fn gdelt_row(r: &ClusterRow) -> Vec<String> {
         t2,
         String::new(),
         String::new(),
-        // GDELT marks events from the lead of the article as root events
-        u8::from(r.first_sentence_index <= 1).to_string(),
+        u8::from(r.sentence_index < ROOT_EVENT_SENTENCES).to_string(),
         r.code.clone(),
         base,
         r.root.clone(),
         r.quad_class.to_string(),
         format!("{:.1}", r.goldstein),
-        r.mentions.to_string(),
-        r.documents.to_string(),
-        r.documents.to_string(),
+        row.mentions.to_string(),
+        row.documents.to_string(),
+        row.documents.to_string(),
         String::new(), // AvgTone: casus measures no tone
     ];
-    // 24 geography fields: casus records a country only, in CAMEO (not
-    // FIPS) codes, so GDELT's geography columns stay empty.
-    row.extend(std::iter::repeat_n(String::new(), 24));
-    row.push(String::new()); // DATEADDED: not known for stored news
-    row.push(r.url.clone().map(|u| clean(&u)).unwrap_or_default());
-    debug_assert_eq!(row.len(), GDELT_COLUMNS.len());
-    row
+    // Actor1Geo and Actor2Geo: casus places the action, not each actor
+    row_out.extend(std::iter::repeat_n(String::new(), 16));
+    row_out.extend(gdelt_geo(r));
+    row_out.push(
+        row.date_added
+            .as_deref()
+            .and_then(parse_instant)
+            .map(|t| {
+                crate::record::format_instant(t)
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect()
+            })
+            .unwrap_or_default(),
+    );
+    row_out.push(row.url.clone().map(|u| clean(&u)).unwrap_or_default());
+    debug_assert_eq!(row_out.len(), GDELT_COLUMNS.len());
+    row_out
 }
 
-pub fn write_gdelt(rows: &[ClusterRow], out: &mut dyn Write, header: bool) -> Result<()> {
+pub fn write_gdelt(rows: &[ExportRow], out: &mut dyn Write, header: bool) -> Result<()> {
     if header {
         writeln!(out, "{}", GDELT_COLUMNS.join("\t"))?;
     }
@@ -236,7 +401,8 @@ pub fn write_gdelt(rows: &[ClusterRow], out: &mut dyn Write, header: bool) -> Re
     Ok(())
 }
 
-pub fn write_jsonl(rows: &[ClusterRow], out: &mut dyn Write) -> Result<()> {
+/// One JSON object per line: the record, then the cluster's fields.
+pub fn write_jsonl(rows: &[ExportRow], out: &mut dyn Write) -> Result<()> {
     for r in rows {
         // An output error stays an io::Error, so a closed pipe is seen as one.
         serde_json::to_writer(&mut *out, r).map_err(|e| match e.is_io() {
@@ -248,86 +414,129 @@ pub fn write_jsonl(rows: &[ClusterRow], out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-pub fn write_csv(rows: &[ClusterRow], out: &mut dyn Write) -> Result<()> {
+fn csv_error(e: csv::Error) -> StoreError {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => StoreError::Io(io),
+        other => StoreError::Export(format!("{other:?}")),
+    }
+}
+
+/// CSV with a header: [`export_columns`], nulls as empty fields; rows
+/// from [`Store::event_records`] add a last `sentence` column.
+pub fn write_csv(rows: &[ExportRow], out: &mut dyn Write) -> Result<()> {
+    let with_sentence = rows.iter().any(|r| r.sentence.is_some());
     let mut w = csv::Writer::from_writer(out);
+    let mut header: Vec<&str> = export_columns().iter().map(|c| c.name).collect();
+    if with_sentence {
+        header.push("sentence");
+    }
+    w.write_record(&header).map_err(csv_error)?;
     for r in rows {
-        w.serialize(r).map_err(|e| match e.is_io_error() {
-            true => match e.into_kind() {
-                csv::ErrorKind::Io(io) => StoreError::Io(io),
-                other => StoreError::Export(format!("{other:?}")),
-            },
-            false => StoreError::Export(e.to_string()),
-        })?;
+        let mut cells: Vec<String> = r.cells().iter().map(Cell::text).collect();
+        if with_sentence {
+            cells.push(r.sentence.clone().unwrap_or_default());
+        }
+        w.write_record(&cells).map_err(csv_error)?;
     }
     w.flush()?;
     Ok(())
 }
 
-/// Parquet with one column per field; text columns are UTF-8 strings
-/// (empty where unknown), numbers are INT64 or DOUBLE.
-pub fn write_parquet(rows: &[ClusterRow], out: std::fs::File) -> Result<()> {
-    use parquet::data_type::{ByteArray, ByteArrayType, DoubleType, Int64Type};
+/// The Parquet schema of [`export_columns`]: text as UTF-8 strings,
+/// integers as INT64, dates as DATE, the ingest time as a UTC TIMESTAMP
+/// in milliseconds; nullable columns are OPTIONAL and hold nulls.
+pub fn parquet_schema() -> String {
+    let mut s = String::from("message casus_event {\n");
+    for c in export_columns() {
+        let rep = if c.nullable { "OPTIONAL" } else { "REQUIRED" };
+        let ty = match c.kind {
+            Kind::Text => "BYTE_ARRAY",
+            Kind::Int => "INT64",
+            Kind::Float => "DOUBLE",
+            Kind::Date => "INT32",
+            Kind::Timestamp => "INT64",
+        };
+        let logical = match c.kind {
+            Kind::Text => " (UTF8)",
+            Kind::Date => " (DATE)",
+            Kind::Timestamp => " (TIMESTAMP(MILLIS,true))",
+            _ => "",
+        };
+        s.push_str(&format!("  {rep} {ty} {}{logical};\n", c.name));
+    }
+    s.push('}');
+    s
+}
+
+/// Parquet with the same columns as CSV (see [`parquet_schema`]).
+pub fn write_parquet(rows: &[ExportRow], out: std::fs::File) -> Result<()> {
+    use parquet::data_type::{ByteArray, ByteArrayType, DoubleType, Int32Type, Int64Type};
     use parquet::file::properties::WriterProperties;
     use parquet::file::writer::SerializedFileWriter;
     use parquet::schema::parser::parse_message_type;
     let err = |e: parquet::errors::ParquetError| StoreError::Export(format!("parquet: {e}"));
-    let schema = "message casus_event {
-        REQUIRED INT64 id; REQUIRED BYTE_ARRAY date (UTF8); REQUIRED BYTE_ARRAY source (UTF8);
-        REQUIRED BYTE_ARRAY target (UTF8); REQUIRED BYTE_ARRAY code (UTF8); REQUIRED BYTE_ARRAY root (UTF8);
-        REQUIRED INT64 quad_class; REQUIRED DOUBLE goldstein; REQUIRED BYTE_ARRAY plover_type (UTF8);
-        REQUIRED BYTE_ARRAY modality (UTF8); REQUIRED BYTE_ARRAY location (UTF8); REQUIRED INT64 mentions;
-        REQUIRED INT64 documents; REQUIRED BYTE_ARRAY url (UTF8);
-    }";
-    let schema = Arc::new(parse_message_type(schema).map_err(err)?);
+    let columns = export_columns();
+    let schema = Arc::new(parse_message_type(&parquet_schema()).map_err(err)?);
     let props = Arc::new(WriterProperties::builder().build());
     let mut writer = SerializedFileWriter::new(out, schema, props).map_err(err)?;
-    let text = |f: &dyn Fn(&ClusterRow) -> String| -> Vec<ByteArray> {
-        rows.iter()
-            .map(|r| ByteArray::from(f(r).as_str()))
-            .collect()
-    };
-    let int = |f: &dyn Fn(&ClusterRow) -> i64| -> Vec<i64> { rows.iter().map(f).collect() };
-    enum Col {
-        Text(Vec<ByteArray>),
-        Int(Vec<i64>),
-        Float(Vec<f64>),
-    }
-    let columns = vec![
-        Col::Int(int(&|r| r.id)),
-        Col::Text(text(&|r| r.date.clone().unwrap_or_default())),
-        Col::Text(text(&|r| r.source.clone())),
-        Col::Text(text(&|r| r.target.clone())),
-        Col::Text(text(&|r| r.code.clone())),
-        Col::Text(text(&|r| r.root.clone())),
-        Col::Int(int(&|r| r.quad_class)),
-        Col::Float(rows.iter().map(|r| r.goldstein).collect()),
-        Col::Text(text(&|r| r.plover_type.clone().unwrap_or_default())),
-        Col::Text(text(&|r| r.modality.clone())),
-        Col::Text(text(&|r| r.location.clone().unwrap_or_default())),
-        Col::Int(int(&|r| r.mentions)),
-        Col::Int(int(&|r| r.documents)),
-        Col::Text(text(&|r| r.url.clone().unwrap_or_default())),
-    ];
+    let cells: Vec<Vec<Cell>> = rows.iter().map(ExportRow::cells).collect();
     let mut group = writer.next_row_group().map_err(err)?;
-    for col in columns {
+    for (k, column) in columns.iter().enumerate() {
         let mut w = group
             .next_column()
             .map_err(err)?
             .ok_or_else(|| StoreError::Export("parquet: schema has fewer columns".into()))?;
-        match col {
-            Col::Text(v) => {
+        // definition level 1 = present, 0 = null (only for OPTIONAL columns)
+        let levels: Vec<i16> = cells
+            .iter()
+            .map(|row| i16::from(!row[k].is_null()))
+            .collect();
+        let def = column.nullable.then_some(levels.as_slice());
+        let values = cells.iter().map(|row| &row[k]);
+        match column.kind {
+            Kind::Text => {
+                let v: Vec<ByteArray> = values
+                    .filter_map(|c| match c {
+                        Cell::Text(t) => t.as_deref().map(ByteArray::from),
+                        _ => None,
+                    })
+                    .collect();
                 w.typed::<ByteArrayType>()
-                    .write_batch(&v, None, None)
+                    .write_batch(&v, def, None)
                     .map_err(err)?;
             }
-            Col::Int(v) => {
+            Kind::Int | Kind::Timestamp => {
+                let v: Vec<i64> = values
+                    .filter_map(|c| match c {
+                        Cell::Int(v) => *v,
+                        Cell::Timestamp(v) => v.map(|s| s * 1000),
+                        _ => None,
+                    })
+                    .collect();
                 w.typed::<Int64Type>()
-                    .write_batch(&v, None, None)
+                    .write_batch(&v, def, None)
                     .map_err(err)?;
             }
-            Col::Float(v) => {
+            Kind::Float => {
+                let v: Vec<f64> = values
+                    .filter_map(|c| match c {
+                        Cell::Float(v) => *v,
+                        _ => None,
+                    })
+                    .collect();
                 w.typed::<DoubleType>()
-                    .write_batch(&v, None, None)
+                    .write_batch(&v, def, None)
+                    .map_err(err)?;
+            }
+            Kind::Date => {
+                let v: Vec<i32> = values
+                    .filter_map(|c| match c {
+                        Cell::Date(v) => v.map(|d| d.days() as i32),
+                        _ => None,
+                    })
+                    .collect();
+                w.typed::<Int32Type>()
+                    .write_batch(&v, def, None)
                     .map_err(err)?;
             }
         }
@@ -341,27 +550,45 @@ pub fn write_parquet(rows: &[ClusterRow], out: std::fs::File) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record::RecordPlace;
 
-    fn row() -> ClusterRow {
-        ClusterRow {
-            id: 7,
-            date: Some("2024-06-13".into()),
-            source: "RUSGOV".into(),
-            target: "IGOWSTNAT".into(),
-            source_name: "the Kremlin".into(),
-            target_name: "NATO".into(),
-            code: "1121".into(),
-            root: "11".into(),
-            quad_class: 3,
-            goldstein: -2.0,
-            plover_type: Some("ACCUSE".into()),
-            modality: "asserted".into(),
-            location: Some("RUS".into()),
+    fn row() -> ExportRow {
+        ExportRow {
+            record: Record {
+                doc_id: "a".into(),
+                sentence_index: 4,
+                date: Some("2024-06-13".into()),
+                source: "RUSGOV".into(),
+                target: "IGOWSTNAT".into(),
+                source_text: "the Kremlin".into(),
+                target_text: "the alliance".into(),
+                source_name: Some("Russia - government".into()),
+                target_name: Some("NATO".into()),
+                code: "1121".into(),
+                root: "11".into(),
+                quad_class: 3,
+                goldstein: -2.0,
+                plover_type: Some("ACCUSE".into()),
+                modality: "asserted".into(),
+                location: Some("UKR".into()),
+                place: Some(RecordPlace {
+                    name: "Kharkiv".into(),
+                    feature: "city".into(),
+                    country: "UKR".into(),
+                    adm1: Some("UP07".into()),
+                    lat: 49.9935,
+                    lon: 36.2304,
+                    feature_id: Some(706483),
+                    rule: "in X".into(),
+                }),
+                ..Default::default()
+            },
+            cluster: 7,
             mentions: 5,
             documents: 4,
-            first_sentence_index: 0,
             url: Some("https://example.org/a".into()),
-            document: "a".into(),
+            date_added: Some("2024-06-14T08:09:10Z".into()),
+            sentence: None,
         }
     }
 
@@ -373,12 +600,86 @@ mod tests {
         assert_eq!(col("SQLDATE"), "20240613");
         assert_eq!(col("MonthYear"), "202406");
         assert_eq!(col("Actor1Code"), "RUSGOV");
+        assert_eq!(col("Actor1Name"), "RUSSIA - GOVERNMENT");
+        assert_eq!(col("Actor2Name"), "NATO");
         assert_eq!(col("Actor1CountryCode"), "RUS");
         assert_eq!(col("Actor1Type1Code"), "GOV");
         assert_eq!(col("Actor2KnownGroupCode"), "NAT");
         assert_eq!(col("EventBaseCode"), "112");
         assert_eq!(col("EventRootCode"), "11");
         assert_eq!(col("NumMentions"), "5");
+        assert_eq!(col("IsRootEvent"), "0", "sentence 4 is past the lead");
+        assert_eq!(col("DATEADDED"), "20240614080910");
+        assert_eq!(col("ActionGeo_Type"), "4");
+        assert_eq!(col("ActionGeo_CountryCode"), "UP");
+        assert_eq!(col("ActionGeo_ADM1Code"), "UP07");
+        assert_eq!(col("ActionGeo_FeatureID"), "706483");
+        assert_eq!(col("Actor1Geo_Type"), "");
         assert_eq!(col("SOURCEURL"), "https://example.org/a");
+    }
+
+    #[test]
+    fn gdelt_names_are_never_the_sentence_words() {
+        let mut r = row();
+        r.record.source_name = None;
+        r.record.place = None;
+        r.record.sentence_index = 0;
+        let g = gdelt_row(&r);
+        let col = |name: &str| g[GDELT_COLUMNS.iter().position(|c| *c == name).unwrap()].as_str();
+        assert_eq!(col("Actor1Name"), "");
+        assert_eq!(col("IsRootEvent"), "1");
+        assert_eq!(col("ActionGeo_CountryCode"), "");
+    }
+
+    #[test]
+    fn fips_table_reads_and_differs_from_iso() {
+        assert_eq!(fips_country("DEU"), Some("GM"));
+        assert_eq!(fips_country("RUS"), Some("RS"));
+        assert_eq!(fips_country("GBR"), Some("UK"));
+        assert_eq!(fips_country("XYZ"), None);
+    }
+
+    #[test]
+    fn csv_has_the_record_columns_and_nulls_as_empty_fields() {
+        let mut out = Vec::new();
+        write_csv(&[row()], &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let mut rd = csv::Reader::from_reader(text.as_bytes());
+        let header: Vec<String> = rd.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(header.len(), export_columns().len());
+        let rec = rd.records().next().unwrap().unwrap();
+        let get = |n: &str| rec[header.iter().position(|h| h == n).unwrap()].to_string();
+        assert_eq!(get("source_name"), "Russia - government");
+        assert_eq!(get("place_adm1"), "UP07");
+        assert_eq!(get("attribution"), "");
+        assert_eq!(get("date_added"), "2024-06-14T08:09:10Z");
+    }
+
+    #[test]
+    fn parquet_writes_typed_nullable_columns() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("e.parquet");
+        let mut other = row();
+        other.record.place = None;
+        other.record.date = None;
+        write_parquet(&[row(), other], std::fs::File::create(&path).unwrap()).unwrap();
+        use parquet::file::reader::{FileReader, SerializedFileReader};
+        let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
+        let meta = reader.metadata();
+        assert_eq!(meta.file_metadata().num_rows(), 2);
+        let schema = meta.file_metadata().schema_descr();
+        assert_eq!(schema.num_columns(), export_columns().len());
+        let date = schema.column(2);
+        assert_eq!(date.name(), "date");
+        assert_eq!(date.physical_type(), parquet::basic::Type::INT32);
+        assert_eq!(date.logical_type(), Some(parquet::basic::LogicalType::Date));
+        let rows: Vec<_> = reader
+            .get_row_iter(None)
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        let second = rows[1].to_string();
+        assert!(second.contains("date: null"), "{second}");
+        assert!(second.contains("place_lat: null"), "{second}");
     }
 }

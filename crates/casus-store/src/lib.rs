@@ -21,6 +21,7 @@
 
 pub mod export;
 pub mod query;
+pub mod record;
 
 use casus_core::{fnv64, Coded, Date, Document, Event, Pipeline};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -202,7 +203,8 @@ impl Store {
                 date TEXT,
                 input TEXT NOT NULL,
                 text TEXT NOT NULL,
-                dict_version TEXT NOT NULL
+                dict_version TEXT NOT NULL,
+                added TEXT
             );
             CREATE TABLE IF NOT EXISTS sentences (
                 doc_id INTEGER NOT NULL REFERENCES documents(id),
@@ -256,6 +258,17 @@ impl Store {
             CREATE INDEX IF NOT EXISTS events_order ON events (date, cluster_id, id);
             ",
         )?;
+        // The ingest time (GDELT's DATEADDED) came after schema 1; a store
+        // made before it gains the column, empty for the documents it holds.
+        let has_added: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM pragma_table_info('documents') WHERE name = 'added'",
+            [],
+            |r| r.get(0),
+        )?;
+        if has_added == 0 {
+            self.conn
+                .execute_batch("ALTER TABLE documents ADD COLUMN added TEXT")?;
+        }
         if self.schema_version()?.is_none() {
             self.conn.execute(
                 "INSERT INTO meta (key, value) VALUES ('schema', ?1)",
@@ -302,6 +315,7 @@ impl Store {
     ) -> Result<InsertReport> {
         let tx = self.begin()?;
         let mut report = InsertReport::default();
+        let added = record::now_instant();
         for (incoming, coded) in batch {
             let key = incoming.key();
             let exists = tx
@@ -316,9 +330,9 @@ impl Store {
             }
             let doc = &incoming.doc;
             tx.execute(
-                "INSERT INTO documents (doc_key, ext_id, url, title, date, input, text, dict_version)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![key, doc.id, doc.url, doc.title, doc.date.map(|d| d.to_string()), incoming.input, doc.text, dict_version],
+                "INSERT INTO documents (doc_key, ext_id, url, title, date, input, text, dict_version, added)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![key, doc.id, doc.url, doc.title, doc.date.map(|d| d.to_string()), incoming.input, doc.text, dict_version, added],
             )?;
             let doc_id = tx.last_insert_rowid();
             insert_sentences(&tx, doc_id, &doc.text, coded)?;

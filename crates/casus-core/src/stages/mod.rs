@@ -10,7 +10,9 @@ pub mod arguments;
 pub mod events;
 pub mod mentions;
 pub mod merge;
+pub mod names;
 pub mod parse;
+pub mod places;
 pub mod predicates;
 pub mod screen;
 pub mod segment;
@@ -39,6 +41,8 @@ pub const STAGES: &[&dyn Stage] = &[
     &arguments::Arguments,
     &events::Events,
     &merge::Merge,
+    &names::Names,
+    &places::Places,
 ];
 
 #[derive(Debug, Error, Clone, PartialEq, Eq)]

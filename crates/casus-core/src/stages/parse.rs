@@ -3,7 +3,10 @@
 //! a candidate event word (a token that can head a verb pattern, outside
 //! any mention). Every other sentence costs what it cost before the parser.
 //!
-//! The tree is not used for coding decisions yet (issue 11 does that).
+//! No coding decision reads the tree yet (issue 11 moves event assembly onto
+//! it), so while [`TREE_USED_BY_CODING`] is false the parser runs only when
+//! the Doc is explained (`--explain` shows tags and arcs): parsing every
+//! candidate sentence would cost most of the coder's time for nothing.
 
 use super::Stage;
 use crate::doc::{Doc, Layer, Tag};
@@ -12,6 +15,10 @@ use crate::Pipeline;
 use casus_parse::Model;
 
 pub struct Parse;
+
+/// Whether a later stage reads the tree when coding; until one does, only
+/// an explained Doc is parsed.
+pub const TREE_USED_BY_CODING: bool = false;
 
 impl Stage for Parse {
     fn name(&self) -> &'static str {
@@ -30,6 +37,9 @@ impl Stage for Parse {
     }
     fn run(&self, p: &Pipeline, doc: &mut Doc) {
         doc.tags = vec![Tag::UNPARSED; doc.text.tokens.len()];
+        if !(TREE_USED_BY_CODING || doc.trace.enabled) {
+            return;
+        }
         let mut forms: Vec<&str> = Vec::new();
         for index in 0..doc.sentences.len() {
             if !worth_parsing(doc, index) {
