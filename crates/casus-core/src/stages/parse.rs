@@ -132,7 +132,10 @@ mod tests {
         let text = "Kenya condemned Uganda on Monday. The weather was mild all week. \
                     Sales of bread rose again.";
         let source = Document::new("t", text, None);
-        let doc = pipeline().analyse(&source, false);
+        // coding alone parses nothing while no stage reads the tree
+        let coded = pipeline().analyse(&source, false);
+        assert!(super::TREE_USED_BY_CODING || coded.sentences.iter().all(|s| !s.parsed));
+        let doc = pipeline().analyse(&source, true);
         let parsed: Vec<bool> = doc.sentences.iter().map(|s| s.parsed).collect();
         assert_eq!(parsed, vec![true, false, false]);
         // the parsed sentence has one root, and every head inside the sentence
