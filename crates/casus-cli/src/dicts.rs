@@ -1,7 +1,7 @@
 //! Loading dictionaries (built-in, plus `--dict DIR`) and the `dict`
 //! subcommands.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use casus_core::{builtin, DictError, Pipeline, Source};
 use std::io::Write;
 use std::path::Path;
@@ -9,50 +9,7 @@ use std::process::ExitCode;
 
 /// Reads every file under `dir`; names are relative paths (`verbs/x.txt`).
 fn read_dir(dir: &str) -> Result<Vec<(String, Source)>> {
-    let root = Path::new(dir);
-    if !root.is_dir() {
-        anyhow::bail!("dictionary folder {dir} does not exist or is not a folder");
-    }
-    let mut out = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let mut entries: Vec<_> = std::fs::read_dir(&d)
-            .with_context(|| format!("cannot read {}", d.display()))?
-            .collect::<Result<_, _>>()?;
-        entries.sort_by_key(|e| e.path());
-        for entry in entries {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            // import-report.txt is what `casus dict import` writes beside the files.
-            if name.starts_with('.')
-                || name.ends_with(".md")
-                || name == "LICENSE"
-                || name == "import-report.txt"
-            {
-                continue;
-            }
-            let relative = path
-                .strip_prefix(root)
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .replace('\\', "/");
-            let bytes =
-                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                anyhow::anyhow!(
-                    "{}: not valid UTF-8 (byte {})",
-                    path.display(),
-                    e.utf8_error().valid_up_to()
-                )
-            })?;
-            out.push((relative, Source::new(path.display().to_string(), text)));
-        }
-    }
-    Ok(out)
+    Ok(casus_sources::dict_dir::read(Path::new(dir))?)
 }
 
 fn sources(dir: Option<&str>) -> Result<Vec<Source>> {

@@ -7,8 +7,6 @@
 //! hands events back either as the CLI's JSON records (`code`) or as one
 //! list per column (`code_columns`).
 
-mod dictdir;
-
 use casus_core::{builtin, Date, DictError, Document, Event, Pipeline};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyFileNotFoundError, PyRuntimeError, PyValueError};
@@ -42,13 +40,13 @@ impl PyPipeline {
         let built = py.detach(move || -> Result<Pipeline, BuildError> {
             let sources = match dict_dir {
                 None => builtin::sources(),
-                Some(dir) => builtin::merged(dictdir::read(&dir)?),
+                Some(dir) => builtin::merged(casus_sources::dict_dir::read(&dir)?),
             };
             Ok(Pipeline::from_sources(sources)?)
         });
         match built {
             Ok(inner) => Ok(PyPipeline { inner }),
-            Err(BuildError::Dir(e @ dictdir::DirError::Missing(_))) => {
+            Err(BuildError::Dir(e @ casus_sources::dict_dir::DirError::Missing(_))) => {
                 Err(PyFileNotFoundError::new_err(e.to_string()))
             }
             Err(BuildError::Dir(e)) => Err(DictionaryError::new_err(e.to_string())),
@@ -156,12 +154,12 @@ impl PyPipeline {
 type Problems = Vec<(usize, String)>;
 
 enum BuildError {
-    Dir(dictdir::DirError),
+    Dir(casus_sources::dict_dir::DirError),
     Dict(DictError),
 }
 
-impl From<dictdir::DirError> for BuildError {
-    fn from(e: dictdir::DirError) -> Self {
+impl From<casus_sources::dict_dir::DirError> for BuildError {
+    fn from(e: casus_sources::dict_dir::DirError) -> Self {
         BuildError::Dir(e)
     }
 }

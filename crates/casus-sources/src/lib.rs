@@ -13,11 +13,13 @@
 //! | [`http`] | the HTTP response inside a WARC record: status, media type, transfer and content encodings, character set |
 //! | [`warc`] | which WARC records become documents, why the others are skipped, how damaged files are reported and resynchronised |
 //! | [`lang`] | whether a text is English enough to be worth coding |
+//! | [`dict_dir`] | a user's dictionary folder read into dictionary sources (for every front end) |
 //!
 //! Everything here takes bytes or text that may be broken in any way: no
 //! input can make it panic, and every failure is a value that names what
 //! failed (the file, the record, the byte offset).
 
+pub mod dict_dir;
 pub mod html;
 pub mod http;
 pub mod lang;

@@ -1,6 +1,7 @@
-//! Reading a `dict_dir` folder into dictionary sources, walked exactly as
-//! the CLI's `--dict DIR` walks it (casus-cli/src/dicts.rs), so a folder
-//! gives the same pipeline and the same dictionary version in both.
+//! Reading a user's dictionary folder (`casus --dict DIR`, Python's
+//! `Pipeline(dict_dir=...)`) into dictionary sources: one walk for every
+//! front end, so a folder gives the same pipeline and the same dictionary
+//! version in all of them. The core does no I/O; this is its reading side.
 
 use casus_core::Source;
 use std::path::{Path, PathBuf};
@@ -21,7 +22,8 @@ pub enum DirError {
 
 /// Every file under `root` as (path relative to the root, `verbs/x.txt`;
 /// its source named by its full path, as errors should show it). Hidden
-/// files, `*.md` and `LICENSE` are not dictionaries and are left out.
+/// files, `*.md`, `LICENSE` and an import report are not dictionaries and
+/// are left out.
 pub fn read(root: &Path) -> Result<Vec<(String, Source)>, DirError> {
     if !root.is_dir() {
         return Err(DirError::Missing(root.to_path_buf()));
@@ -45,7 +47,12 @@ pub fn read(root: &Path) -> Result<Vec<(String, Source)>, DirError> {
                 continue;
             }
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if name.starts_with('.') || name.ends_with(".md") || name == "LICENSE" {
+            // import-report.txt is what `casus dict import` writes beside the files.
+            if name.starts_with('.')
+                || name.ends_with(".md")
+                || name == "LICENSE"
+                || name == "import-report.txt"
+            {
                 continue;
             }
             let relative = path
@@ -62,4 +69,28 @@ pub fn read(root: &Path) -> Result<Vec<(String, Source)>, DirError> {
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_gives_its_dictionary_files_by_relative_name_and_skips_the_rest() {
+        let root = std::env::temp_dir().join(format!("casus-dict-dir-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("verbs")).unwrap();
+        std::fs::write(root.join("verbs/extra.txt"), "040 confer with +\n").unwrap();
+        std::fs::write(root.join("README.md"), "notes").unwrap();
+        std::fs::write(root.join(".hidden.txt"), "x").unwrap();
+        std::fs::write(root.join("import-report.txt"), "skipped lines").unwrap();
+        let files = read(&root).unwrap();
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["verbs/extra.txt"]);
+        assert_eq!(files[0].1.text, "040 confer with +\n");
+        std::fs::write(root.join("bad.txt"), [0x66, 0xff]).unwrap();
+        assert!(matches!(read(&root), Err(DirError::Utf8 { at: 1, .. })));
+        std::fs::remove_dir_all(&root).unwrap();
+        assert!(matches!(read(&root), Err(DirError::Missing(_))));
+    }
 }
