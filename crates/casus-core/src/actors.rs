@@ -995,6 +995,33 @@ impl ActorLexicon {
                             pos = c.end;
                         }
                     }
+                } else if pos + 1 < end
+                    && layer.is(pos, crate::vocab::class::PLACING_PREPOSITION)
+                    && !layer.is(raw.end - 1, crate::vocab::class::POSTED_ABROAD)
+                {
+                    // A bare role placed by a place in its own phrase takes the
+                    // place's country before any document-level guess:
+                    // "protesters in Tbilisi", "security forces in Guinea",
+                    // "civilians near Kharkiv". Roles that serve abroad are
+                    // their sender's: "the embassy in Tehran".
+                    let mut j = pos + 1;
+                    if norm(j) == "the" {
+                        j += 1;
+                    }
+                    if let Some(c) = by_start.get(j) {
+                        let ce = &self.entries[c.entry];
+                        let country = match ce.kind {
+                            EntryKind::Country | EntryKind::Capital if ce.code.len() == 3 => {
+                                Some(ce.code.as_str())
+                            }
+                            EntryKind::Place if ce.code.len() == 3 => Some(ce.code.as_str()),
+                            _ => None,
+                        };
+                        if let Some(country) = country {
+                            m.referent = Referent::Actor(format!("{country}{role}"));
+                            pos = c.end;
+                        }
+                    }
                 }
             }
             EntryKind::Person | EntryKind::Place => {}

@@ -75,6 +75,8 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/force_prepositions.txt",
     "lang/en/ing_verb_contexts.txt",
     "lang/en/base_verb_contexts.txt",
+    "lang/en/placing_prepositions.txt",
+    "lang/en/posted_abroad.txt",
     "geo/countries.tsv",
     "geo/adm1.tsv",
     "geo/cities.tsv",

@@ -21,6 +21,8 @@ pub const LISTS: &[(&str, u32)] = &[
     ("force_prepositions", class::FORCE_PREPOSITION),
     ("ing_verb_contexts", class::ING_CONTEXT),
     ("base_verb_contexts", class::BASE_CONTEXT),
+    ("placing_prepositions", class::PLACING_PREPOSITION),
+    ("posted_abroad", class::POSTED_ABROAD),
 ];
 
 /// The compiled word lists of one language.

@@ -29,6 +29,10 @@ pub mod class {
     pub const ING_CONTEXT: u32 = 1 << 14;
     /// After one, a base or "-s" form is a verb ("they accuse").
     pub const BASE_CONTEXT: u32 = 1 << 15;
+    /// Prepositions by which a place places a bare role ("protesters in X").
+    pub const PLACING_PREPOSITION: u32 = 1 << 16;
+    /// Role nouns that serve abroad ("the embassy in Tehran" is not Iran's).
+    pub const POSTED_ABROAD: u32 = 1 << 17;
 }
 
 #[derive(Debug, Default)]

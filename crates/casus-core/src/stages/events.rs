@@ -352,6 +352,32 @@ mod tests {
 
     use Modality::*;
 
+    /// A bare role takes the country of a place in its own phrase
+    /// (dict/lang/en/placing_prepositions.txt), unless it serves abroad
+    /// (posted_abroad.txt) or already has a country.
+    #[test]
+    fn roles_placed_by_a_place() {
+        let table: Vec<(&str, Vec<Coded>)> = vec![
+            (
+                "Riot police in Nairobi arrested Ugandan students.",
+                vec![ev("KENCOP", "UGAEDU", "173", Asserted)],
+            ),
+            (
+                "Soldiers inside Chad attacked Sudanese rebels.",
+                vec![ev("TCDMIL", "SDNREB", "190", Asserted)],
+            ),
+            (
+                "French soldiers in Niger attacked Malian rebels.",
+                vec![ev("FRAMIL", "MLIREB", "190", Asserted)],
+            ),
+            // the embassy is not Kenya's: no Kenyan source is made up
+            ("The embassy in Nairobi condemned Uganda.", vec![]),
+        ];
+        for (text, want) in table {
+            assert_eq!(code(text, "2024-05-01"), want, "{text}");
+        }
+    }
+
     /// One row per linguistic rule of the assembly stage: text, date, and
     /// the complete, sorted list of events expected.
     #[test]
