@@ -493,6 +493,11 @@ pub struct Mention {
     /// The code was inferred from context (a bare role noun given the
     /// document's country), not read from the text.
     pub inferred: bool,
+    /// A bare role given its country by a place in its own phrase
+    /// ("police in Tripoli"): the place's tokens and the role, so that a
+    /// place name shared by several countries can be resolved by the
+    /// document (stage `mentions`).
+    pub placed_by: Option<(Range<usize>, String)>,
 }
 
 impl Mention {
@@ -508,6 +513,7 @@ impl Mention {
             is_person: false,
             adjectival: false,
             inferred: false,
+            placed_by: None,
         }
     }
 
@@ -858,6 +864,7 @@ impl ActorLexicon {
             is_person: e.kind == EntryKind::Person,
             adjectival: matches!(e.kind, EntryKind::CountryAdj | EntryKind::OrgAdj),
             inferred: false,
+            placed_by: None,
         }
     }
 
@@ -1019,6 +1026,7 @@ impl ActorLexicon {
                         };
                         if let Some(country) = country {
                             m.referent = Referent::Actor(format!("{country}{role}"));
+                            m.placed_by = Some((c.start..c.end, role.clone()));
                             pos = c.end;
                         }
                     }

@@ -372,6 +372,11 @@ mod tests {
             ),
             // the embassy is not Kenya's: no Kenyan source is made up
             ("The embassy in Nairobi condemned Uganda.", vec![]),
+            // a name several countries have: the sentence's country decides
+            (
+                "Lebanon's army arrested militants in Tripoli.",
+                vec![ev("LBNMIL", "LBNREB", "173", Asserted)],
+            ),
         ];
         for (text, want) in table {
             assert_eq!(code(text, "2024-05-01"), want, "{text}");

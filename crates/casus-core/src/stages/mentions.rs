@@ -50,6 +50,7 @@ impl Stage for Mentions {
             }
             let range = sentence.tokens.clone();
             let mut mentions = p.actors.mentions(layer, range.clone(), doc.source.date);
+            resolve_shared_place_names(p, layer, &mut mentions);
             crate::coref::add_descriptions(layer, range.clone(), &p.rules, &mut mentions);
             // Which mentions wait for an antecedent: those that get one are links.
             let open = |m: &crate::actors::Mention| {
@@ -84,5 +85,65 @@ impl Stage for Mentions {
             doc.mentions.extend(mentions);
             doc.sentences[index].mentions = start..doc.mentions.len();
         }
+    }
+}
+
+/// A role placed by a place ("militants in Tripoli") took the country the
+/// actor dictionary gives the place. When the gazetteer knows the name in
+/// several countries, the country of another mention of the sentence
+/// decides ("Lebanon's army arrested militants in Tripoli"); without such
+/// evidence the dictionary's country stands only if its place is far the
+/// largest (Lagos, Nigeria against Lagos, Portugal), else the role stays
+/// bare for coreference to resolve.
+fn resolve_shared_place_names(
+    p: &Pipeline,
+    layer: &crate::text::TextLayer,
+    mentions: &mut [crate::actors::Mention],
+) {
+    let sentence_countries: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.placed_by.is_none())
+        .filter_map(|m| match &m.referent {
+            Referent::Actor(c) | Referent::Capital(c) => ActorCode(c).country().map(str::to_string),
+            _ => None,
+        })
+        .collect();
+    for m in mentions.iter_mut() {
+        let Some((place, role)) = m.placed_by.clone() else {
+            continue;
+        };
+        let Referent::Actor(code) = &m.referent else {
+            continue;
+        };
+        let given = ActorCode(code).country().unwrap_or_default().to_string();
+        let name: Vec<&str> = place.clone().map(|t| layer.original(t)).collect();
+        // the largest place of each country that has the name
+        let mut largest: Vec<(&str, u64)> = Vec::new();
+        for g in p.gazetteer.lookup(&name.join(" ")) {
+            match largest.iter_mut().find(|(c, _)| *c == g.country) {
+                Some((_, pop)) => *pop = (*pop).max(g.population),
+                None => largest.push((g.country.as_str(), g.population)),
+            }
+        }
+        if largest.len() < 2 {
+            continue;
+        }
+        let supported: Vec<&str> = largest
+            .iter()
+            .map(|(c, _)| *c)
+            .filter(|c| sentence_countries.iter().any(|s| s == c))
+            .collect();
+        let own = largest.iter().find(|(c, _)| *c == given).map_or(0, |x| x.1);
+        let others = largest
+            .iter()
+            .filter(|(c, _)| *c != given)
+            .map(|x| x.1)
+            .max()
+            .unwrap_or(0);
+        m.referent = match supported.as_slice() {
+            [one] => Referent::Actor(format!("{one}{role}")),
+            [] if own >= others.saturating_mul(5) => continue,
+            _ => Referent::Role(role),
+        };
     }
 }
