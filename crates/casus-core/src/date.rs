@@ -151,7 +151,7 @@ pub(crate) const WEEKDAYS: [&str; 7] = [
     "saturday",
     "sunday",
 ];
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

@@ -79,28 +79,19 @@ pub struct Gazetteer {
     max_words: usize,
 }
 
+/// A word that no place is named by alone: a day, a month, or one of
+/// [`NEVER_PLACES`].
+fn never_a_place(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    crate::date::WEEKDAYS.contains(&lower.as_str())
+        || crate::date::MONTHS.contains(&lower.as_str())
+        || NEVER_PLACES.contains(&lower.as_str())
+}
+
 /// Words that are capitalised at a sentence start or in titles and are
-/// never a place on their own, though some gazetteer alias spells them.
+/// never a place on their own, though some gazetteer alias spells them
+/// (day and month names too: [`never_a_place`]).
 const NEVER_PLACES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "president",
     "minister",
     "prime",
@@ -388,7 +379,7 @@ impl Gazetteer {
                 .map(|a| (a, false)),
         );
         for (name, own) in names {
-            if NEVER_PLACES.iter().any(|w| w.eq_ignore_ascii_case(name)) {
+            if never_a_place(name) {
                 continue;
             }
             self.max_words = self.max_words.max(name.split_whitespace().count());

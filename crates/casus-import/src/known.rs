@@ -6,37 +6,20 @@
 use std::collections::{HashMap, HashSet};
 
 /// Built-in files that `--replace-builtin` empties: the dictionaries the
-/// imported files stand for. The CAMEO table, irregular verbs, places and
-/// the coder's cue rules (modality, attribution, ...) are kept: TABARI and
-/// PETRARCH have no counterpart of them to import.
-pub const REPLACED_BUILTINS: &[&str] = &[
-    "actors/countries.txt",
-    "actors/organizations.txt",
-    "actors/groups.txt",
-    "actors/persons.txt",
-    "actors/agents.txt",
-    "verbs/01_statement.txt",
-    "verbs/02_appeal.txt",
-    "verbs/03_intent.txt",
-    "verbs/04_consult.txt",
-    "verbs/05_diplomatic_cooperation.txt",
-    "verbs/06_material_cooperation.txt",
-    "verbs/07_aid.txt",
-    "verbs/08_yield.txt",
-    "verbs/09_investigate.txt",
-    "verbs/10_demand.txt",
-    "verbs/11_disapprove.txt",
-    "verbs/12_reject.txt",
-    "verbs/13_threaten.txt",
-    "verbs/14_protest.txt",
-    "verbs/15_force_posture.txt",
-    "verbs/16_reduce_relations.txt",
-    "verbs/17_coerce.txt",
-    "verbs/18_assault.txt",
-    "verbs/19_fight.txt",
-    "verbs/20_mass_violence.txt",
-    "rules/discards.txt",
-];
+/// imported files stand for. The CAMEO table, irregular verbs, places, the
+/// gazetteer, the language's word lists and the coder's cue rules
+/// (modality, attribution, ...) are kept: TABARI and PETRARCH have no
+/// counterpart of them to import.
+pub fn replaced_builtins() -> impl Iterator<Item = &'static str> {
+    casus_core::builtin::FILES
+        .iter()
+        .map(|(path, _)| *path)
+        .filter(|path| {
+            (path.starts_with("actors/") && *path != "actors/places.txt")
+                || (path.starts_with("verbs/") && *path != "verbs/irregular.txt")
+                || *path == "rules/discards.txt"
+        })
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct Known {

@@ -408,7 +408,7 @@ pub fn import(files: &[InputFile], options: Options, known: &Known) -> Result<Im
     }
     out.skipped.extend(converted.skipped);
     if options.replace_builtin {
-        for path in known::REPLACED_BUILTINS {
+        for path in known::replaced_builtins() {
             out.files.entry(path.to_string()).or_insert_with(|| {
                 format!(
                     "{}\n# Emptied by `casus dict import --replace-builtin`: the imported files stand alone.\n",
