@@ -150,6 +150,21 @@ impl ExportRow {
 
 /// Turns a stored record into a [`Record`], naming the cluster when the
 /// stored JSON is damaged.
+/// One exported row from the columns both export queries select (cluster,
+/// mentions, documents, url, added, record; then the sentence if asked).
+fn export_row(r: &rusqlite::Row, with_sentence: bool) -> rusqlite::Result<ExportRow> {
+    let cluster = r.get(0)?;
+    Ok(ExportRow {
+        cluster,
+        mentions: r.get(1)?,
+        documents: r.get(2)?,
+        url: r.get(3)?,
+        date_added: r.get(4)?,
+        record: parse_record(&r.get::<_, String>(5)?, cluster)?,
+        sentence: if with_sentence { r.get(6)? } else { None },
+    })
+}
+
 fn parse_record(json: &str, cluster: i64) -> rusqlite::Result<Record> {
     serde_json::from_str(json).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(
@@ -188,18 +203,7 @@ impl Store {
              {filter} ORDER BY c.id"
         );
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map([], |r| {
-            let cluster = r.get(0)?;
-            Ok(ExportRow {
-                cluster,
-                mentions: r.get(1)?,
-                documents: r.get(2)?,
-                url: r.get(3)?,
-                date_added: r.get(4)?,
-                record: parse_record(&r.get::<_, String>(5)?, cluster)?,
-                sentence: None,
-            })
-        })?;
+        let rows = stmt.query_map([], |r| export_row(r, false))?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
@@ -221,18 +225,7 @@ impl Store {
              WHERE {clause} ORDER BY e.date, e.cluster_id, e.id LIMIT {limit}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
-            let cluster = r.get(0)?;
-            Ok(ExportRow {
-                cluster,
-                mentions: r.get(1)?,
-                documents: r.get(2)?,
-                url: r.get(3)?,
-                date_added: r.get(4)?,
-                record: parse_record(&r.get::<_, String>(5)?, cluster)?,
-                sentence: r.get(6)?,
-            })
-        })?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| export_row(r, true))?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 }
