@@ -77,6 +77,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/base_verb_contexts.txt",
     "lang/en/placing_prepositions.txt",
     "lang/en/posted_abroad.txt",
+    "lang/en/reach_stops.txt",
     "geo/countries.tsv",
     "geo/adm1.tsv",
     "geo/cities.tsv",

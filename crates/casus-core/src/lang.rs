@@ -23,6 +23,7 @@ pub const LISTS: &[(&str, u32)] = &[
     ("base_verb_contexts", class::BASE_CONTEXT),
     ("placing_prepositions", class::PLACING_PREPOSITION),
     ("posted_abroad", class::POSTED_ABROAD),
+    ("reach_stops", class::REACH_STOP),
 ];
 
 /// The compiled word lists of one language.

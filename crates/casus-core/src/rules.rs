@@ -72,6 +72,7 @@ pub const CODE_SETS: &[&str] = &[
     "generic-force",
     "meeting",
     "third-country-meeting",
+    "addressee-in-clause",
 ];
 
 /// Named sets of CAMEO code prefixes.

@@ -33,6 +33,9 @@ pub mod class {
     pub const PLACING_PREPOSITION: u32 = 1 << 16;
     /// Role nouns that serve abroad ("the embassy in Tehran" is not Iran's).
     pub const POSTED_ABROAD: u32 = 1 << 17;
+    /// Words that end a verb's reach for its target to the right: a new
+    /// clause or an aside starts there ("but", "while", "saying").
+    pub const REACH_STOP: u32 = 1 << 24;
 }
 
 #[derive(Debug, Default)]

@@ -11,6 +11,8 @@ use crate::clause::{ctx_country, find_subject, historical_year, span_text, weapo
 use crate::doc::{Cues, Doc, Layer, Predicate, Trace, Voice};
 use crate::event::Modality;
 use crate::rules::{CodeSets, Cue};
+use crate::verbs::mention_starting_at;
+use crate::vocab::class;
 use crate::Pipeline;
 use rustc_hash::FxHashSet as HashSet;
 
@@ -68,7 +70,8 @@ fn sentence(
     let speech = Speech::of(ctx);
     let mut slot_mentions: HashSet<usize> = HashSet::default();
     let mut last_subject: Option<(Vec<usize>, usize)> = None;
-    for pred in preds.iter_mut() {
+    let verbs: Vec<usize> = preds.iter().map(|pr| pr.matched.verb).collect();
+    for (k, pred) in preds.iter_mut().enumerate() {
         let m = &pred.matched;
         let pattern = &p.verbs.patterns[m.pattern];
         let Some((subject, window_start)) = find_subject(ctx, m, &slot_mentions, &last_subject)
@@ -79,7 +82,7 @@ fn sentence(
             continue;
         };
         last_subject = Some((subject.clone(), window_start));
-        let Some((sources, targets)) = roles(ctx, pred, &subject) else {
+        let Some((sources, mut targets)) = roles(ctx, pred, &subject) else {
             trace.note(NAME, index, || {
                 format!(
                     "`{}`: passive without a by-agent is not coded",
@@ -88,10 +91,34 @@ fn sentence(
             });
             continue;
         };
+        // A symmetric verb without a target pairs its compound subject
+        // ("Xi and Biden met on the sidelines of the G20 summit").
+        let mut reached = false;
+        if targets.is_empty()
+            && pred.voice == Voice::Active
+            && pred.matched.source.is_none()
+            && !pattern.symmetric
+        {
+            let next_verb = verbs.get(k + 1).copied().unwrap_or(range.end);
+            if let Some(found) = reach_target(ctx, pred, &subject, next_verb, &pattern.code) {
+                trace.note(NAME, index, || {
+                    format!(
+                        "`{}`: target `{}` found beyond the pattern slot, in the verb's clause",
+                        pattern.text,
+                        span_text(ctx.text, ctx.layer, ctx.mentions[found].tokens.clone())
+                    )
+                });
+                targets = ctx.compound(found, false, true);
+                reached = true;
+            }
+        }
         let m = &pred.matched;
         // Objects of a verb cannot be the subject of a later verb; subjects
-        // can ("Armenia and Azerbaijan signed a deal brokered by Russia").
-        slot_mentions.extend(targets.iter().copied());
+        // can ("Armenia and Azerbaijan signed a deal brokered by Russia"),
+        // and so can a target found deep in the verb's clause.
+        if !reached {
+            slot_mentions.extend(targets.iter().copied());
+        }
         if let Some(t) = m.target {
             slot_mentions.extend(ctx.compound(t, false, true));
         }
@@ -175,6 +202,74 @@ fn roles(ctx: &Ctx, pred: &Predicate, subject: &[usize]) -> Option<(Vec<usize>, 
             .unwrap_or_default();
         (subject.to_vec(), targets)
     })
+}
+
+/// How far past its pattern a verb looks for a target its slot missed.
+const REACH: usize = 16;
+
+/// A target beyond the pattern slot's reach: when the slot found no actor,
+/// the first coded actor after the match in the verb's own clause, inside
+/// its object phrase ("rejected calls by Belarus's rulers"), a complement
+/// clause ("demanded that the United States ...") or an infinitive
+/// ("threatened to impose restrictions against German goods"). The clause
+/// ends at the next predicate's verb, a reach-stop word (`reach_stops.txt`),
+/// a say-verb, or a mention after a comma or conjunction that starts a
+/// clause of its own.
+fn reach_target(
+    ctx: &Ctx,
+    pred: &Predicate,
+    subject: &[usize],
+    next_verb: usize,
+    code: &str,
+) -> Option<usize> {
+    let m = &pred.matched;
+    let start = m.end.max(m.verb + 1);
+    let end = next_verb.min(ctx.range.end).min(start + REACH);
+    let sets = &ctx.p.rules.code_sets;
+    let mut t = start;
+    while t < end {
+        if let Some(k) = mention_starting_at(ctx.mentions, t) {
+            let mention = &ctx.mentions[k];
+            // A mention followed by its own verb starts a clause: after a
+            // comma or conjunction a coordinated one, otherwise a complement
+            // whose subject only some verbs address.
+            let last = *ctx.compound(k, false, true).last().unwrap_or(&k);
+            if t > start && ctx.starts_clause_after(&ctx.mentions[last]) {
+                let before = ctx.norm(t - 1);
+                let complement = ctx.layer.is(t - 1, class::CLAUSE_BREAK);
+                if matches!(before, "," | "and" | "or")
+                    || complement && !sets.contains("addressee-in-clause", code)
+                {
+                    return None;
+                }
+            }
+            // People without a country attacked ("massacred dozens of
+            // civilians") are the verb's object: the place after them is
+            // not its target.
+            if matches!(mention.referent, Referent::Role(_)) && sets.contains("force-target", code)
+            {
+                return None;
+            }
+            // A place stands for its country only when it is attacked or
+            // visited ("seized power in Niger" is not aimed at Niger).
+            let place_target = sets.contains("capital-target", code);
+            let coded = matches!(
+                mention.referent,
+                Referent::Actor(_) | Referent::Group(_) | Referent::Capital(_)
+            ) || matches!(mention.referent, Referent::Place(Some(_))) && place_target;
+            let placed = !mention.locative || place_target;
+            if coded && placed && !subject.contains(&k) {
+                return Some(k);
+            }
+            t = mention.tokens.end;
+            continue;
+        }
+        if ctx.layer.is(t, class::REACH_STOP) || ctx.layer.is(t, class::SAY_VERB) {
+            return None;
+        }
+        t += 1;
+    }
+    None
 }
 
 /// Code conversions between the subject and the verb ("threatened to",

@@ -383,6 +383,57 @@ mod tests {
         }
     }
 
+    /// A target the pattern slot cannot reach is found in the verb's own
+    /// clause (stage `arguments`, `reach_target`); the search stops where
+    /// another clause starts.
+    #[test]
+    fn targets_beyond_the_pattern_slot() {
+        let table: Vec<(&str, Vec<Coded>)> = vec![
+            // the subject of a complement clause
+            (
+                "Germany demanded on Monday that Russia release the journalists.",
+                vec![ev("DEU", "RUS", "100", Asserted)],
+            ),
+            // inside the object phrase: a by-phrase and a possessive
+            (
+                "Berlin rejected recent calls by Moscow's rulers for new talks.",
+                vec![ev("DEUGOV", "RUSGOV", "120", Asserted)],
+            ),
+            // a national adjective deep in the object phrase
+            (
+                "Japan lifted a ban on imports of Chinese seafood.",
+                vec![ev("JPN", "CHN", "085", Asserted)],
+            ),
+            // an attribution after a comma is not the target
+            ("Kenya rejected the plan, Ugandan officials said.", vec![]),
+            // nor the subject of a coordinated clause
+            ("Kenya rejected the plan and Uganda welcomed it.", vec![]),
+            // the subject of a clause is the target only of verbs that
+            // address it (`addressee-in-clause` in rules/code_sets.txt)
+            (
+                "Farmers welcomed the news on Friday that Kenya and Uganda had signed a trade deal.",
+                vec![
+                    ev("KEN", "UGA", "057", Asserted),
+                    ev("UGA", "KEN", "057", Asserted),
+                ],
+            ),
+            // a symmetric verb pairs its compound subject, not a place or
+            // a body named after it
+            (
+                "Peru and Chile met on the sidelines of the APEC summit.",
+                vec![
+                    ev("CHL", "PER", "040", Asserted),
+                    ev("PER", "CHL", "040", Asserted),
+                ],
+            ),
+            // a place stands for its country only when attacked or visited
+            ("Soldiers seized power in Niger on Wednesday.", vec![]),
+        ];
+        for (text, want) in table {
+            assert_eq!(code(text, "2024-05-01"), want, "{text}");
+        }
+    }
+
     /// One row per linguistic rule of the assembly stage: text, date, and
     /// the complete, sorted list of events expected.
     #[test]
