@@ -72,6 +72,9 @@ pub const CODE_SETS: &[&str] = &[
     "generic-force",
     "meeting",
     "third-country-meeting",
+    "placed-by-target",
+    "visit",
+    "in-target-country",
 ];
 
 /// Named sets of CAMEO code prefixes.
