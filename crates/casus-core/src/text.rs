@@ -323,12 +323,9 @@ fn mark_temporal(layer: &mut TextLayer) {
             } else if is_year(end) {
                 end += 1;
             }
-        } else if matches!(w, "last" | "this" | "next" | "earlier" | "later")
-            && i + 1 < n
-            && lang_has("periods", words[i + 1])
-        {
+        } else if lang_has("period_openers", w) && i + 1 < n && lang_has("periods", words[i + 1]) {
             end = i + 2;
-        } else if matches!(w, "overnight" | "yesterday" | "today" | "tonight") {
+        } else if lang_has("time_words", w) {
             end = i + 1;
         }
         if end > i {
@@ -336,7 +333,7 @@ fn mark_temporal(layer: &mut TextLayer) {
             let mut start = i;
             if start > 0 && words[start - 1] == "on" {
                 start -= 1;
-                if start > 0 && matches!(words[start - 1], "early" | "late") {
+                if start > 0 && lang_has("time_prefixes", words[start - 1]) {
                     start -= 1;
                 }
             }
