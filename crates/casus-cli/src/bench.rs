@@ -74,6 +74,8 @@ pub fn run(corpus: Option<&str>, runs: usize, json: bool) -> Result<ExitCode> {
     let mut loads: Vec<Duration> = Vec::new();
     let mut pipeline = None;
     for _ in 0..5 {
+        // a run holds one pipeline: drop the last before building the next
+        drop(pipeline.take());
         let t = Instant::now();
         let p = Pipeline::builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
         loads.push(t.elapsed());

@@ -3,6 +3,7 @@
 //! and the composition rules that turn "Russia's foreign minister",
 //! "Chinese troops" or "the army of Mali" into one coded mention.
 
+use crate::builtin::lang_has;
 use crate::date::{Date, DateRange};
 use crate::dict::{parse_blocks, DictError, Source, SourceKind};
 use crate::lexicon::{phrase_tokens, CaseRule, PhraseIndex};
@@ -533,63 +534,6 @@ impl Mention {
     }
 }
 
-const LOCATIVE: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "outside",
-    "inside",
-    "around",
-    "across",
-    "from",
-    "toward",
-    "towards",
-    "through",
-    "throughout",
-    "within",
-    "into",
-    "off",
-    "along",
-];
-
-/// Words that may stand between a country and its role noun
-/// ("Russia's top diplomat", "the Chinese state media").
-const ROLE_MODIFIERS: &[&str] = &[
-    "top",
-    "senior",
-    "chief",
-    "new",
-    "former",
-    "acting",
-    "state",
-    "national",
-    "local",
-    "foreign",
-    "defence",
-    "defense",
-    "interior",
-    "military",
-    "armed",
-    "security",
-    "special",
-    "elite",
-    "regular",
-    "federal",
-    "central",
-    "ruling",
-    "main",
-    "lead",
-    "deputy",
-    "first",
-    "interim",
-    "caretaker",
-    "transitional",
-    "opposition",
-    "government",
-    "pro-government",
-    "official",
-];
-
 /// Raw matches by their first token, for one sentence.
 struct RawAt<'a> {
     base: usize,
@@ -706,35 +650,8 @@ impl ActorLexicon {
         if ids.iter().all(Option::is_some) {
             return ids.into_iter().flatten().collect();
         }
-        const MODIFIER_PARTICIPLES: &[&str] = &[
-            "backed",
-            "led",
-            "brokered",
-            "based",
-            "sponsored",
-            "supported",
-            "allied",
-            "aligned",
-            "funded",
-            "installed",
-            "appointed",
-            "born",
-            "friendly",
-            "trained",
-            "armed",
-            "controlled",
-            "held",
-            "occupied",
-            "annexed",
-            "run",
-            "style",
-            "era",
-            "made",
-            "built",
-            "designed",
-        ];
         match (ids.first().copied().flatten(), parts.get(1)) {
-            (Some(_), Some(p)) if MODIFIER_PARTICIPLES.contains(p) => Vec::new(),
+            (Some(_), Some(p)) if lang_has("modifier_participles", p) => Vec::new(),
             (Some(id), Some(_)) if parts.len() == 2 => vec![id],
             _ => Vec::new(),
         }
@@ -829,7 +746,7 @@ impl ActorLexicon {
                 Some(b) if norm(b) == "the" => b.checked_sub(1).filter(|&b| b >= range.start),
                 other => other,
             };
-            mention.locative = before.is_some_and(|b| LOCATIVE.contains(&norm(b)));
+            mention.locative = before.is_some_and(|b| lang_has("mention_locatives", norm(b)));
             i = mention.tokens.end.max(i + 1);
             out.push(mention);
         }
@@ -904,7 +821,7 @@ impl ActorLexicon {
                 };
                 while j < end
                     && skipped < 2
-                    && (ROLE_MODIFIERS.contains(&norm(j)) || model_name(j))
+                    && (lang_has("role_modifiers", norm(j)) || model_name(j))
                     && kind_at(j) != Some(EntryKind::Agent)
                 {
                     j += 1;

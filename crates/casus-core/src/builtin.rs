@@ -78,6 +78,21 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/placing_prepositions.txt",
     "lang/en/posted_abroad.txt",
     "lang/en/reach_stops.txt",
+    "lang/en/title_abbreviations.txt",
+    "lang/en/sentence_openers.txt",
+    "lang/en/periods.txt",
+    "lang/en/parts_of_day.txt",
+    "lang/en/period_openers.txt",
+    "lang/en/time_words.txt",
+    "lang/en/time_prefixes.txt",
+    "lang/en/mention_locatives.txt",
+    "lang/en/role_modifiers.txt",
+    "lang/en/modifier_participles.txt",
+    "lang/en/never_places.txt",
+    "lang/en/name_connectors.txt",
+    "lang/en/place_prepositions.txt",
+    "lang/en/of_locatives.txt",
+    "lang/en/place_say_words.txt",
     "geo/countries.tsv",
     "geo/adm1.tsv",
     "geo/cities.tsv",
@@ -88,6 +103,43 @@ pub fn sources() -> Vec<Source> {
         .iter()
         .map(|(name, text)| Source::new(*name, *text))
         .collect()
+}
+
+/// A word list of the built-in language folder (`dict/lang/en/<list>.txt`:
+/// its words, borrowed from the binary), read once per process. The
+/// tokenizer, the gazetteer and the mention finder read their lists here,
+/// since they run without a pipeline (a text layer is made before any
+/// dictionary is chosen), so a user's `--dict` copy of these lists does not
+/// change them. The pipeline checks the same files line by line
+/// ([`crate::lang::Language::build`]). Empty for an unknown list.
+pub fn lang_list(list: &str) -> &'static [&'static str] {
+    use std::sync::OnceLock;
+    type Lists = Vec<(&'static str, Vec<&'static str>)>;
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS
+        .get_or_init(|| {
+            FILES
+                .iter()
+                .filter_map(|(name, text)| {
+                    let (_, list) = crate::dict::lang_path_parts(name)?;
+                    let words = text
+                        .lines()
+                        .map(|l| crate::dict::strip_comment(l).trim())
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    Some((list, words))
+                })
+                .collect()
+        })
+        .iter()
+        .find(|(l, _)| *l == list)
+        .map_or(&[], |(_, words)| words.as_slice())
+}
+
+/// Whether a built-in word list ([`lang_list`]) holds a word, spelled as
+/// the lists spell words: lower case.
+pub fn lang_has(list: &str, word: &str) -> bool {
+    lang_list(list).contains(&word)
 }
 
 /// The first-line directive that makes a user file replace the built-in
@@ -130,7 +182,10 @@ mod tests {
     use crate::{Document, Pipeline};
 
     fn user(name: &str, text: &str) -> (String, Source) {
-        (name.to_string(), Source::new(format!("/my/{name}"), text))
+        (
+            name.to_string(),
+            Source::new(format!("/my/{name}"), text.to_string()),
+        )
     }
 
     const ONE_PERSON: &str =

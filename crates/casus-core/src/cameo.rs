@@ -254,7 +254,9 @@ mod tests {
             let line = original.lines().find(|l| l.starts_with("04\t")).unwrap();
             let cols = bad.split('\t').count();
             let rest: Vec<&str> = line.split('\t').skip(cols).collect();
-            table.text = original.replace(line, &format!("{bad}\t{}", rest.join("\t")));
+            table.text = original
+                .replace(line, &format!("{bad}\t{}", rest.join("\t")))
+                .into();
             let err = crate::Pipeline::from_sources(sources.clone()).unwrap_err();
             let all = err.all();
             // a code that is not a code cannot be recognised as the parent

@@ -5,18 +5,20 @@
 //! decided by the modules that compile them ([`crate::actors`],
 //! [`crate::verbs`], [`crate::rules`]).
 
+use std::borrow::Cow;
 use thiserror::Error;
 
 /// One dictionary file: its name as shown in errors and evidence (a path
 /// relative to the dictionary root, such as `verbs/04_consult.txt`) and text.
+/// A built-in file's text is borrowed from the binary rather than copied.
 #[derive(Debug, Clone)]
 pub struct Source {
     pub name: String,
-    pub text: String,
+    pub text: Cow<'static, str>,
 }
 
 impl Source {
-    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Source {
+    pub fn new(name: impl Into<String>, text: impl Into<Cow<'static, str>>) -> Source {
         Source {
             name: name.into(),
             text: text.into(),

@@ -24,6 +24,23 @@ pub const LISTS: &[(&str, u32)] = &[
     ("placing_prepositions", class::PLACING_PREPOSITION),
     ("posted_abroad", class::POSTED_ABROAD),
     ("reach_stops", class::REACH_STOP),
+    // No class (0): read by name ([`crate::builtin::lang_has`]) by code
+    // that runs without a pipeline or tests strings rather than tokens.
+    ("title_abbreviations", 0),
+    ("sentence_openers", 0),
+    ("periods", 0),
+    ("parts_of_day", 0),
+    ("period_openers", 0),
+    ("time_words", 0),
+    ("time_prefixes", 0),
+    ("mention_locatives", 0),
+    ("role_modifiers", 0),
+    ("modifier_participles", 0),
+    ("never_places", 0),
+    ("name_connectors", 0),
+    ("place_prepositions", 0),
+    ("of_locatives", 0),
+    ("place_say_words", 0),
 ];
 
 /// The compiled word lists of one language.
@@ -121,10 +138,18 @@ impl Language {
             .map_or(&[], |k| self.words[k].as_slice())
     }
 
+    /// Whether a list holds a word (the word as the list spells it: lower
+    /// case).
+    pub fn has(&self, list: &str, word: &str) -> bool {
+        self.words(list).iter().any(|w| w == word)
+    }
+
     /// Gives every listed word its class.
     pub fn register_classes(&self, vocab: &mut Vocab) {
         for (k, (_, bits)) in LISTS.iter().enumerate() {
-            vocab.add_class_all(self.words[k].iter().map(String::as_str), *bits);
+            if *bits != 0 {
+                vocab.add_class_all(self.words[k].iter().map(String::as_str), *bits);
+            }
         }
     }
 }
@@ -151,6 +176,22 @@ mod tests {
         }
         assert!(lang.words("prepositions").iter().any(|w| w == "against"));
         assert!(lang.words("auxiliaries").iter().any(|w| w == "n't"));
+        assert!(lang.has("title_abbreviations", "gen"));
+        assert!(!lang.has("title_abbreviations", "Gen"));
+    }
+
+    #[test]
+    fn the_process_wide_builtin_lists_are_the_english_folder() {
+        let sources = builtin_lang();
+        let refs: Vec<&Source> = sources.iter().collect();
+        let lang = Language::build(&refs).unwrap();
+        for (list, _) in LISTS {
+            assert_eq!(crate::builtin::lang_list(list), lang.words(list), "{list}");
+        }
+        assert!(crate::builtin::lang_has("never_places", "president"));
+        assert!(crate::builtin::lang_has("role_modifiers", "pro-government"));
+        assert!(!crate::builtin::lang_has("role_modifiers", "president"));
+        assert!(crate::builtin::lang_list("no_such_list").is_empty());
     }
 
     #[test]

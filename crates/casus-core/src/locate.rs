@@ -18,8 +18,10 @@
 //! unambiguous places), a qualifier ("Paris, Texas") wins over both, and
 //! otherwise a country beats a division beats a city, then population.
 
+use crate::builtin::{lang_has, lang_list};
 use crate::dict::{DictError, Source};
 use crate::event::{Document, Event, Place};
+use crate::rules::CodeSets;
 use std::collections::{HashMap, HashSet};
 
 /// What a gazetteer entry is: matches GDELT's geo types.
@@ -40,18 +42,41 @@ impl Feature {
     }
 }
 
-/// One place of the gazetteer.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GeoEntry {
-    pub name: String,
+/// One place of the gazetteer, as a view into its compact storage.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GeoEntry<'a> {
+    pub name: &'a str,
     pub feature: Feature,
     /// ISO 3166 alpha-3 (CAMEO) country code.
-    pub country: String,
-    pub adm1: Option<String>,
+    pub country: &'a str,
+    pub adm1: Option<&'a str>,
     pub lat: f64,
     pub lon: f64,
     pub population: u64,
     pub geonameid: Option<u64>,
+}
+
+/// A byte range of [`Gazetteer::text`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
+/// How a place is stored: its strings are ranges of one shared text, so
+/// 34,000 places cost no allocation each (a place's country is the range
+/// of that country's own code).
+#[derive(Debug, Clone, Copy)]
+struct Stored {
+    name: Span,
+    /// Empty when the place has no division.
+    adm1: Span,
+    country: Span,
+    feature: Feature,
+    lat: f64,
+    lon: f64,
+    population: u64,
+    geonameid: Option<u64>,
 }
 
 /// A country's codes: GDELT writes FIPS 10-4, casus writes ISO alpha-3.
@@ -70,7 +95,9 @@ pub struct CountryCodes {
 /// candidates, which resolution then sorts out; none do today).
 #[derive(Debug, Default)]
 pub struct Gazetteer {
-    entries: Vec<GeoEntry>,
+    entries: Vec<Stored>,
+    /// Every name, division and country code of `entries`, end to end.
+    text: String,
     /// (name hash, entry, the entry's own name rather than an alias)
     index: Vec<(u64, u32, bool)>,
     countries: HashMap<String, CountryCodes>,
@@ -80,102 +107,13 @@ pub struct Gazetteer {
 }
 
 /// A word that no place is named by alone: a day, a month, or one of
-/// [`NEVER_PLACES`].
+/// `lang/en/never_places.txt`.
 fn never_a_place(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     crate::date::WEEKDAYS.contains(&lower.as_str())
         || crate::date::MONTHS.contains(&lower.as_str())
-        || NEVER_PLACES.contains(&lower.as_str())
+        || lang_has("never_places", &lower)
 }
-
-/// Words that are capitalised at a sentence start or in titles and are
-/// never a place on their own, though some gazetteer alias spells them
-/// (day and month names too: [`never_a_place`]).
-const NEVER_PLACES: &[&str] = &[
-    "president",
-    "minister",
-    "prime",
-    "army",
-    "police",
-    "congress",
-    "parliament",
-    "government",
-    "state",
-    "city",
-    "district",
-    "province",
-    "region",
-    "capital",
-    "i",
-    "he",
-    "she",
-    "we",
-    "they",
-    "it",
-    "this",
-    "that",
-    "there",
-    "today",
-    "tonight",
-];
-
-/// Words inside multi-word names that stay lower case ("Gulf of Aden",
-/// "Rio de Janeiro", "Dar es Salaam").
-const CONNECTORS: &[&str] = &[
-    "of", "de", "del", "da", "do", "la", "el", "es", "al", "an", "the", "on", "upon",
-];
-
-/// Prepositions that put an event at a place.
-const LOCATIVE: &[&str] = &[
-    "in",
-    "near",
-    "at",
-    "outside",
-    "around",
-    "inside",
-    "across",
-    "throughout",
-    "within",
-];
-
-/// Words after which "of X" is locative ("north of Kharkiv").
-const OF_LOCATIVE: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "outskirts",
-    "suburbs",
-    "suburb",
-    "centre",
-    "center",
-    "heart",
-    "streets",
-    "city",
-    "province",
-    "region",
-    "town",
-    "village",
-    "district",
-    "capital",
-];
-
-/// Words that mark a clause as attribution ("officials in Kyiv said").
-const SAY_WORDS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "according",
-    "reported",
-    "reports",
-    "announced",
-    "stated",
-];
 
 fn field<'a>(
     source: &Source,
@@ -240,6 +178,17 @@ impl Gazetteer {
     /// cities' columns). Every bad line is reported as file:line.
     pub fn build(sources: &[&Source]) -> Result<Gazetteer, DictError> {
         let mut g = Gazetteer::default();
+        // Sized up front: grown by doubling, the two tables would hold up
+        // to twice their size while loading, which sets the peak memory.
+        let (mut lines, mut aliases) = (0, 0);
+        for s in sources {
+            for b in s.text.bytes() {
+                lines += usize::from(b == b'\n');
+                aliases += usize::from(b == b';');
+            }
+        }
+        g.entries.reserve_exact(lines + sources.len());
+        g.index.reserve_exact(lines + sources.len() + aliases);
         let mut errors = Vec::new();
         // Countries first, whatever the file order: places name them.
         let mut ordered: Vec<&&Source> = sources.iter().collect();
@@ -270,6 +219,9 @@ impl Gazetteer {
         DictError::collect(errors)?;
         g.index.sort_unstable();
         g.index.dedup_by_key(|(h, e, _)| (*h, *e));
+        g.index.shrink_to_fit();
+        g.entries.shrink_to_fit();
+        g.text.shrink_to_fit();
         Ok(g)
     }
 
@@ -292,11 +244,11 @@ impl Gazetteer {
         )?;
         let aliases = cols.get(8).copied().unwrap_or("");
         check_coordinates(s, line, lat, lon)?;
-        let entry = GeoEntry {
-            name: name.to_string(),
+        let entry = Stored {
+            name: self.store(name),
             feature: Feature::Country,
-            country: iso3.to_string(),
-            adm1: None,
+            country: self.store(iso3),
+            adm1: Span::default(),
             lat,
             lon,
             population,
@@ -315,7 +267,7 @@ impl Gazetteer {
                 name: name.to_string(),
             },
         );
-        let i = self.push(entry, aliases);
+        let i = self.push(entry, name, aliases);
         self.country_entry.insert(iso3.to_string(), i);
         Ok(())
     }
@@ -330,12 +282,12 @@ impl Gazetteer {
         let id = field(s, line, cols, 0, "geonameid")?;
         let name = field(s, line, cols, 1, "name")?;
         let iso3 = field(s, line, cols, 2, "country")?;
-        if !self.countries.contains_key(iso3) {
+        let Some(&country) = self.country_entry.get(iso3) else {
             return Err(s.error(
                 line,
                 format!("country `{iso3}` is not in geo/countries.tsv"),
             ));
-        }
+        };
         let adm1 = field(s, line, cols, 3, "adm1")?;
         let lat: f64 = number(s, line, field(s, line, cols, 4, "lat")?, "lat")?;
         let lon: f64 = number(s, line, field(s, line, cols, 5, "lon")?, "lon")?;
@@ -349,11 +301,11 @@ impl Gazetteer {
         if name.is_empty() {
             return Err(s.error(line, "empty name".into()));
         }
-        let entry = GeoEntry {
-            name: name.to_string(),
+        let entry = Stored {
+            name: self.store(name),
             feature,
-            country: iso3.to_string(),
-            adm1: (!adm1.is_empty()).then(|| adm1.to_string()),
+            country: self.entries[country as usize].country,
+            adm1: self.store(adm1),
             lat,
             lon,
             population,
@@ -363,14 +315,42 @@ impl Gazetteer {
                 Some(number(s, line, id, "geonameid")?)
             },
         };
-        self.push(entry, cols.get(7).copied().unwrap_or(""));
+        self.push(entry, name, cols.get(7).copied().unwrap_or(""));
         Ok(())
     }
 
-    fn push(&mut self, entry: GeoEntry, aliases: &str) -> u32 {
+    /// Appends a string to the shared text.
+    fn store(&mut self, s: &str) -> Span {
+        let start = self.text.len() as u32;
+        self.text.push_str(s);
+        Span {
+            start,
+            len: s.len() as u32,
+        }
+    }
+
+    fn str(&self, span: Span) -> &str {
+        &self.text[span.start as usize..(span.start + span.len) as usize]
+    }
+
+    /// The entry at an index of `entries`.
+    fn entry(&self, i: u32) -> GeoEntry<'_> {
+        let e = &self.entries[i as usize];
+        GeoEntry {
+            name: self.str(e.name),
+            feature: e.feature,
+            country: self.str(e.country),
+            adm1: (e.adm1.len > 0).then(|| self.str(e.adm1)),
+            lat: e.lat,
+            lon: e.lon,
+            population: e.population,
+            geonameid: e.geonameid,
+        }
+    }
+
+    fn push(&mut self, entry: Stored, own_name: &str, aliases: &str) -> u32 {
         let i = self.entries.len() as u32;
-        let own_name = entry.name.clone();
-        let mut names = vec![(own_name.as_str(), true)];
+        let mut names = vec![(own_name, true)];
         names.extend(
             aliases
                 .split(';')
@@ -414,10 +394,10 @@ impl Gazetteer {
     }
 
     /// Every entry a name may mean (exact name or alias, any case).
-    pub fn lookup(&self, name: &str) -> Vec<&GeoEntry> {
+    pub fn lookup(&self, name: &str) -> Vec<GeoEntry<'_>> {
         self.candidates(name_hash(name.split_whitespace()))
             .into_iter()
-            .map(|(i, _)| &self.entries[i as usize])
+            .map(|(i, _)| self.entry(i))
             .collect()
     }
 
@@ -438,7 +418,7 @@ impl Gazetteer {
 
     fn country_place(&self, iso3: &str, rule: &str) -> Option<Place> {
         let i = *self.country_entry.get(iso3)?;
-        Some(to_place(&self.entries[i as usize], rule))
+        Some(to_place(self.entry(i), rule))
     }
 }
 
@@ -453,12 +433,12 @@ fn check_coordinates(s: &Source, line: usize, lat: f64, lon: f64) -> Result<(), 
     Ok(())
 }
 
-fn to_place(e: &GeoEntry, rule: &str) -> Place {
+fn to_place(e: GeoEntry, rule: &str) -> Place {
     Place {
-        name: e.name.clone(),
+        name: e.name.to_string(),
         feature: e.feature.as_str().to_string(),
-        country: e.country.clone(),
-        adm1: e.adm1.clone(),
+        country: e.country.to_string(),
+        adm1: e.adm1.map(str::to_string),
         lat: e.lat,
         lon: e.lon,
         feature_id: e.geonameid,
@@ -539,8 +519,9 @@ struct Found {
     qualified: bool,
 }
 
-fn one_of(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|l| l.eq_ignore_ascii_case(word))
+/// Whether a word is in a built-in word list, in any case.
+fn one_of(word: &str, list: &str) -> bool {
+    lang_list(list).iter().any(|l| l.eq_ignore_ascii_case(word))
 }
 
 fn find_names(g: &Gazetteer, ws: &[Word]) -> Vec<Found> {
@@ -556,7 +537,7 @@ fn find_names(g: &Gazetteer, ws: &[Word]) -> Vec<Found> {
         let mut spans: Vec<(usize, u64)> = Vec::new();
         let mut h = HASH_START;
         for (n, w) in ws[i..].iter().take(g.max_words).enumerate() {
-            if w.punct || !(w.cap || one_of(w.text, CONNECTORS)) {
+            if w.punct || !(w.cap || one_of(w.text, "name_connectors")) {
                 break;
             }
             h = hash_word(h, w.text, n == 0);
@@ -611,9 +592,9 @@ fn qualify(g: &Gazetteer, ws: &[Word], f: &mut Found) {
             .iter()
             .copied()
             .filter(|(c, _)| {
-                let e = &g.entries[*c as usize];
+                let e = g.entry(*c);
                 quals.iter().any(|(q, _)| {
-                    let q = &g.entries[*q as usize];
+                    let q = g.entry(*q);
                     e.feature < q.feature
                         && e.country == q.country
                         && (q.feature == Feature::Country || e.adm1 == q.adm1)
@@ -639,16 +620,16 @@ fn resolve(g: &Gazetteer, f: &Found, doc_countries: &HashSet<String>) -> u32 {
     let largest_abroad = f
         .candidates
         .iter()
-        .map(|(i, _)| &g.entries[*i as usize])
-        .filter(|e| !doc_countries.contains(&e.country))
+        .map(|(i, _)| g.entry(*i))
+        .filter(|e| !doc_countries.contains(e.country))
         .map(|e| e.population)
         .max()
         .unwrap_or(0);
     f.candidates
         .iter()
         .max_by_key(|(i, own)| {
-            let e = &g.entries[*i as usize];
-            let in_doc = doc_countries.contains(&e.country)
+            let e = g.entry(*i);
+            let in_doc = doc_countries.contains(e.country)
                 && (doc_countries.len() == 1 || e.population.saturating_mul(5) >= largest_abroad);
             (
                 in_doc,
@@ -668,12 +649,9 @@ fn code_country<'a>(g: &Gazetteer, code: &'a str) -> Option<&'a str> {
     g.countries.contains_key(c).then_some(c)
 }
 
-fn is_force(root: &str) -> bool {
-    matches!(root, "15" | "17" | "18" | "19" | "20")
-}
-
-/// Fills [`Event::place`] for the events of one document.
-pub fn locate(g: &Gazetteer, doc: &Document, events: &mut [Event]) {
+/// Fills [`Event::place`] for the events of one document; `sets` says
+/// which codes are placed by their target (`rules/code_sets.txt`).
+pub fn locate(g: &Gazetteer, sets: &CodeSets, doc: &Document, events: &mut [Event]) {
     if g.is_empty() || events.is_empty() {
         return;
     }
@@ -728,8 +706,8 @@ pub fn locate(g: &Gazetteer, doc: &Document, events: &mut [Event]) {
     found.retain(|f| {
         f.qualified
             || f.candidates.iter().any(|(i, own)| {
-                let e = &g.entries[*i as usize];
-                *own || doc_countries.contains(&e.country) || e.population >= 500_000
+                let e = g.entry(*i);
+                *own || doc_countries.contains(e.country) || e.population >= 500_000
             })
     });
     for f in found
@@ -739,10 +717,10 @@ pub fn locate(g: &Gazetteer, doc: &Document, events: &mut [Event]) {
         let countries: HashSet<&str> = f
             .candidates
             .iter()
-            .map(|(i, _)| g.entries[*i as usize].country.as_str())
+            .map(|(i, _)| g.entry(*i).country)
             .collect();
         if countries.len() == 1 || f.qualified {
-            doc_countries.insert(g.entries[f.candidates[0].0 as usize].country.clone());
+            doc_countries.insert(g.entry(f.candidates[0].0).country.to_string());
         }
     }
     // The dateline is looked for only when an event falls back to it, and
@@ -757,7 +735,7 @@ pub fn locate(g: &Gazetteer, doc: &Document, events: &mut [Event]) {
         })
     };
     for e in events.iter_mut() {
-        e.place = place_for(g, e, &ws, &found, &doc_countries, &dateline);
+        e.place = place_for(g, sets, e, &ws, &found, &doc_countries, &dateline);
     }
 }
 
@@ -790,6 +768,7 @@ fn dateline_place(
 
 fn place_for(
     g: &Gazetteer,
+    sets: &CodeSets,
     e: &Event,
     ws: &[Word],
     found: &[Found],
@@ -803,13 +782,13 @@ fn place_for(
         .iter()
         .filter(|f| f.start >= s0 && f.end <= s1)
         .collect();
-    let entry = |f: &Found| &g.entries[resolve(g, f, doc_countries) as usize];
+    let entry = |f: &Found| g.entry(resolve(g, f, doc_countries));
     let source = code_country(g, &e.source);
     let target = code_country(g, &e.target);
     // 1. the target is the place attacked or visited
-    let visit = e.code.starts_with("042");
-    let mut chosen: Option<(&GeoEntry, &str)> = None;
-    if is_force(&e.root) || visit {
+    let visit = sets.contains("visit", &e.code);
+    let mut chosen: Option<(GeoEntry, &str)> = None;
+    if sets.contains("placed-by-target", &e.root) || visit {
         if let Some(f) = in_sentence
             .iter()
             .filter(|f| g1 > g0 && f.start >= g0 && f.start < g1)
@@ -869,11 +848,11 @@ fn place_for(
     }
     // 3. the dateline: talks and statements happen where the reporter is,
     // but a Washington dateline does not place a Kharkiv shelling.
-    let violent = matches!(e.root.as_str(), "15" | "18" | "19" | "20");
+    let violent = sets.contains("in-target-country", &e.root);
     if let Some(d) = dateline() {
-        let p = &g.entries[d as usize];
+        let p = g.entry(d);
         let actors: Vec<&str> = [source, target].into_iter().flatten().collect();
-        if !violent || actors.is_empty() || actors.contains(&p.country.as_str()) {
+        if !violent || actors.is_empty() || actors.contains(&p.country) {
             return Some(to_place(p, "dateline"));
         }
     }
@@ -907,16 +886,16 @@ fn locative(ws: &[Word], first: usize) -> bool {
     let Some(prev) = first.checked_sub(1).map(|i| ws[i].text) else {
         return false;
     };
-    if one_of(prev, LOCATIVE) {
+    if one_of(prev, "place_prepositions") {
         return true;
     }
     // "north of X", "the outskirts of X"
     if prev.eq_ignore_ascii_case("of") {
-        return first >= 2 && one_of(ws[first - 2].text, OF_LOCATIVE);
+        return first >= 2 && one_of(ws[first - 2].text, "of_locatives");
     }
     // "in southern X", "in central X", "in the X"
     let adjective = prev.ends_with("ern") || prev.ends_with("ral") || prev == "the";
-    adjective && first >= 2 && one_of(ws[first - 2].text, LOCATIVE)
+    adjective && first >= 2 && one_of(ws[first - 2].text, "place_prepositions")
 }
 
 /// The clause a byte offset is in: commas, semicolons and dashes bound
@@ -935,7 +914,7 @@ fn clause_says(ws: &[Word], start: usize) -> bool {
     ws.iter()
         .skip_while(|w| w.start < start)
         .take_while(|w| !(w.punct && matches!(w.text, "," | ";" | "." | "\u{2014}")))
-        .any(|w| one_of(w.text, SAY_WORDS))
+        .any(|w| one_of(w.text, "place_say_words"))
 }
 
 #[cfg(test)]
@@ -990,7 +969,7 @@ mod tests {
         let usa: HashSet<String> = ["USA".to_string()].into();
         let both: HashSet<String> = ["LBN".to_string(), "USA".to_string()].into();
         let name = |f: &Found, d: &HashSet<String>| {
-            let e = &g.entries[resolve(&g, f, d) as usize];
+            let e = g.entry(resolve(&g, f, d));
             format!("{} {}", e.name, e.country)
         };
         assert_eq!(
@@ -1009,6 +988,34 @@ mod tests {
             "a country before a state"
         );
         assert_eq!(name(&found[2], &usa), "Georgia USA");
+    }
+
+    #[test]
+    fn stored_entries_read_back_whole() {
+        let g = gaz();
+        let kyiv = g.lookup("Kyiv");
+        assert_eq!(
+            kyiv,
+            vec![GeoEntry {
+                name: "Kyiv",
+                feature: Feature::City,
+                country: "UKR",
+                adm1: Some("UP12"),
+                lat: 50.45,
+                lon: 30.52,
+                population: 2_952_301,
+                geonameid: Some(703448),
+            }]
+        );
+        let ukraine = g.lookup("Ukraine")[0];
+        assert_eq!((ukraine.feature, ukraine.adm1), (Feature::Country, None));
+        // a place's country is its country's own code, whatever the order
+        // of the files
+        let texas = g.lookup("Texas")[0];
+        assert_eq!((texas.country, texas.adm1), ("USA", Some("USTX")));
+        let place = g.country_place("GEO", "actor country").unwrap();
+        assert_eq!((place.name.as_str(), place.adm1), ("Georgia", None));
+        assert_eq!(place.feature_id, Some(614540));
     }
 
     #[test]

@@ -73,6 +73,9 @@ pub const CODE_SETS: &[&str] = &[
     "meeting",
     "third-country-meeting",
     "addressee-in-clause",
+    "placed-by-target",
+    "visit",
+    "in-target-country",
 ];
 
 /// Named sets of CAMEO code prefixes.

@@ -5,6 +5,7 @@
 //! Normalised token text lives in one buffer owned by [`TextLayer`]; tokens
 //! hold ranges into it, so tokenising allocates per document, not per token.
 
+use crate::builtin::lang_has;
 use std::ops::Range;
 
 /// The word number of tokens no dictionary knows.
@@ -128,54 +129,6 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// Abbreviations whose period never ends a sentence by itself, lower-cased
-/// and without the period.
-const TITLE_ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "gov", "sen", "rep", "st",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "vs", "jr", "sr", "inc", "corp", "co", "ltd", "prof", "rev", "adm", "cmdr", "brig", "pres",
-    "approx", "etc", "fig", "mt", "ft", "messrs", "gens", "sens", "reps", "cpl", "pvt", "supt",
-];
-
-/// Words that commonly open a sentence; after an abbreviation such as
-/// "U.S." one of these signals that the period also closed the sentence.
-const SENTENCE_OPENERS: &[&str] = &[
-    "the",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "in",
-    "on",
-    "at",
-    "but",
-    "a",
-    "an",
-    "this",
-    "that",
-    "its",
-    "their",
-    "his",
-    "her",
-    "there",
-    "meanwhile",
-    "however",
-    "after",
-    "before",
-    "earlier",
-    "later",
-    "last",
-    "officials",
-    "both",
-    "when",
-    "while",
-    "some",
-    "many",
-    "according",
-];
-
 fn tokenize(text: &str, layer: &mut TextLayer) {
     let bytes = text.as_bytes();
     let mut chars = text.char_indices().peekable();
@@ -256,7 +209,7 @@ fn tokenize(text: &str, layer: &mut TextLayer) {
                         .starts_with(|c: char| c.is_ascii_digit());
                 if inner_period
                     || single_initial
-                    || (numero_ok && TITLE_ABBREVIATIONS.contains(&lower.as_str()))
+                    || (numero_ok && lang_has("title_abbreviations", &lower))
                 {
                     word_end += 1;
                     chars.next();
@@ -342,25 +295,6 @@ fn shape_of(word: &str) -> Shape {
     }
 }
 
-const PERIODS: &[&str] = &[
-    "week",
-    "month",
-    "year",
-    "weekend",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "morning",
-    "evening",
-    "night",
-    "afternoon",
-    "decade",
-    "quarter",
-];
-const PART_OF_DAY: &[&str] = &["morning", "evening", "night", "afternoon"];
-
 /// Marks time expressions so that matching can look through them:
 /// "accused Russia *on Saturday* of shelling", "agreed *on Friday* to".
 fn mark_temporal(layer: &mut TextLayer) {
@@ -376,7 +310,7 @@ fn mark_temporal(layer: &mut TextLayer) {
         let mut end = i;
         if shape[i] == Shape::Capitalized && crate::date::WEEKDAYS.contains(&w) {
             end = i + 1;
-            if end < n && PART_OF_DAY.contains(&words[end]) {
+            if end < n && lang_has("parts_of_day", words[end]) {
                 end += 1;
             }
         } else if shape[i] == Shape::Capitalized
@@ -389,12 +323,9 @@ fn mark_temporal(layer: &mut TextLayer) {
             } else if is_year(end) {
                 end += 1;
             }
-        } else if matches!(w, "last" | "this" | "next" | "earlier" | "later")
-            && i + 1 < n
-            && PERIODS.contains(&words[i + 1])
-        {
+        } else if lang_has("period_openers", w) && i + 1 < n && lang_has("periods", words[i + 1]) {
             end = i + 2;
-        } else if matches!(w, "overnight" | "yesterday" | "today" | "tonight") {
+        } else if lang_has("time_words", w) {
             end = i + 1;
         }
         if end > i {
@@ -402,7 +333,7 @@ fn mark_temporal(layer: &mut TextLayer) {
             let mut start = i;
             if start > 0 && words[start - 1] == "on" {
                 start -= 1;
-                if start > 0 && matches!(words[start - 1], "early" | "late") {
+                if start > 0 && lang_has("time_prefixes", words[start - 1]) {
                     start -= 1;
                 }
             }
@@ -448,10 +379,10 @@ fn segment(layer: &TextLayer) -> Vec<Sentence> {
         } else if norm.ends_with('.') && norm.len() > 1 && next < tokens.len() {
             // An abbreviation at the end of a sentence: "... sanctions on the U.S. The ..."
             let abbreviation = norm.trim_end_matches('.');
-            let is_title = TITLE_ABBREVIATIONS.contains(&abbreviation);
+            let is_title = lang_has("title_abbreviations", abbreviation);
             if !is_title
                 && tokens[next].shape == Shape::Capitalized
-                && SENTENCE_OPENERS.contains(&layer.norm(next))
+                && lang_has("sentence_openers", layer.norm(next))
             {
                 boundary_after = Some(next);
             }

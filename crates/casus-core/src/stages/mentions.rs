@@ -122,7 +122,7 @@ fn resolve_shared_place_names(
         for g in p.gazetteer.lookup(&name.join(" ")) {
             match largest.iter_mut().find(|(c, _)| *c == g.country) {
                 Some((_, pop)) => *pop = (*pop).max(g.population),
-                None => largest.push((g.country.as_str(), g.population)),
+                None => largest.push((g.country, g.population)),
             }
         }
         if largest.len() < 2 {

@@ -19,6 +19,11 @@ impl Stage for Places {
         &[Layer::Places]
     }
     fn run(&self, p: &Pipeline, doc: &mut Doc) {
-        crate::locate::locate(&p.gazetteer, doc.source, &mut doc.events);
+        crate::locate::locate(
+            &p.gazetteer,
+            &p.rules.code_sets,
+            doc.source,
+            &mut doc.events,
+        );
     }
 }
