@@ -663,13 +663,20 @@ impl VerbLexicon {
                         let mut t = pos;
                         let mut gap = 0;
                         while t < end && gap <= MAX_GAP {
-                            if layer.tokens[t].temporal || free_in_gap(layer, t) {
+                            if layer.tokens[t].temporal {
                                 t += 1;
                                 continue;
                             }
                             if self.form_at(form, layer, t) {
                                 found = Some(t);
                                 break;
+                            }
+                            // an amount word ("about 200") is free in a gap,
+                            // but is first the pattern's own word
+                            // ("optimism about", "concern over")
+                            if free_in_gap(layer, t) {
+                                t += 1;
+                                continue;
                             }
                             // skip a whole mention in the gap ("accused Russian forces
                             // of"), unless the word is the mention's own head noun
