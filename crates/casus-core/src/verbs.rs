@@ -840,7 +840,7 @@ fn bare_text(text: &str) -> &str {
 /// A noun line is `CODE NOUN WORDS | PREPOSITIONS [| GROUPS [| sym]]`;
 /// without groups the noun takes the `light` group. Each verb of each
 /// group gives one pattern per preposition: `CODE VERB NOUN PREP +`.
-pub fn expand_event_nouns(
+fn expand_event_nouns(
     sources: &[(u16, &Source)],
     errors: &mut Vec<DictError>,
 ) -> Vec<(u16, usize, String)> {
