@@ -158,6 +158,16 @@ fn an_unknown_action_falls_back_to_its_roots_general_code() {
             "verbs/12_reject.txt",
             "refuse to * with +",
         ),
+        // the inner verb is tested once, without its own fallbacks: a chain
+        // of them codes the innermost one
+        (
+            "Ghana agreed to offer to synchronise with Togo.",
+            "GHA",
+            "TGO",
+            "030",
+            "verbs/03_intent.txt",
+            "offer to * with +",
+        ),
         (
             "Kenya threatened to move against Somalia.",
             "KEN",
@@ -190,6 +200,28 @@ fn a_known_action_keeps_its_own_pattern_and_a_fallback_needs_a_target() {
     // mediation offered: the intent of mediating (039), not 030
     assert_eq!(codes(1), ["039"]);
     assert!(rows[2].is_empty(), "{:#?}", rows[2]);
+}
+
+#[test]
+fn a_long_chain_of_embedded_actions_is_read_once() {
+    // each fallback tests its inner verb without the inner verb's own
+    // fallbacks: a chain is linear, not exponential, and codes the last link
+    let sentence = format!(
+        "Ghana {}promised to synchronise with Togo.",
+        "agreed to offer to ".repeat(15)
+    );
+    let rows = code_rows(&[sentence.as_str()], &[]);
+    let found: Vec<(&str, &str, &str)> = rows[0]
+        .iter()
+        .map(|e| {
+            (
+                e["source"].as_str().unwrap(),
+                e["target"].as_str().unwrap(),
+                e["code"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert!(found.contains(&("GHA", "TGO", "030")), "{found:?}");
 }
 
 #[test]

@@ -628,6 +628,20 @@ impl VerbLexicon {
         end: usize,
         mentions: &[Mention],
     ) -> Option<PatternMatch> {
+        self.match_patterns(layer, verb, end, mentions, true)
+    }
+
+    /// [`VerbLexicon::match_at`]; without `with_actions`, patterns with an
+    /// action slot are left out, so that testing an embedded action never
+    /// recurses further ("agree to offer to agree to ...").
+    fn match_patterns(
+        &self,
+        layer: &TextLayer,
+        verb: usize,
+        end: usize,
+        mentions: &[Mention],
+        with_actions: bool,
+    ) -> Option<PatternMatch> {
         // only the patterns whose second word occurs in the next tokens
         self.verb_candidates(layer, verb)?;
         let verb_word = layer.tokens[verb].word;
@@ -645,8 +659,13 @@ impl VerbLexicon {
         candidates.dedup();
         let mention_at = |t: usize| mention_starting_at(mentions, t);
         let mut best: Option<((usize, usize, usize), PatternMatch)> = None;
+        // whether the embedded action at a token is unknown, tested once
+        let mut action_cache: Option<(usize, bool)> = None;
         for &pid in &candidates {
             let p = &self.patterns[pid];
+            if !with_actions && p.elements.contains(&Element::Action) {
+                continue;
+            }
             // Force is used "on", "in", "against" places: the target of an
             // attack may follow a locative preposition.
             let force = p.force_target;
@@ -728,7 +747,16 @@ impl VerbLexicon {
                         while t < end && (layer.tokens[t].temporal || is_adverb_form(layer, t)) {
                             t += 1;
                         }
-                        if t < end && self.unknown_action_at(layer, t, end, mentions) {
+                        let unknown = t < end
+                            && match action_cache {
+                                Some((at, unknown)) if at == t => unknown,
+                                _ => {
+                                    let u = self.unknown_action_at(layer, t, end, mentions);
+                                    action_cache = Some((t, u));
+                                    u
+                                }
+                            };
+                        if unknown {
                             pos = t + 1;
                         } else {
                             ok = false;
@@ -810,7 +838,9 @@ impl VerbLexicon {
             && word.chars().all(|c| c.is_ascii_lowercase())
             && !layer.is(t, function_word)
             && !mentions.iter().any(|m| m.tokens.contains(&t))
-            && self.match_at(layer, t, end, mentions).is_none()
+            && self
+                .match_patterns(layer, t, end, mentions, false)
+                .is_none()
     }
 }
 
