@@ -55,6 +55,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "verbs/18_assault.txt",
     "verbs/19_fight.txt",
     "verbs/20_mass_violence.txt",
+    "verbs/nouns.txt",
     "rules/modality.txt",
     "rules/conversions.txt",
     "rules/attribution.txt",

@@ -57,6 +57,7 @@ impl Source {
             "actors" if file.starts_with("places") => Some(SourceKind::Places),
             "actors" => Some(SourceKind::Organizations),
             "verbs" if file.starts_with("irregular") => Some(SourceKind::Irregular),
+            "verbs" if file.starts_with("nouns") => Some(SourceKind::EventNouns),
             "verbs" => Some(SourceKind::Verbs),
             "rules" => Some(SourceKind::Rules),
             _ => None,
@@ -73,6 +74,8 @@ pub enum SourceKind {
     Agents,
     Places,
     Verbs,
+    /// `verbs/nouns*.txt`: event nouns and the light verbs that take them.
+    EventNouns,
     Irregular,
     Rules,
     /// `lang/<code>/<list>.txt`: a language's function words.
@@ -274,6 +277,10 @@ mod tests {
         assert_eq!(
             Source::new("verbs/04_consult.txt", "").kind(),
             Some(SourceKind::Verbs)
+        );
+        assert_eq!(
+            Source::new("verbs/nouns.txt", "").kind(),
+            Some(SourceKind::EventNouns)
         );
         assert_eq!(
             Source::new("verbs/irregular.txt", "").kind(),

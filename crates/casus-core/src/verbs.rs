@@ -1,4 +1,5 @@
-//! Verb patterns: parsing the pattern files, expanding base forms to every
+//! Verb patterns: parsing the pattern files and the event-noun files
+//! (expanded into light-verb patterns), expanding base forms to every
 //! inflection, and matching patterns against the tokens of a sentence.
 
 use crate::actors::{Mention, Origin};
@@ -14,6 +15,10 @@ pub enum Element {
     Word(usize),
     Target,
     Source,
+    /// `*`: an embedded action that no pattern of the lexicon matches
+    /// ("threatened to *retaliate* against"); the pattern then gives its
+    /// root's general code, while a known action keeps its own pattern.
+    Action,
 }
 
 #[derive(Debug, Clone)]
@@ -230,6 +235,41 @@ impl VerbLexicon {
                 }
             }
         }
+        // Event nouns come after every pattern file: an explicit pattern
+        // with the same words (another code, or a `sym` flag) wins.
+        let noun_sources: Vec<(u16, &Source)> = sources
+            .iter()
+            .filter(|(_, s)| s.kind() == Some(SourceKind::EventNouns))
+            .map(|&(f, s)| (f, s))
+            .collect();
+        let explicit: HashSet<String> = seen.keys().map(|t| bare_text(t).to_string()).collect();
+        for (file, line_no, line) in expand_event_nouns(&noun_sources, &mut errors) {
+            match lex.parse_line(&line, &irregular, cameo, &mut form_ids) {
+                Ok(mut pattern) => {
+                    if explicit.contains(bare_text(&pattern.text)) {
+                        continue;
+                    }
+                    pattern.origin = Origin {
+                        file,
+                        line: line_no as u32,
+                    };
+                    if let Some(&old) = seen.get(&pattern.text) {
+                        lex.patterns[old] = pattern;
+                    } else {
+                        seen.insert(pattern.text.clone(), lex.patterns.len());
+                        lex.patterns.push(pattern);
+                    }
+                }
+                Err(msg) => {
+                    let source = noun_sources
+                        .iter()
+                        .find(|(f, _)| *f == file)
+                        .map(|(_, s)| *s)
+                        .expect("expanded lines come from these sources");
+                    errors.push(source.error(line_no, msg));
+                }
+            }
+        }
         DictError::collect(errors)?;
         for (id, p) in lex.patterns.iter().enumerate() {
             let Some(Element::Word(w)) = p.elements.first() else {
@@ -283,9 +323,14 @@ impl VerbLexicon {
             match w {
                 "+" if !elements.contains(&Element::Target) => elements.push(Element::Target),
                 "$" if !elements.contains(&Element::Source) => elements.push(Element::Source),
-                "+" | "$" => return Err(format!("`{w}` may appear only once in a pattern")),
+                "*" if k > 0 && !elements.contains(&Element::Action) => {
+                    elements.push(Element::Action)
+                }
+                "+" | "$" | "*" => {
+                    return Err(format!("`{w}` may appear only once in a pattern, `*` not first"))
+                }
                 _ if !valid_pattern_word(w) => {
-                    return Err(format!("`{w}` is not a lower-case pattern word (write words in base form, `+` for the target, `$` for the source)"))
+                    return Err(format!("`{w}` is not a lower-case pattern word (write words in base form, `+` for the target, `$` for the source, `*` for an unknown action)"))
                 }
                 _ => {
                     let key = format!("{k}:{w}", k = usize::from(k == 0));
@@ -583,6 +628,20 @@ impl VerbLexicon {
         end: usize,
         mentions: &[Mention],
     ) -> Option<PatternMatch> {
+        self.match_patterns(layer, verb, end, mentions, true)
+    }
+
+    /// [`VerbLexicon::match_at`]; without `with_actions`, patterns with an
+    /// action slot are left out, so that testing an embedded action never
+    /// recurses further ("agree to offer to agree to ...").
+    fn match_patterns(
+        &self,
+        layer: &TextLayer,
+        verb: usize,
+        end: usize,
+        mentions: &[Mention],
+        with_actions: bool,
+    ) -> Option<PatternMatch> {
         // only the patterns whose second word occurs in the next tokens
         self.verb_candidates(layer, verb)?;
         let verb_word = layer.tokens[verb].word;
@@ -600,8 +659,13 @@ impl VerbLexicon {
         candidates.dedup();
         let mention_at = |t: usize| mention_starting_at(mentions, t);
         let mut best: Option<((usize, usize, usize), PatternMatch)> = None;
+        // whether the embedded action at a token is unknown, tested once
+        let mut action_cache: Option<(usize, bool)> = None;
         for &pid in &candidates {
             let p = &self.patterns[pid];
+            if !with_actions && p.elements.contains(&Element::Action) {
+                continue;
+            }
             // Force is used "on", "in", "against" places: the target of an
             // attack may follow a locative preposition.
             let force = p.force_target;
@@ -618,13 +682,20 @@ impl VerbLexicon {
                         let mut t = pos;
                         let mut gap = 0;
                         while t < end && gap <= MAX_GAP {
-                            if layer.tokens[t].temporal || free_in_gap(layer, t) {
+                            if layer.tokens[t].temporal {
                                 t += 1;
                                 continue;
                             }
                             if self.form_at(form, layer, t) {
                                 found = Some(t);
                                 break;
+                            }
+                            // an amount word ("about 200") is free in a gap,
+                            // but is first the pattern's own word
+                            // ("optimism about", "concern over")
+                            if free_in_gap(layer, t) {
+                                t += 1;
+                                continue;
                             }
                             // skip a whole mention in the gap ("accused Russian forces
                             // of"), unless the word is the mention's own head noun
@@ -669,6 +740,29 @@ impl VerbLexicon {
                             }
                         }
                     }
+                    Element::Action => {
+                        // right after the pattern's last word ("refused to
+                        // *comply*"); an adverb may stand before it
+                        let mut t = pos;
+                        while t < end && (layer.tokens[t].temporal || is_adverb_form(layer, t)) {
+                            t += 1;
+                        }
+                        let unknown = t < end
+                            && match action_cache {
+                                Some((at, unknown)) if at == t => unknown,
+                                _ => {
+                                    let u = self.unknown_action_at(layer, t, end, mentions);
+                                    action_cache = Some((t, u));
+                                    u
+                                }
+                            };
+                        if unknown {
+                            pos = t + 1;
+                        } else {
+                            ok = false;
+                            break;
+                        }
+                    }
                     Element::Target | Element::Source => {
                         let found = find_slot(layer, pos, end, mentions, force);
                         if let Some(m) = found {
@@ -696,6 +790,10 @@ impl VerbLexicon {
                     pos = mentions[m].tokens.end;
                 }
             }
+            // A fallback to the root's general code must name its target.
+            if p.elements.contains(&Element::Action) && target.is_none() && source.is_none() {
+                continue;
+            }
             let filled = usize::from(target.is_some() || source.is_some());
             // Ties go to the more specific code ("deliver food to" 073 over
             // "deliver aid to" 070).
@@ -715,6 +813,163 @@ impl VerbLexicon {
         }
         best.map(|(_, m)| m)
     }
+
+    /// Whether token `t` is an action verb that no pattern matches: a
+    /// lower-case word that is not a function word or part of a mention.
+    fn unknown_action_at(
+        &self,
+        layer: &TextLayer,
+        t: usize,
+        end: usize,
+        mentions: &[Mention],
+    ) -> bool {
+        use crate::vocab::class;
+        let function_word = class::PREPOSITION
+            | class::DETERMINER
+            | class::AUXILIARY
+            | class::BE_FORM
+            | class::CLAUSE_BREAK
+            | class::GAP_BLOCKER
+            | class::SAY_VERB
+            | class::QUANTIFIER;
+        let word = layer.norm(t);
+        layer.tokens[t].shape == crate::text::Shape::Lower
+            && word.len() > 2
+            && word.chars().all(|c| c.is_ascii_lowercase())
+            && !layer.is(t, function_word)
+            && !mentions.iter().any(|m| m.tokens.contains(&t))
+            && self
+                .match_patterns(layer, t, end, mentions, false)
+                .is_none()
+    }
+}
+
+/// An "-ly" adverb ("agreed to *gradually* lift").
+fn is_adverb_form(layer: &TextLayer, t: usize) -> bool {
+    let w = layer.norm(t);
+    w.len() > 4 && w.ends_with("ly") && layer.tokens[t].shape == crate::text::Shape::Lower
+}
+
+/// A pattern's words without its `;sym` mark, to compare patterns by words.
+fn bare_text(text: &str) -> &str {
+    text.strip_suffix(" ;sym").unwrap_or(text)
+}
+
+/// Event-noun files expanded into verb-pattern lines, each with the file
+/// and line of the noun it came from. Bad lines are pushed to `errors`.
+///
+/// A file holds verb groups and noun lines:
+///
+/// ```text
+/// group light: make; issue; renew; carry out
+/// 020   appeal | to; for
+/// 046   talk   | with | light; open | sym
+/// 163   sanction | on; against | impose
+/// ```
+///
+/// A noun line is `CODE NOUN WORDS | PREPOSITIONS [| GROUPS [| sym]]`;
+/// without groups the noun takes the `light` group. Each verb of each
+/// group gives one pattern per preposition: `CODE VERB NOUN PREP +`.
+fn expand_event_nouns(
+    sources: &[(u16, &Source)],
+    errors: &mut Vec<DictError>,
+) -> Vec<(u16, usize, String)> {
+    let mut groups: HashMap<String, Vec<String>> = HashMap::default();
+    let mut nouns = Vec::new();
+    for &(file, source) in sources {
+        for (index, raw) in source.text.lines().enumerate() {
+            let line_no = index + 1;
+            let line = strip_comment(raw).trim();
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix("group ") {
+                let Some((name, verbs)) = rest.split_once(':') else {
+                    errors.push(source.error(
+                        line_no,
+                        format!("expected `group NAME: verb; verb`, found `{line}`"),
+                    ));
+                    continue;
+                };
+                let name = name.trim();
+                let verbs: Vec<String> = verbs
+                    .split(';')
+                    .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .filter(|v| !v.is_empty())
+                    .collect();
+                if name.is_empty() || name.contains(char::is_whitespace) {
+                    errors.push(source.error(line_no, format!("bad group name `{name}`")));
+                } else if let Some(bad) =
+                    verbs.iter().find(|v| !v.split(' ').all(valid_pattern_word))
+                {
+                    errors.push(source.error(
+                        line_no,
+                        format!("`{bad}` is not a lower-case verb in base form"),
+                    ));
+                } else {
+                    groups.entry(name.to_string()).or_default().extend(verbs);
+                }
+                continue;
+            }
+            nouns.push((file, source, line_no, line));
+        }
+    }
+    let mut out = Vec::new();
+    for (file, source, line_no, line) in nouns {
+        let fields: Vec<&str> = line.split('|').map(str::trim).collect();
+        let mut head = fields[0].split_whitespace();
+        let code = head.next().unwrap_or("");
+        let noun = head.collect::<Vec<_>>().join(" ");
+        if fields.len() < 2 || fields.len() > 4 || noun.is_empty() {
+            errors.push(source.error(
+                line_no,
+                format!("expected `CODE NOUN | PREPOSITIONS [| GROUPS [| sym]]`, found `{line}`"),
+            ));
+            continue;
+        }
+        let preps: Vec<&str> = fields[1]
+            .split(';')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if preps.is_empty() {
+            errors.push(source.error(line_no, "no preposition for the target".into()));
+            continue;
+        }
+        let group_names: Vec<&str> = match fields.get(2) {
+            Some(g) => g
+                .split(';')
+                .map(str::trim)
+                .filter(|g| !g.is_empty())
+                .collect(),
+            None => vec!["light"],
+        };
+        let flag = match fields.get(3) {
+            None => "",
+            Some(&"sym") => " ; sym",
+            Some(other) => {
+                errors.push(source.error(line_no, format!("unknown flag `{other}` (flag: `sym`)")));
+                continue;
+            }
+        };
+        let mut verbs = Vec::new();
+        for g in &group_names {
+            match groups.get(*g) {
+                Some(list) => verbs.extend(list.iter().cloned()),
+                None => errors.push(source.error(line_no, format!("unknown verb group `{g}`"))),
+            }
+        }
+        for verb in &verbs {
+            for prep in &preps {
+                out.push((
+                    file,
+                    line_no,
+                    format!("{code} {verb} {noun} {prep} +{flag}"),
+                ));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -767,5 +1022,85 @@ mod tests {
         assert!(msgs[0].starts_with("verbs/04.txt:2: `999` is not a CAMEO event code"));
         assert!(msgs[1].starts_with("verbs/04.txt:3:"));
         assert!(msgs[2].starts_with("verbs/04.txt:4: unknown flag"));
+    }
+
+    fn tiny_cameo() -> CameoTable {
+        CameoTable::parse(&Source::new(
+            "cameo_event_codes.tsv",
+            "code\tname\tg\tq\tl\troot\tp\n\
+             02\tAppeal\t3.0\t1\t1\t02\tAPPEAL\n020\tAppeal\t3.0\t1\t2\t02\tAPPEAL\n\
+             04\tConsult\t1.0\t1\t1\t04\tCONSULT\n046\tTalks\t7.0\t1\t2\t04\tCONSULT\n\
+             08\tYield\t5.0\t2\t1\t08\tYIELD\n085\tEase\t7.0\t2\t2\t08\tYIELD\n\
+             16\tReduce\t-4.0\t3\t1\t16\tREDUCE\n163\tSanction\t-8.0\t3\t2\t16\tREDUCE\n",
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn event_nouns_expand_into_patterns_that_name_the_noun_line() {
+        let nouns = Source::new(
+            "verbs/nouns.txt",
+            "# light verbs\ngroup light: hold; carry out\ngroup lift: lift\n\
+             020 appeal | to\n046 talk | with | light | sym\n\
+             085 sanction | on; against | lift\n163 sanction | on | light\n",
+        );
+        let explicit = Source::new("verbs/04.txt", "046 hold talk with + ; sym\n");
+        let lex = VerbLexicon::build(&[(0, &explicit), (1, &nouns)], &tiny_cameo()).unwrap();
+        let find = |text: &str| lex.patterns.iter().find(|p| p.text == text);
+        let appeal = find("carry out appeal to +").expect("light verb with the noun");
+        assert_eq!((appeal.code.as_str(), appeal.origin.file), ("020", 1));
+        assert_eq!(appeal.origin.line, 4);
+        // the explicit pattern with the same words keeps its own line
+        let talks = find("hold talk with + ;sym").unwrap();
+        assert_eq!((talks.origin.file, talks.origin.line), (0, 1));
+        assert!(talks.symmetric);
+        let talks = find("carry out talk with + ;sym").unwrap();
+        assert_eq!(talks.origin.line, 5);
+        // a verb that changes the code is a frame of its own
+        assert_eq!(find("lift sanction against +").unwrap().code, "085");
+        assert_eq!(find("hold sanction on +").unwrap().code, "163");
+        assert!(find("lift appeal to +").is_none());
+        assert!(lex.is_pattern_verb("carried"));
+    }
+
+    #[test]
+    fn bad_event_noun_lines_name_file_and_line() {
+        let nouns = Source::new(
+            "verbs/nouns.txt",
+            "group light: hold\ngroup Bad Name: x\ngroup light: Hold\n\
+             020 appeal\n020 appeal | \n046 talk | with | nosuch\n\
+             046 talk | with | light | both\n999 talk | with\ngroup broken\n| to\n",
+        );
+        let err = VerbLexicon::build(&[(0, &nouns)], &tiny_cameo()).unwrap_err();
+        let msgs: Vec<String> = err.all().iter().map(|e| e.to_string()).collect();
+        let at = |line: usize| {
+            msgs.iter()
+                .find(|m| m.starts_with(&format!("verbs/nouns.txt:{line}:")))
+                .unwrap_or_else(|| panic!("no error on line {line}: {msgs:?}"))
+                .clone()
+        };
+        assert!(at(2).contains("group name"));
+        assert!(at(3).contains("`Hold`"));
+        assert!(at(4).contains("expected `CODE NOUN"));
+        assert!(at(5).contains("no preposition"));
+        assert!(at(6).contains("unknown verb group `nosuch`"));
+        assert!(at(7).contains("unknown flag `both`"));
+        assert!(at(8).contains("`999` is not a CAMEO event code"));
+        assert!(at(9).contains("expected `group NAME"));
+        assert!(at(10).contains("expected `CODE NOUN"));
+        assert_eq!(msgs.len(), 9, "{msgs:?}");
+    }
+
+    #[test]
+    fn an_action_slot_is_written_once_and_never_first() {
+        let src = Source::new(
+            "verbs/02.txt",
+            "020 urge to * +\n020 * urge +\n020 urge to * * +\n",
+        );
+        let err = VerbLexicon::build(&[(0, &src)], &tiny_cameo()).unwrap_err();
+        let msgs: Vec<String> = err.all().iter().map(|e| e.to_string()).collect();
+        assert_eq!(msgs.len(), 2, "{msgs:?}");
+        assert!(msgs[0].starts_with("verbs/02.txt:2:"));
+        assert!(msgs[1].starts_with("verbs/02.txt:3:"));
     }
 }

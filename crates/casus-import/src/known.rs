@@ -65,7 +65,8 @@ impl Known {
                 for l in lines {
                     k.add_irregular_line(l);
                 }
-            } else if name.starts_with("verbs/") {
+            } else if name.starts_with("verbs/") && !name.starts_with("verbs/nouns") {
+                // (event-noun lines name nouns and light-verb groups, not verbs)
                 for l in lines {
                     let body = l.split(';').next().unwrap_or("");
                     if let Some(v) = body.split_whitespace().nth(1) {
