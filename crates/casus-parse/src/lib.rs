@@ -194,6 +194,16 @@ mod tests {
         assert_eq!(out.heads.len(), forms.len());
         assert_eq!(out.heads.iter().filter(|&&h| h == 0).count(), 1, "{out:?}");
         assert!(out.heads.iter().all(|&h| h as usize <= forms.len()));
+        // Beam decoding also always gives a tree.
+        for w in [2, 5] {
+            let b = m.clone().with_beam(w);
+            for f in [&forms[..], &["Farmers", "sold", "their", "goats", "."][..]] {
+                b.analyse_into(f, &mut out);
+                assert_eq!(out.heads.len(), f.len());
+                assert_eq!(out.heads.iter().filter(|&&h| h == 0).count(), 1, "{out:?}");
+                assert!(out.heads.iter().all(|&h| h as usize <= f.len()));
+            }
+        }
         // The embedded bytes are read in place as well as copied.
         let st = Model::from_static(include_bytes!("../../../models/en/model.bin")).unwrap();
         assert_eq!(st, m);
