@@ -1,6 +1,6 @@
 //! casus's part-of-speech tagger and dependency parser: a greedy averaged
-//! perceptron tagger and a greedy arc-eager parser with a separate label
-//! classifier. Models are compact byte blobs (sparse hashed features, i16)
+//! perceptron tagger and an arc-eager parser (greedy, or with a beam when
+//! the model was trained for one) with a separate label classifier. Models are compact byte blobs (sparse hashed features, i16)
 //! read with [`Model::from_bytes`]; the library does no I/O.
 
 pub mod conllu;

@@ -1,6 +1,6 @@
 //! Training: averaged perceptrons for the tagger, the transition
-//! classifier (static arc-eager oracle on projective sentences) and the
-//! label classifier. Deterministic: fixed-seed shuffling, no hash maps.
+//! classifier (greedy with the dynamic arc-eager oracle, or globally with
+//! a beam, on projectivised sentences) and the label classifier. Deterministic: fixed-seed shuffling, no hash maps.
 
 use crate::model::{Model, Table};
 use crate::parser::{self, State, Words, LEFT, RIGHT};

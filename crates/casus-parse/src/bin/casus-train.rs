@@ -1,8 +1,8 @@
 //! casus-train: trains the tagger and parser from UD treebanks, and
 //! evaluates a model on a gold CoNLL-U file.
 //!
-//!   casus-train train [TREEBANKS] [-o models/en/model.bin]
-//!   casus-train eval MODEL GOLD.conllu
+//!   casus-train train [TREEBANKS] [-o models/en/model.bin] [--beam N]
+//!   casus-train eval MODEL GOLD.conllu [--beam N]
 //!   casus-train bench MODEL CONLLU [ROUNDS]
 
 use anyhow::{Context, Result};
@@ -139,9 +139,14 @@ fn train_cmd(dir: &Path, out: &Path, budgets: Option<[usize; 4]>, beam: usize) -
     Ok(())
 }
 
-fn eval_cmd(model: &Path, gold: &Path) -> Result<()> {
+/// Scores a model on a gold file; `beam` overrides the model's own width
+/// (to measure what a narrower or wider beam costs or gains).
+fn eval_cmd(model: &Path, gold: &Path, beam: Option<usize>) -> Result<()> {
     let bytes = std::fs::read(model).with_context(|| format!("reading {}", model.display()))?;
-    let model = Model::from_bytes(&bytes).with_context(|| format!("{}", model.display()))?;
+    let mut model = Model::from_bytes(&bytes).with_context(|| format!("{}", model.display()))?;
+    if let Some(w) = beam {
+        model = model.with_beam(w);
+    }
     let gold = load_gold(gold)?;
     let sc = train::evaluate(&model, &gold);
     println!(
@@ -250,7 +255,8 @@ fn main() {
             let mut dir = "../shared/treebanks".to_string();
             let mut out = "models/en/model.bin".to_string();
             let mut budgets = None;
-            let mut beam = 1;
+            // The committed model's width (1: the greedy parser).
+            let mut beam = 8;
             let mut i = 1;
             while i < args.len() {
                 if args[i] == "-o" && i + 1 < args.len() {
@@ -286,14 +292,22 @@ fn main() {
             }
             train_cmd(Path::new(&dir), Path::new(&out), budgets, beam)
         }
-        Some("eval") if args.len() == 3 => eval_cmd(Path::new(&args[1]), Path::new(&args[2])),
+        Some("eval") if args.len() == 3 => {
+            eval_cmd(Path::new(&args[1]), Path::new(&args[2]), None)
+        }
+        Some("eval") if args.len() == 5 && args[3] == "--beam" => match args[4].parse() {
+            Ok(w) if (1..=casus_parse::model::MAX_BEAM).contains(&w) => {
+                eval_cmd(Path::new(&args[1]), Path::new(&args[2]), Some(w))
+            }
+            _ => Err(anyhow::anyhow!("eval: --beam takes a width from 1 to 64")),
+        },
         Some("bench") if args.len() == 3 || args.len() == 4 => match args.get(3).map(|r| r.parse()) {
             None => bench_cmd(Path::new(&args[1]), Path::new(&args[2]), 5),
             Some(Ok(r)) => bench_cmd(Path::new(&args[1]), Path::new(&args[2]), r),
             Some(Err(_)) => Err(anyhow::anyhow!("bench: ROUNDS must be a number")),
         },
         _ => Err(anyhow::anyhow!(
-            "usage: casus-train train [TREEBANKS_DIR] [-o MODEL] [--beam N] | casus-train eval MODEL GOLD.conllu | casus-train bench MODEL CONLLU [ROUNDS]"
+            "usage: casus-train train [TREEBANKS_DIR] [-o MODEL] [--beam N] | casus-train eval MODEL GOLD.conllu [--beam N] | casus-train bench MODEL CONLLU [ROUNDS]"
         )),
     };
     if let Err(e) = r {
