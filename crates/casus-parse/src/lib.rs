@@ -1,6 +1,6 @@
 //! casus's part-of-speech tagger and dependency parser: a greedy averaged
-//! perceptron tagger and a greedy arc-eager parser with a separate label
-//! classifier. Models are compact byte blobs (sparse hashed features, i16)
+//! perceptron tagger and an arc-eager parser (greedy, or with a beam when
+//! the model was trained for one) with a separate label classifier. Models are compact byte blobs (sparse hashed features, i16)
 //! read with [`Model::from_bytes`]; the library does no I/O.
 
 pub mod conllu;
@@ -194,6 +194,16 @@ mod tests {
         assert_eq!(out.heads.len(), forms.len());
         assert_eq!(out.heads.iter().filter(|&&h| h == 0).count(), 1, "{out:?}");
         assert!(out.heads.iter().all(|&h| h as usize <= forms.len()));
+        // Beam decoding also always gives a tree.
+        for w in [2, 5] {
+            let b = m.clone().with_beam(w);
+            for f in [&forms[..], &["Farmers", "sold", "their", "goats", "."][..]] {
+                b.analyse_into(f, &mut out);
+                assert_eq!(out.heads.len(), f.len());
+                assert_eq!(out.heads.iter().filter(|&&h| h == 0).count(), 1, "{out:?}");
+                assert!(out.heads.iter().all(|&h| h as usize <= f.len()));
+            }
+        }
         // The embedded bytes are read in place as well as copied.
         let st = Model::from_static(include_bytes!("../../../models/en/model.bin")).unwrap();
         assert_eq!(st, m);

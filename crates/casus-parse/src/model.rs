@@ -20,11 +20,18 @@
 //! and one i16 weight per class. Sparse rows are a u32 key, a u8 count
 //! and that many entries of 3 bytes (class u8, weight i16): a row's
 //! weights sit beside its key, so reading them costs no further miss.
+//!
+//! A model whose parser decodes with a beam (trained globally for it) is
+//! written as b"CASUSPM5" followed by the beam width (u32), the rest as
+//! above; b"CASUSPM4" means a greedy parser (width 1).
 
 use std::sync::Arc;
 use thiserror::Error;
 
 const MAGIC: &[u8; 8] = b"CASUSPM4";
+const MAGIC_BEAM: &[u8; 8] = b"CASUSPM5";
+/// Widest beam a model may ask for (the decoder's work grows with it).
+pub const MAX_BEAM: usize = 64;
 const HEADER: usize = 24;
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -39,6 +46,8 @@ pub enum ModelError {
     BadTable(usize),
     #[error("model table at byte {0} has unordered keys, bad counts or classes")]
     BadKeys(usize),
+    #[error("model asks for a beam of {0} (1 to 64)")]
+    BadBeam(u32),
     #[error("model has {0} trailing bytes")]
     Trailing(usize),
 }
@@ -398,6 +407,9 @@ pub struct Model {
     /// Label ids the parser needs when it completes a tree.
     pub(crate) root: u32,
     pub(crate) para: u32,
+    /// Beam width of the parser (1: greedy). A model trained for a beam
+    /// is decoded with that beam: its scores are those of whole sequences.
+    pub beam: usize,
 }
 
 fn strings(b: &[u8], at: &mut usize) -> Result<Vec<String>, ModelError> {
@@ -436,10 +448,18 @@ impl Model {
 
     fn read(blob: Blob) -> Result<Model, ModelError> {
         let b = blob.bytes();
-        if b.get(..8) != Some(MAGIC) {
-            return Err(ModelError::BadMagic);
-        }
-        let mut at = 8;
+        let (mut at, beam) = match b.get(..8) {
+            Some(m) if m == MAGIC => (8, 1),
+            Some(m) if m == MAGIC_BEAM => {
+                let w = b.get(8..12).ok_or(ModelError::Truncated(b.len()))?;
+                let w = u32_at(w, 0);
+                if w == 0 || w as usize > MAX_BEAM {
+                    return Err(ModelError::BadBeam(w));
+                }
+                (12, w as usize)
+            }
+            _ => return Err(ModelError::BadMagic),
+        };
         let upos = strings(b, &mut at)?;
         let labels = strings(b, &mut at)?;
         let mut tables = Vec::new();
@@ -469,11 +489,7 @@ impl Model {
         if labeller.classes != labels.len() {
             return Err(ModelError::BadTable(at3));
         }
-        Ok(Model::assemble(
-            upos,
-            labels,
-            [tagger, tagger2, transitions, labeller],
-        ))
+        Ok(Model::assemble(upos, labels, [tagger, tagger2, transitions, labeller]).with_beam(beam))
     }
 
     /// A model from its inventories and tables (tagger passes, transitions,
@@ -491,11 +507,24 @@ impl Model {
             labeller,
             root,
             para,
+            beam: 1,
         }
     }
 
+    /// The same model decoded with a beam of `beam` (clamped to 1..=64).
+    pub fn with_beam(mut self, beam: usize) -> Model {
+        self.beam = beam.clamp(1, MAX_BEAM);
+        self
+    }
+
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = MAGIC.to_vec();
+        let mut out = if self.beam > 1 {
+            let mut o = MAGIC_BEAM.to_vec();
+            o.extend((self.beam as u32).to_le_bytes());
+            o
+        } else {
+            MAGIC.to_vec()
+        };
         for list in [&self.upos, &self.labels] {
             out.extend((list.len() as u32).to_le_bytes());
             for s in list {
@@ -548,6 +577,20 @@ mod tests {
         for n in 0..b.len() {
             assert!(Model::from_bytes(&b[..n]).is_err(), "cut at {n}");
         }
+        // A beam model keeps its width; a greedy one keeps the old magic.
+        assert_eq!(&b[..8], MAGIC);
+        let wide = m.clone().with_beam(8);
+        let wb = wide.to_bytes();
+        assert_eq!(&wb[..8], MAGIC_BEAM);
+        let back = Model::from_bytes(&wb).unwrap();
+        assert_eq!(back.beam, 8);
+        assert_eq!(back, wide);
+        for n in 0..wb.len() {
+            assert!(Model::from_bytes(&wb[..n]).is_err(), "cut at {n}");
+        }
+        let mut zero = wb.clone();
+        zero[8..12].copy_from_slice(&0u32.to_le_bytes());
+        assert_eq!(Model::from_bytes(&zero), Err(ModelError::BadBeam(0)));
     }
 
     #[test]

@@ -2,6 +2,9 @@
 //! SHIFT / REDUCE / LEFT / RIGHT; a separate label classifier names each
 //! arc (keeps the model small: labels x features would be large).
 //! The output is always a tree: leftover tokens attach to the root word.
+//! A model trained globally for a beam (see `train::beam_epoch`) is
+//! decoded with a beam: the best-scoring transition sequences are kept
+//! side by side and the best complete one wins.
 
 use crate::features::{f0, f1, f2, f3, f4, fmix};
 use crate::tagger::argmax;
@@ -14,7 +17,7 @@ pub const RIGHT: usize = 3;
 const NONE: u32 = u32::MAX;
 
 /// A parser configuration over tokens 1..=n, with 0 the artificial root.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct State {
     pub n: usize,
     pub stack: Vec<usize>,
@@ -457,6 +460,30 @@ pub struct Scratch {
     feats: Vec<u64>,
     lfeats: Vec<u64>,
     lscores: Vec<i32>,
+    beam: Vec<(State, i64)>,
+    next: Vec<(State, i64)>,
+    cands: Vec<Candidate>,
+    item_feats: Vec<u64>,
+}
+
+/// Marks a beam candidate that keeps a finished configuration as it is.
+pub const DONE: usize = 4;
+
+/// A beam candidate: the parent item, its transition and total score.
+#[derive(Clone, Copy, Debug)]
+pub struct Candidate {
+    pub score: i64,
+    pub item: u32,
+    pub t: u8,
+}
+
+/// Orders candidates best first; ties go to the earlier item and the
+/// lower transition, so decoding is deterministic.
+pub fn rank(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
+    b.score
+        .cmp(&a.score)
+        .then(a.item.cmp(&b.item))
+        .then(a.t.cmp(&b.t))
 }
 
 /// Parses a tagged sentence; returns heads (0 = root) and label ids.
@@ -487,11 +514,109 @@ pub fn parse_into(
         return;
     }
     let ws = Words { lower, tags };
+    sc.lscores.resize(model.labels.len(), 0);
+    if model.beam > 1 {
+        beam_parse(model, &ws, sc);
+    } else {
+        greedy_parse(model, &ws, sc);
+    }
+    let st = &mut sc.st;
+    let (root, para) = (model.root, model.para);
+    finish(&mut st.heads, &mut st.labels, root, para);
+    heads.extend(st.heads[1..].iter().map(|h| h.unwrap_or(0) as u32));
+    labels.extend(
+        st.labels[1..]
+            .iter()
+            .map(|&l| if l == NONE { para } else { l }),
+    );
+}
+
+/// The label the labeller gives an arc made by `t` from features `feats`.
+fn best_label(model: &Model, feats: &[u64], t: usize, sc_l: &mut Vec<u64>, ls: &mut [i32]) -> u32 {
+    label_features(feats, t, sc_l);
+    ls.iter_mut().for_each(|s| *s = 0);
+    model.labeller.add_all(sc_l, ls);
+    argmax(ls) as u32
+}
+
+/// Beam decoding into `sc.st`: each step extends every unfinished item by
+/// each valid transition, keeps the `model.beam` best totals, and labels
+/// the arcs of the kept ones.
+fn beam_parse(model: &Model, ws: &Words, sc: &mut Scratch) {
+    let n = ws.lower.len();
+    let width = model.beam;
+    if sc.beam.is_empty() {
+        sc.beam.push((State::default(), 0));
+    }
+    sc.beam.truncate(1);
+    sc.beam[0].0.reset(n);
+    sc.beam[0].1 = 0;
+    loop {
+        if sc.beam.iter().all(|(st, _)| st.done()) {
+            break;
+        }
+        sc.cands.clear();
+        sc.item_feats.clear();
+        for (i, (st, total)) in sc.beam.iter().enumerate() {
+            if st.done() {
+                sc.cands.push(Candidate {
+                    score: *total,
+                    item: i as u32,
+                    t: DONE as u8,
+                });
+                sc.item_feats.extend(std::iter::repeat(0).take(FEATURES));
+                continue;
+            }
+            features(st, ws, &mut sc.feats);
+            sc.item_feats.extend_from_slice(&sc.feats);
+            let mut scores = [0i32; 4];
+            model.transitions.add_all(&sc.feats, &mut scores);
+            for (t, &s) in scores.iter().enumerate() {
+                if st.valid(t) {
+                    sc.cands.push(Candidate {
+                        score: total + s as i64,
+                        item: i as u32,
+                        t: t as u8,
+                    });
+                }
+            }
+        }
+        sc.cands.sort_unstable_by(rank);
+        sc.cands.truncate(width);
+        while sc.next.len() < sc.cands.len() {
+            sc.next.push((State::default(), 0));
+        }
+        for (k, c) in sc.cands.iter().enumerate() {
+            let (parent, _) = &sc.beam[c.item as usize];
+            let (st, total) = &mut sc.next[k];
+            st.clone_from(parent);
+            *total = c.score;
+            let t = c.t as usize;
+            if t == DONE {
+                continue;
+            }
+            let mut label = NONE;
+            if t == LEFT || t == RIGHT {
+                let f = &sc.item_feats[c.item as usize * FEATURES..][..FEATURES];
+                label = best_label(model, f, t, &mut sc.lfeats, &mut sc.lscores);
+            }
+            st.apply(t, label);
+        }
+        let kept = sc.cands.len();
+        std::mem::swap(&mut sc.beam, &mut sc.next);
+        sc.beam.truncate(kept);
+    }
+    // Items are kept best first.
+    sc.st.clone_from(&sc.beam[0].0);
+}
+
+/// Greedy decoding into `sc.st`.
+fn greedy_parse(model: &Model, ws: &Words, sc: &mut Scratch) {
+    let n = ws.lower.len();
     let st = &mut sc.st;
     st.reset(n);
-    sc.lscores.resize(model.labels.len(), 0);
     while !st.done() {
-        features(st, &ws, &mut sc.feats);
+        features(st, ws, &mut sc.feats);
         let mut scores = [0i32; 4];
         model.transitions.add_all(&sc.feats, &mut scores);
         let mut best = SHIFT;
@@ -504,21 +629,10 @@ pub fn parse_into(
         }
         let mut label = NONE;
         if best == LEFT || best == RIGHT {
-            label_features(&sc.feats, best, &mut sc.lfeats);
-            sc.lscores.iter_mut().for_each(|s| *s = 0);
-            model.labeller.add_all(&sc.lfeats, &mut sc.lscores);
-            label = argmax(&sc.lscores) as u32;
+            label = best_label(model, &sc.feats, best, &mut sc.lfeats, &mut sc.lscores);
         }
         st.apply(best, label);
     }
-    let (root, para) = (model.root, model.para);
-    finish(&mut st.heads, &mut st.labels, root, para);
-    heads.extend(st.heads[1..].iter().map(|h| h.unwrap_or(0) as u32));
-    labels.extend(
-        st.labels[1..]
-            .iter()
-            .map(|&l| if l == NONE { para } else { l }),
-    );
 }
 
 /// The dynamic arc-eager oracle (Goldberg & Nivre 2012): how many gold

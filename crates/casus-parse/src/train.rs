@@ -1,6 +1,6 @@
 //! Training: averaged perceptrons for the tagger, the transition
-//! classifier (static arc-eager oracle on projective sentences) and the
-//! label classifier. Deterministic: fixed-seed shuffling, no hash maps.
+//! classifier (greedy with the dynamic arc-eager oracle, or globally with
+//! a beam, on projectivised sentences) and the label classifier. Deterministic: fixed-seed shuffling, no hash maps.
 
 use crate::model::{Model, Table};
 use crate::parser::{self, State, Words, LEFT, RIGHT};
@@ -50,6 +50,15 @@ impl Averaged {
                 self.stamp[i] = self.time;
                 self.w[i] += d;
             }
+        }
+    }
+    /// Adds `delta` to class `class` of every feature (global training).
+    pub fn add(&mut self, feats: &[u64], class: usize, delta: f32) {
+        for &f in feats {
+            let i = self.row(f) + class;
+            self.total[i] += (self.time - self.stamp[i]) as f64 * self.w[i] as f64;
+            self.stamp[i] = self.time;
+            self.w[i] += delta;
         }
     }
     /// Averaged weights quantised to i16 (the scale does not change argmax),
@@ -211,6 +220,9 @@ pub fn tagger_epoch(
 }
 
 /// One parser epoch (gold or given tags) over projective sentences.
+/// With `update_transitions` false only the labeller learns (the
+/// transitions are trained globally by [`beam_epoch`]; their greedy
+/// choices still steer the exploration).
 #[allow(clippy::too_many_arguments)]
 pub fn parser_epoch(
     tr: &mut Averaged,
@@ -222,6 +234,7 @@ pub fn parser_epoch(
     order: &[usize],
     explore: bool,
     rng: &mut Rng,
+    update_transitions: bool,
 ) -> usize {
     let mut feats = Vec::new();
     let mut lfeats = Vec::new();
@@ -242,7 +255,9 @@ pub fn parser_epoch(
         let mut st = State::new(s.forms.len());
         while !st.done() {
             parser::features(&st, &ws, &mut feats);
-            tr.time += 1;
+            if update_transitions {
+                tr.time += 1;
+            }
             tr.scores(&feats, &mut scores);
             let (mut best, mut bs) = (0, f32::MIN);
             let (mut good, mut gs) = (usize::MAX, f32::MIN);
@@ -263,7 +278,9 @@ pub fn parser_epoch(
                 good = parser::oracle(&st, &gold);
             }
             if best != good && parser::cost(&st, best, &gold) > 0 {
-                tr.update(&feats, good, best);
+                if update_transitions {
+                    tr.update(&feats, good, best);
+                }
                 errors += 1;
             }
             // Exploration: after the first epoch, follow the model's own
@@ -297,6 +314,196 @@ pub fn parser_epoch(
         }
     }
     errors
+}
+
+/// The projectivised gold tree of a sentence (`gold[0]` unused) and its
+/// static-oracle transition sequence with the gold label of each arc.
+pub fn gold_sequence(data: &Data, s: &GoldSentence) -> (Vec<usize>, Vec<(u8, u32)>) {
+    let mut gold = vec![0usize];
+    gold.extend(&s.heads);
+    if !parser::projective(&gold) {
+        parser::projectivise(&mut gold);
+    }
+    let mut st = State::new(s.forms.len());
+    let mut seq = Vec::new();
+    while !st.done() {
+        let t = parser::oracle(&st, &gold);
+        let label = arc_dep(&st, t).map_or(0, |d| Data::id(&data.labels, &s.deprels[d - 1]));
+        seq.push((t as u8, label));
+        st.apply(t, label);
+    }
+    (gold, seq)
+}
+
+/// The dependent of the arc transition `t` makes in `st`, if any.
+fn arc_dep(st: &State, t: usize) -> Option<usize> {
+    match t {
+        LEFT => st.stack.last().copied(),
+        RIGHT => Some(st.b),
+        _ => None,
+    }
+}
+
+/// A transition and the label of the arc it makes (0 for none).
+type Step = (u8, u32);
+
+/// A violation: how far the best item outscores the gold prefix, the best
+/// item's steps and the number of gold steps taken.
+type Violation = (f32, Vec<Step>, usize);
+
+/// A training beam item: configuration, total score, its transitions
+/// (with labels) and whether it is still the gold sequence's prefix.
+#[derive(Clone)]
+struct Item {
+    st: State,
+    score: f32,
+    hist: Vec<(u8, u32)>,
+    gold: bool,
+}
+
+/// One epoch of global training of the transition classifier with a beam
+/// (Zhang & Clark 2008; max-violation update, Huang et al. 2012): decode
+/// each sentence with the beam, and update towards the gold prefix and
+/// away from the best item at the step where the best item outscores the
+/// gold prefix by most. Arcs of non-gold items take the labeller's label
+/// (gold arcs the gold label, so that a gold prefix is the gold state).
+/// Returns the number of sentences updated.
+#[allow(clippy::too_many_arguments)]
+pub fn beam_epoch(
+    tr: &mut Averaged,
+    lab: &Averaged,
+    data: &Data,
+    train: &[GoldSentence],
+    lower: &[Vec<u64>],
+    tags: &[Vec<u32>],
+    order: &[usize],
+    width: usize,
+) -> usize {
+    let mut feats = Vec::new();
+    let mut lfeats = Vec::new();
+    let mut scores = [0.0f32; 4];
+    let mut lscores = vec![0.0f32; data.labels.len()];
+    let mut updates = 0;
+    let mut item_feats: Vec<u64> = Vec::new();
+    let mut cands: Vec<(f32, u32, u8)> = Vec::new();
+    for &si in order {
+        let s = &train[si];
+        let (gold, seq) = gold_sequence(data, s);
+        let ws = Words {
+            lower: &lower[si],
+            tags: &tags[si],
+        };
+        let n = s.forms.len();
+        let mut beam = vec![Item {
+            st: State::new(n),
+            score: 0.0,
+            hist: Vec::new(),
+            gold: true,
+        }];
+        // The gold prefix followed outside the beam, and its score.
+        let mut gst = State::new(n);
+        let mut gscore = 0.0f32;
+        let mut gk = 0usize;
+        // Largest violation so far: (amount, best item's history, gold steps).
+        let mut worst: Option<Violation> = None;
+        while !beam.iter().all(|it| it.st.done()) {
+            cands.clear();
+            item_feats.clear();
+            for (i, it) in beam.iter().enumerate() {
+                if it.st.done() {
+                    cands.push((it.score, i as u32, parser::DONE as u8));
+                    item_feats.extend(std::iter::repeat(0).take(parser::FEATURES));
+                    continue;
+                }
+                parser::features(&it.st, &ws, &mut feats);
+                item_feats.extend_from_slice(&feats);
+                tr.scores(&feats, &mut scores);
+                for (t, &sc) in scores.iter().enumerate() {
+                    if it.st.valid(t) {
+                        cands.push((it.score + sc, i as u32, t as u8));
+                    }
+                }
+            }
+            cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+            cands.truncate(width);
+            // The gold prefix advances by its next transition.
+            if gk < seq.len() {
+                parser::features(&gst, &ws, &mut feats);
+                tr.scores(&feats, &mut scores);
+                let (t, l) = seq[gk];
+                gscore += scores[t as usize];
+                gst.apply(t as usize, l);
+                gk += 1;
+            }
+            let mut next = Vec::with_capacity(cands.len());
+            for &(score, i, t) in &cands {
+                let parent = &beam[i as usize];
+                let mut it = parent.clone();
+                it.score = score;
+                let t = t as usize;
+                if t != parser::DONE {
+                    let mut label = 0;
+                    if let Some(d) = arc_dep(&it.st, t) {
+                        let head = if t == LEFT {
+                            it.st.b
+                        } else {
+                            *it.st.stack.last().unwrap()
+                        };
+                        label = if gold[d] == head {
+                            Data::id(&data.labels, &s.deprels[d - 1])
+                        } else {
+                            let f =
+                                &item_feats[i as usize * parser::FEATURES..][..parser::FEATURES];
+                            parser::label_features(f, t, &mut lfeats);
+                            lab.scores(&lfeats, &mut lscores);
+                            argmax(&lscores) as u32
+                        };
+                    }
+                    it.gold = parent.gold
+                        && it.hist.len() < seq.len()
+                        && seq[it.hist.len()] == (t as u8, label);
+                    it.hist.push((t as u8, label));
+                    it.st.apply(t, label);
+                }
+                next.push(it);
+            }
+            beam = next;
+            let best = &beam[0];
+            if !best.gold {
+                let v = best.score - gscore;
+                if worst.as_ref().map_or(true, |w| v > w.0) {
+                    worst = Some((v, best.hist.clone(), gk));
+                }
+            }
+        }
+        tr.time += 1;
+        // No update when the best complete item is the gold sequence.
+        if beam[0].gold {
+            continue;
+        }
+        let Some((_, hist, gsteps)) = worst else {
+            continue;
+        };
+        updates += 1;
+        let common = hist
+            .iter()
+            .zip(&seq[..gsteps])
+            .take_while(|(a, b)| a == b)
+            .count();
+        let mut st = State::new(n);
+        for &(t, l) in &seq[..common] {
+            st.apply(t as usize, l);
+        }
+        for (path, delta) in [(&seq[common..gsteps], 1.0f32), (&hist[common..], -1.0)] {
+            let mut p = st.clone();
+            for &(t, l) in path {
+                parser::features(&p, &ws, &mut feats);
+                tr.add(&feats, t as usize, delta);
+                p.apply(t as usize, l);
+            }
+        }
+    }
+    updates
 }
 
 /// Tags every training sentence with a tagger trained on the other folds,
@@ -403,4 +610,121 @@ pub fn evaluate(model: &Model, gold: &[GoldSentence]) -> Scores {
         }
     }
     sc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read_conllu;
+
+    /// A small treebank written for this test (ID FORM LEMMA UPOS XPOS
+    /// FEATS HEAD DEPREL DEPS MISC).
+    const TOY: &str = "\
+1\tShepherds\t_\tNOUN\t_\t_\t2\tnsubj\t_\t_
+2\tcounted\t_\tVERB\t_\t_\t0\troot\t_\t_
+3\ttheir\t_\tPRON\t_\t_\t4\tnmod:poss\t_\t_
+4\tsheep\t_\tNOUN\t_\t_\t2\tobj\t_\t_
+5\t.\t_\tPUNCT\t_\t_\t2\tpunct\t_\t_
+
+1\tThe\t_\tDET\t_\t_\t2\tdet\t_\t_
+2\tminers\t_\tNOUN\t_\t_\t3\tnsubj\t_\t_
+3\trested\t_\tVERB\t_\t_\t0\troot\t_\t_
+4\tin\t_\tADP\t_\t_\t6\tcase\t_\t_
+5\tthe\t_\tDET\t_\t_\t6\tdet\t_\t_
+6\tshade\t_\tNOUN\t_\t_\t3\tobl\t_\t_
+7\t.\t_\tPUNCT\t_\t_\t3\tpunct\t_\t_
+
+1\tA\t_\tDET\t_\t_\t2\tdet\t_\t_
+2\tbaker\t_\tNOUN\t_\t_\t3\tnsubj\t_\t_
+3\tsold\t_\tVERB\t_\t_\t0\troot\t_\t_
+4\tbread\t_\tNOUN\t_\t_\t3\tobj\t_\t_
+5\tand\t_\tCCONJ\t_\t_\t6\tcc\t_\t_
+6\tcakes\t_\tNOUN\t_\t_\t4\tconj\t_\t_
+7\tto\t_\tADP\t_\t_\t8\tcase\t_\t_
+8\tneighbours\t_\tNOUN\t_\t_\t3\tobl\t_\t_
+9\t.\t_\tPUNCT\t_\t_\t3\tpunct\t_\t_
+
+1\tOwls\t_\tNOUN\t_\t_\t2\tnsubj\t_\t_
+2\tsaid\t_\tVERB\t_\t_\t0\troot\t_\t_
+3\tthat\t_\tSCONJ\t_\t_\t5\tmark\t_\t_
+4\tmice\t_\tNOUN\t_\t_\t5\tnsubj\t_\t_
+5\thid\t_\tVERB\t_\t_\t2\tccomp\t_\t_
+6\tquietly\t_\tADV\t_\t_\t5\tadvmod\t_\t_
+7\t.\t_\tPUNCT\t_\t_\t2\tpunct\t_\t_
+
+";
+
+    /// Global beam training must fit a small treebank: decoding its own
+    /// sentences with the beam gives back the gold trees and labels, the
+    /// gold sequence rebuilds each tree, and two trainings are identical.
+    #[test]
+    fn beam_training_learns_toy_treebank() {
+        let train = read_conllu(TOY).unwrap();
+        let data = Data::new(&train);
+        for s in &train {
+            let (gold, seq) = gold_sequence(&data, s);
+            let mut st = State::new(s.forms.len());
+            for &(t, l) in &seq {
+                st.apply(t as usize, l);
+            }
+            let heads: Vec<usize> = st.heads[1..].iter().map(|h| h.unwrap_or(0)).collect();
+            assert_eq!(heads, gold[1..].to_vec());
+        }
+        let run = || {
+            let toks = hash_sentences(&train);
+            let lower: Vec<Vec<u64>> = toks
+                .iter()
+                .map(|s| s.iter().map(|t| t.low).collect())
+                .collect();
+            let tags = gold_tags(&data, &train);
+            let mut tag = Averaged::new(12, data.upos.len());
+            let mut tag2 = Averaged::new(12, data.upos.len());
+            let mut tr = Averaged::new(14, 4);
+            let mut lab = Averaged::new(14, data.labels.len());
+            let mut rng = Rng::new(7);
+            let mut order: Vec<usize> = (0..train.len()).collect();
+            let mut updates = Vec::new();
+            for epoch in 0..12 {
+                rng.shuffle(&mut order);
+                tagger_epoch(&mut tag, &data, &train, &toks, &order, None);
+                tagger_epoch(&mut tag2, &data, &train, &toks, &order, Some(&tags));
+                updates.push(beam_epoch(
+                    &mut tr, &lab, &data, &train, &lower, &tags, &order, 4,
+                ));
+                parser_epoch(
+                    &mut tr,
+                    &mut lab,
+                    &data,
+                    &train,
+                    &lower,
+                    &tags,
+                    &order,
+                    epoch > 0,
+                    &mut rng,
+                    false,
+                );
+            }
+            let set = Settings {
+                tag_bits: 12,
+                trans_bits: 14,
+                label_bits: 14,
+                tag_bytes: usize::MAX,
+                tag2_bytes: usize::MAX,
+                trans_bytes: usize::MAX,
+                label_bytes: usize::MAX,
+                seed: 7,
+            };
+            (
+                assemble(&data, &set, &tag, &tag2, &tr, &lab).with_beam(4),
+                updates,
+            )
+        };
+        let (model, updates) = run();
+        assert!(updates[0] > 0, "the untrained model cannot be right");
+        assert_eq!(*updates.last().unwrap(), 0, "{updates:?}");
+        let sc = evaluate(&model, &train);
+        assert_eq!(sc.uas, sc.tokens, "{sc:?}");
+        assert_eq!(sc.las, sc.tokens, "{sc:?}");
+        assert_eq!(run().0.to_bytes(), model.to_bytes());
+    }
 }

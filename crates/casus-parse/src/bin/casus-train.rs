@@ -1,8 +1,8 @@
 //! casus-train: trains the tagger and parser from UD treebanks, and
 //! evaluates a model on a gold CoNLL-U file.
 //!
-//!   casus-train train [TREEBANKS] [-o models/en/model.bin]
-//!   casus-train eval MODEL GOLD.conllu
+//!   casus-train train [TREEBANKS] [-o models/en/model.bin] [--beam N]
+//!   casus-train eval MODEL GOLD.conllu [--beam N]
 //!   casus-train bench MODEL CONLLU [ROUNDS]
 
 use anyhow::{Context, Result};
@@ -20,7 +20,7 @@ fn load(path: &Path) -> Result<Vec<GoldSentence>> {
 const TAG_EPOCHS: usize = 8;
 const PARSE_EPOCHS: usize = 16;
 
-fn train_cmd(dir: &Path, out: &Path, budgets: Option<[usize; 4]>) -> Result<()> {
+fn train_cmd(dir: &Path, out: &Path, budgets: Option<[usize; 4]>, beam: usize) -> Result<()> {
     let start = Instant::now();
     let (tag_epochs, parse_epochs) = (TAG_EPOCHS, PARSE_EPOCHS);
     let mut tr = load(&dir.join("en_ewt/en_ewt-ud-train.conllu"))?;
@@ -74,7 +74,10 @@ fn train_cmd(dir: &Path, out: &Path, budgets: Option<[usize; 4]>) -> Result<()> 
         } else {
             0
         };
-        let pe = if epoch < parse_epochs {
+        let pe = if epoch < parse_epochs && beam > 1 {
+            // Transitions globally with the beam, then the labeller alone
+            // on greedy (explored) configurations.
+            let u = train::beam_epoch(&mut trans, &lab, &data, &tr, &lower, &tags, &order, beam);
             train::parser_epoch(
                 &mut trans,
                 &mut lab,
@@ -85,11 +88,26 @@ fn train_cmd(dir: &Path, out: &Path, budgets: Option<[usize; 4]>) -> Result<()> 
                 &order,
                 epoch > 0,
                 &mut explore_rng,
+                false,
+            );
+            u
+        } else if epoch < parse_epochs {
+            train::parser_epoch(
+                &mut trans,
+                &mut lab,
+                &data,
+                &tr,
+                &lower,
+                &tags,
+                &order,
+                epoch > 0,
+                &mut explore_rng,
+                true,
             )
         } else {
             0
         };
-        let model = train::assemble(&data, &set, &tag, &tag2, &trans, &lab);
+        let model = train::assemble(&data, &set, &tag, &tag2, &trans, &lab).with_beam(beam);
         let sc = train::evaluate(&model, &dev);
         let score = sc.pct(sc.upos) + sc.pct(sc.las);
         eprintln!(
@@ -121,9 +139,14 @@ fn train_cmd(dir: &Path, out: &Path, budgets: Option<[usize; 4]>) -> Result<()> 
     Ok(())
 }
 
-fn eval_cmd(model: &Path, gold: &Path) -> Result<()> {
+/// Scores a model on a gold file; `beam` overrides the model's own width
+/// (to measure what a narrower or wider beam costs or gains).
+fn eval_cmd(model: &Path, gold: &Path, beam: Option<usize>) -> Result<()> {
     let bytes = std::fs::read(model).with_context(|| format!("reading {}", model.display()))?;
-    let model = Model::from_bytes(&bytes).with_context(|| format!("{}", model.display()))?;
+    let mut model = Model::from_bytes(&bytes).with_context(|| format!("{}", model.display()))?;
+    if let Some(w) = beam {
+        model = model.with_beam(w);
+    }
     let gold = load_gold(gold)?;
     let sc = train::evaluate(&model, &gold);
     println!(
@@ -232,10 +255,23 @@ fn main() {
             let mut dir = "../shared/treebanks".to_string();
             let mut out = "models/en/model.bin".to_string();
             let mut budgets = None;
+            // The committed model's width (1: the greedy parser).
+            let mut beam = 8;
             let mut i = 1;
             while i < args.len() {
                 if args[i] == "-o" && i + 1 < args.len() {
                     out = args[i + 1].clone();
+                    i += 2;
+                } else if args[i] == "--beam" && i + 1 < args.len() {
+                    // Beam width: > 1 trains the transitions globally for
+                    // beam decoding (the model records the width).
+                    match args[i + 1].parse::<usize>() {
+                        Ok(w) if (1..=casus_parse::model::MAX_BEAM).contains(&w) => beam = w,
+                        _ => {
+                            eprintln!("casus-train: --beam takes a width from 1 to 64");
+                            std::process::exit(2);
+                        }
+                    }
                     i += 2;
                 } else if args[i] == "--budgets" && i + 1 < args.len() {
                     // Byte budgets of the four tables, for size experiments.
@@ -254,16 +290,24 @@ fn main() {
                     i += 1;
                 }
             }
-            train_cmd(Path::new(&dir), Path::new(&out), budgets)
+            train_cmd(Path::new(&dir), Path::new(&out), budgets, beam)
         }
-        Some("eval") if args.len() == 3 => eval_cmd(Path::new(&args[1]), Path::new(&args[2])),
+        Some("eval") if args.len() == 3 => {
+            eval_cmd(Path::new(&args[1]), Path::new(&args[2]), None)
+        }
+        Some("eval") if args.len() == 5 && args[3] == "--beam" => match args[4].parse() {
+            Ok(w) if (1..=casus_parse::model::MAX_BEAM).contains(&w) => {
+                eval_cmd(Path::new(&args[1]), Path::new(&args[2]), Some(w))
+            }
+            _ => Err(anyhow::anyhow!("eval: --beam takes a width from 1 to 64")),
+        },
         Some("bench") if args.len() == 3 || args.len() == 4 => match args.get(3).map(|r| r.parse()) {
             None => bench_cmd(Path::new(&args[1]), Path::new(&args[2]), 5),
             Some(Ok(r)) => bench_cmd(Path::new(&args[1]), Path::new(&args[2]), r),
             Some(Err(_)) => Err(anyhow::anyhow!("bench: ROUNDS must be a number")),
         },
         _ => Err(anyhow::anyhow!(
-            "usage: casus-train train [TREEBANKS_DIR] [-o MODEL] | casus-train eval MODEL GOLD.conllu | casus-train bench MODEL CONLLU [ROUNDS]"
+            "usage: casus-train train [TREEBANKS_DIR] [-o MODEL] [--beam N] | casus-train eval MODEL GOLD.conllu [--beam N] | casus-train bench MODEL CONLLU [ROUNDS]"
         )),
     };
     if let Err(e) = r {
