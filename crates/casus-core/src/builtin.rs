@@ -77,6 +77,8 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/base_verb_contexts.txt",
     "lang/en/placing_prepositions.txt",
     "lang/en/posted_abroad.txt",
+    "lang/en/stative_participles.txt",
+    "lang/en/obligation_modals.txt",
     "geo/countries.tsv",
     "geo/adm1.tsv",
     "geo/cities.tsv",

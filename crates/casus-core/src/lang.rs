@@ -23,6 +23,8 @@ pub const LISTS: &[(&str, u32)] = &[
     ("base_verb_contexts", class::BASE_CONTEXT),
     ("placing_prepositions", class::PLACING_PREPOSITION),
     ("posted_abroad", class::POSTED_ABROAD),
+    ("stative_participles", class::STATIVE_PARTICIPLE),
+    ("obligation_modals", class::OBLIGATION),
 ];
 
 /// The compiled word lists of one language.

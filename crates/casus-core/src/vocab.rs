@@ -33,6 +33,11 @@ pub mod class {
     pub const PLACING_PREPOSITION: u32 = 1 << 16;
     /// Role nouns that serve abroad ("the embassy in Tehran" is not Iran's).
     pub const POSTED_ABROAD: u32 = 1 << 17;
+    /// Participles that after "be" describe the subject's own stance
+    /// ("is opposed to", "were engaged in"): active, not passive.
+    pub const STATIVE_PARTICIPLE: u32 = 1 << 18;
+    /// Modals of obligation: "X said Y must V" is a demand of Y.
+    pub const OBLIGATION: u32 = 1 << 19;
 }
 
 #[derive(Debug, Default)]
