@@ -68,6 +68,14 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether a finite verb follows the mention: "and Iran condemned",
+    /// not "Kenya and Uganda to mediate" (an infinitive has no subject).
+    fn starts_finite_clause_after(&self, m: &Mention) -> bool {
+        self.starts_clause_after(m)
+            && m.tokens.end < self.range.end
+            && self.norm(m.tokens.end) != "to"
+    }
+
     /// Whether a bare comma links the mention to the one before it, as in
     /// the middle of a list "A, B, and C".
     fn listed(&self, m: &Mention) -> bool {
@@ -126,7 +134,7 @@ impl Ctx<'_> {
         while rightward
             && end + 1 < n
             && link(&self.mentions[end], &self.mentions[end + 1]).is_some()
-            && !(end + 1 > idx && self.starts_clause_after(&self.mentions[end + 1]))
+            && !(end + 1 > idx && self.starts_finite_clause_after(&self.mentions[end + 1]))
         {
             end += 1;
         }
@@ -397,8 +405,14 @@ impl Speech {
             .rev()
             .find(|&&i| i < m.verb && !parenthetical(ctx, i))
             .or_else(|| {
-                says.iter()
-                    .find(|&&i| i > m.verb && (trailing(i) || parenthetical(ctx, i)))
+                // ("where, it said, 100 died": a parenthetical inside a
+                // relative clause reports that clause only)
+                says.iter().find(|&&i| {
+                    i > m.verb
+                        && (trailing(i)
+                            || (parenthetical(ctx, i)
+                                && !(m.verb..i).any(|t| ctx.layer.is(t, class::CLAUSE_BREAK))))
+                })
             })
             .copied()
     }
