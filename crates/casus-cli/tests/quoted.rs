@@ -94,6 +94,11 @@ fn coordinated_clauses_each_keep_their_own_actors() {
             "Kenya attacked Uganda and Rwanda criticised Kenya.",
             &["KEN UGA 190 asserted", "RWA KEN 111 asserted"],
         ),
+        // an infinitive has no subject of its own: still one compound
+        (
+            "Kenya visited Uganda and Rwanda to discuss the border.",
+            &["KEN UGA 042 asserted", "KEN RWA 042 asserted"],
+        ),
         // a compound object is still one: no verb follows it
         (
             "Kenya condemned Uganda and Rwanda on Monday.",
@@ -185,6 +190,11 @@ fn parenthetical_attribution_scope() {
                 "KENMIL SOM 190 asserted @anonymous: witnesses",
                 "ETH KEN 111 asserted",
             ],
+        ),
+        // a parenthetical inside a relative clause reports that clause only
+        (
+            "Kenya threatened to attack Uganda after a raid on a town where, it said, ten people died.",
+            &["KEN UGA 138 asserted"],
         ),
         // a say-verb before the event still governs it
         (
