@@ -354,3 +354,65 @@ fn implicit_targets_copy_no_text() {
     let [a, b] = [&e["evidence"]["target"][0], &e["evidence"]["target"][1]];
     assert_eq!(a, b, "an implied target spans no text");
 }
+
+/// The constructions of issue 11 item 1, one row each: subject, by-agent
+/// of a passive and of a participle, object, oblique by its preposition,
+/// infinitive and complement targets, coordinated verbs and nouns,
+/// apposition and relative clause.
+#[test]
+fn constructions_of_item_1() {
+    check(&[
+        // subject and object
+        ("Kenya attacked Uganda.", &["KEN UGA 190 asserted"]),
+        // the by-agent of a passive
+        ("Uganda was attacked by Kenya.", &["KEN UGA 190 asserted"]),
+        // the by-agent of a participle modifying a noun
+        (
+            "Troops sent by Kenya attacked Somalia.",
+            &["KEN SOM 190 asserted"],
+        ),
+        // an oblique by its preposition
+        ("Kenya sent weapons to Uganda.", &["KEN UGA 072 asserted"]),
+        // targets of infinitives and complement clauses, by the verb's frame
+        (
+            "Kenya urged Uganda to release the prisoners.",
+            &["KEN UGA 0253 asserted"],
+        ),
+        (
+            "Kenya accused Uganda of spying.",
+            &["KEN UGA 1125 asserted"],
+        ),
+        (
+            "Kenya demanded that Uganda release the prisoners.",
+            &["KEN UGA 100 asserted"],
+        ),
+        (
+            "Kenya threatened to cut off electricity to Uganda.",
+            &["KEN UGA 1312 asserted"],
+        ),
+        // coordinated verbs share a subject and keep their own objects
+        (
+            "Kenya visited Uganda and criticised Rwanda.",
+            &["KEN UGA 042 asserted", "KEN RWA 111 asserted"],
+        ),
+        // coordinated nouns make a compound actor
+        (
+            "Kenya and Uganda condemned Rwanda.",
+            &["KEN RWA 111 asserted", "UGA RWA 111 asserted"],
+        ),
+        // an apposition names the same actor
+        (
+            "Kenya's president, William Ruto, criticised Uganda.",
+            &["KENGOV UGA 111 asserted"],
+        ),
+        // a relative clause's object is not the main verb's subject
+        (
+            "Kenya, which borders Somalia, condemned Uganda.",
+            &["KEN UGA 111 asserted"],
+        ),
+        (
+            "Kenya's army, whose bases face Somalia, attacked Uganda.",
+            &["KENMIL UGA 190 asserted"],
+        ),
+    ]);
+}

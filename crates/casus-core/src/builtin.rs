@@ -79,6 +79,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/posted_abroad.txt",
     "lang/en/stative_participles.txt",
     "lang/en/obligation_modals.txt",
+    "lang/en/relative_pronouns.txt",
     "geo/countries.tsv",
     "geo/adm1.tsv",
     "geo/cities.tsv",

@@ -266,6 +266,19 @@ pub(crate) fn passive_subject(ctx: &Ctx, m: &PatternMatch, by_agent: usize) -> (
     }
 }
 
+/// Whether a mention stands inside a relative clause set off by commas
+/// that closes before `verb`: ", which borders Somalia,".
+fn in_relative_clause(ctx: &Ctx, tokens: &Range<usize>, verb: usize) -> bool {
+    let closes = (tokens.end..verb).any(|i| ctx.norm(i) == ",");
+    closes
+        && (ctx.range.start..tokens.start)
+            .rev()
+            .find(|&i| ctx.norm(i) == ",")
+            .is_some_and(|comma| {
+                comma + 1 < tokens.start && ctx.layer.is(comma + 1, class::RELATIVE)
+            })
+}
+
 /// The subject of a verb and where its clause starts (for modality cues).
 pub(crate) fn find_subject(
     ctx: &Ctx,
@@ -327,6 +340,7 @@ pub(crate) fn find_subject(
         if mention.locative
             || matches!(mention.referent, Referent::Place(_))
             || in_pp
+            || in_relative_clause(ctx, &mention.tokens, m.verb)
             || slot_mentions.contains(&k)
             || mention.referent == Referent::EachOther
         {

@@ -25,6 +25,7 @@ pub const LISTS: &[(&str, u32)] = &[
     ("posted_abroad", class::POSTED_ABROAD),
     ("stative_participles", class::STATIVE_PARTICIPLE),
     ("obligation_modals", class::OBLIGATION),
+    ("relative_pronouns", class::RELATIVE),
 ];
 
 /// The compiled word lists of one language.

@@ -38,6 +38,9 @@ pub mod class {
     pub const STATIVE_PARTICIPLE: u32 = 1 << 18;
     /// Modals of obligation: "X said Y must V" is a demand of Y.
     pub const OBLIGATION: u32 = 1 << 19;
+    /// Relative pronouns: ", which borders X," is a clause inside a noun
+    /// phrase, and X is not the subject of the verb after it.
+    pub const RELATIVE: u32 = 1 << 20;
 }
 
 #[derive(Debug, Default)]
