@@ -356,9 +356,9 @@ fn implicit_targets_copy_no_text() {
 }
 
 /// The constructions of issue 11 item 1, one row each: subject, by-agent
-/// of a passive and of a participle, object, oblique by its preposition,
-/// infinitive and complement targets, coordinated verbs and nouns,
-/// apposition and relative clause.
+/// of a passive and of a participle, object, indirect object, oblique by
+/// its preposition, infinitive and complement targets, coordinated verbs
+/// and nouns, apposition and relative clause.
 #[test]
 fn constructions_of_item_1() {
     check(&[
@@ -371,6 +371,9 @@ fn constructions_of_item_1() {
             "Troops sent by Kenya attacked Somalia.",
             &["KEN SOM 190 asserted"],
         ),
+        // an indirect object (the double-object frame of 07_aid.txt)
+        ("Kenya gave Uganda weapons.", &["KEN UGA 072 asserted"]),
+        ("Kenya gave Uganda a loan.", &["KEN UGA 071 asserted"]),
         // an oblique by its preposition
         ("Kenya sent weapons to Uganda.", &["KEN UGA 072 asserted"]),
         // targets of infinitives and complement clauses, by the verb's frame
