@@ -39,6 +39,11 @@ impl Ctx<'_> {
     }
 
     pub(crate) fn byte_span(&self, tokens: Range<usize>) -> [usize; 2] {
+        // an implied party has no words: an empty span where it is implied
+        if tokens.is_empty() {
+            let at = self.layer.tokens[tokens.start].span.start;
+            return [at, at];
+        }
         [
             self.layer.tokens[tokens.start].span.start,
             self.layer.tokens[tokens.end - 1].span.end,
@@ -63,6 +68,26 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether a finite verb follows the mention: "and Iran condemned",
+    /// not "Kenya and Uganda to mediate" (an infinitive has no subject).
+    fn starts_finite_clause_after(&self, m: &Mention) -> bool {
+        self.starts_clause_after(m)
+            && m.tokens.end < self.range.end
+            && self.norm(m.tokens.end) != "to"
+    }
+
+    /// Whether a bare comma links the mention to the one before it, as in
+    /// the middle of a list "A, B, and C".
+    fn listed(&self, m: &Mention) -> bool {
+        let start = m.tokens.start;
+        start > self.range.start
+            && self.norm(start - 1) == ","
+            && self
+                .mentions
+                .iter()
+                .any(|prev| prev.tokens.end + 1 == start)
+    }
+
     /// Mentions coordinated with `idx` by "and", "or" and commas.
     pub(crate) fn compound(&self, idx: usize, leftward: bool, rightward: bool) -> Vec<usize> {
         // The connector between two neighbouring mentions, if they can be
@@ -74,8 +99,10 @@ impl Ctx<'_> {
                 .map(|i| self.norm(i))
                 .collect();
             // "..., and the Netherlands said it would": a new clause's
-            // subject, not another member of the compound.
-            if between.first() == Some(&",") && self.starts_clause_after(b) {
+            // subject, not another member of the compound; but the last
+            // member of a serial-comma list ("the US, Russia, and
+            // Switzerland met") is one.
+            if between.first() == Some(&",") && self.starts_clause_after(b) && !self.listed(a) {
                 return None;
             }
             match between.as_slice() {
@@ -102,9 +129,12 @@ impl Ctx<'_> {
         {
             start -= 1;
         }
+        // Rightward, a mention that starts its own clause is the next
+        // clause's subject: "struck Lebanon and Iran condemned Israel".
         while rightward
             && end + 1 < n
             && link(&self.mentions[end], &self.mentions[end + 1]).is_some()
+            && !(end + 1 > idx && self.starts_finite_clause_after(&self.mentions[end + 1]))
         {
             end += 1;
         }
@@ -165,11 +195,14 @@ pub(crate) fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
         return false;
     }
     // After an adjective ("Hezbollah targets", "Russian attack") a verb form is a noun.
-    if ctx
-        .mentions
-        .iter()
-        .any(|m| m.adjectival && m.tokens.end == t)
-    {
+    // A nationality in the plural is a noun, the subject of the verb
+    // ("Palestinians blamed"); "Swiss" is not a plural.
+    if ctx.mentions.iter().any(|m| {
+        m.adjectival && m.tokens.end == t && {
+            let last = ctx.norm(t - 1);
+            !last.ends_with('s') || last.ends_with("ss")
+        }
+    }) {
         return false;
     }
     if word.ends_with("ing") {
@@ -215,6 +248,35 @@ pub(crate) fn find_by_agent(ctx: &Ctx, m: &PatternMatch) -> Option<usize> {
     ctx.mentions
         .iter()
         .position(|mm| mm.tokens.start == next || mm.tokens.start == by + 1)
+}
+
+/// The target of a passive with a by-agent when no subject was found: the
+/// owner named inside the subject phrase ("the homes of Palestinian
+/// families were demolished by"), else none. The agent is still the source.
+pub(crate) fn passive_subject(ctx: &Ctx, m: &PatternMatch, by_agent: usize) -> (Vec<usize>, usize) {
+    let owner = ctx.mentions.iter().enumerate().rev().find(|(k, mention)| {
+        *k != by_agent
+            && mention.tokens.end <= m.verb
+            && !mention.locative
+            && !(mention.tokens.end..m.verb).any(|i| ctx.layer.is(i, class::CLAUSE_BREAK))
+    });
+    match owner {
+        Some((k, mention)) => (vec![k], mention.tokens.end),
+        None => (Vec::new(), m.verb),
+    }
+}
+
+/// Whether a mention stands inside a relative clause set off by commas
+/// that closes before `verb`: ", which borders Somalia,".
+fn in_relative_clause(ctx: &Ctx, tokens: &Range<usize>, verb: usize) -> bool {
+    let closes = (tokens.end..verb).any(|i| ctx.norm(i) == ",");
+    closes
+        && (ctx.range.start..tokens.start)
+            .rev()
+            .find(|&i| ctx.norm(i) == ",")
+            .is_some_and(|comma| {
+                comma + 1 < tokens.start && ctx.layer.is(comma + 1, class::RELATIVE)
+            })
 }
 
 /// The subject of a verb and where its clause starts (for modality cues).
@@ -278,12 +340,16 @@ pub(crate) fn find_subject(
         if mention.locative
             || matches!(mention.referent, Referent::Place(_))
             || in_pp
+            || in_relative_clause(ctx, &mention.tokens, m.verb)
             || slot_mentions.contains(&k)
             || mention.referent == Referent::EachOther
         {
             continue;
         }
-        let members = ctx.compound(k, true, false);
+        // "struck Lebanon and Iran condemned Israel": an earlier verb's
+        // object is not a member of the next clause's subject.
+        let mut members = ctx.compound(k, true, false);
+        members.retain(|j| *j == k || !slot_mentions.contains(j));
         return Some((members, mention.tokens.end));
     }
     None
@@ -330,39 +396,78 @@ impl Speech {
         if self.fixed_span.is_some() {
             return self.fixed_span;
         }
-        let before = self.says.iter().rev().find(|&&i| i < m.verb);
-        before
-            .or_else(|| self.says.iter().find(|&&i| i > m.verb))
-            .map(|&i| ctx.byte_span(i..i + 1))
+        self.governing(ctx, m).map(|i| ctx.byte_span(i..i + 1))
     }
 
-    /// The speaker the sentence attributes the event to, if any: the
-    /// say-verb nearest before the event verb, else a trailing "X said".
-    pub(crate) fn attribution(&self, ctx: &Ctx, m: &PatternMatch) -> Option<String> {
-        if self.fixed.is_some() {
-            return self.fixed.clone();
-        }
+    /// The say-verb whose report contains the event verb: the nearest one
+    /// before it, else a trailing "X said" after it. A parenthetical
+    /// ("..., officials said, and ...") governs only the clause before it.
+    fn governing(&self, ctx: &Ctx, m: &PatternMatch) -> Option<usize> {
         let range = ctx.range.clone();
-        let says = &self.says;
-
         // A say-verb after the event counts only as a trailing attribution
-        // ("..., Ukraine's navy said on Monday."), not as the verb of a new
-        // clause ("..., and the Netherlands said it would send ...").
+        // ("..., Ukraine's navy said on Monday.") or a parenthetical, not
+        // as the verb of a new clause ("..., and the Netherlands said it
+        // would send ...").
         let trailing = |i: usize| {
             let rest: Vec<usize> = (i + 1..range.end)
                 .filter(|&t| !ctx.layer.tokens[t].temporal)
                 .collect();
             rest.len() <= 4 && !rest.iter().any(|&t| ctx.layer.is(t, class::PATTERN_VERB))
         };
-        let say = says
-            .iter()
+        let says = &self.says;
+        says.iter()
             .rev()
-            .find(|&&i| i < m.verb)
-            .or_else(|| says.iter().find(|&&i| i > m.verb && trailing(i)))?;
-        speaker_before(ctx, *say)
-            .or_else(|| speaker_after(ctx, *say + 1))
+            .find(|&&i| i < m.verb && !parenthetical(ctx, i))
+            .or_else(|| {
+                // ("where, it said, 100 died": a parenthetical inside a
+                // relative clause reports that clause only)
+                says.iter().find(|&&i| {
+                    i > m.verb
+                        && (trailing(i)
+                            || (parenthetical(ctx, i)
+                                && !(m.verb..i).any(|t| ctx.layer.is(t, class::CLAUSE_BREAK))))
+                })
+            })
+            .copied()
+    }
+
+    /// The speaker the sentence attributes the event to, if any.
+    pub(crate) fn attribution(&self, ctx: &Ctx, m: &PatternMatch) -> Option<String> {
+        if self.fixed.is_some() {
+            return self.fixed.clone();
+        }
+        let say = self.governing(ctx, m)?;
+        speaker_before(ctx, say)
+            .or_else(|| speaker_after(ctx, say + 1))
             .or(Some("unnamed".into()))
     }
+}
+
+/// A say-verb set off by commas with its speaker: ", regional officials
+/// said,". It reports the clause before it, not the one after.
+fn parenthetical(ctx: &Ctx, say: usize) -> bool {
+    let range = ctx.range.clone();
+    let mut after = say + 1;
+    while after < range.end && ctx.layer.tokens[after].temporal {
+        after += 1;
+    }
+    if after >= range.end || ctx.norm(after) != "," {
+        return false;
+    }
+    // the speaker: a few words back to a comma, none of them a verb
+    let lower = say.saturating_sub(6).max(range.start);
+    (lower..say)
+        .rev()
+        .find(|&i| ctx.norm(i) == ",")
+        .is_some_and(|comma| {
+            comma + 1 < say
+                && (comma + 1..say).all(|i| {
+                    ctx.in_mention(i)
+                        || !(ctx.layer.is(i, class::PATTERN_VERB)
+                            || ctx.layer.is(i, class::AUXILIARY)
+                            || ctx.layer.is(i, class::SAY_VERB))
+                })
+        })
 }
 
 /// Say-verbs used as verbs ("said", "told"), not as nouns ("the reports").
@@ -516,4 +621,56 @@ pub(crate) fn meeting_place(ctx: &Ctx, m: &PatternMatch) -> Option<String> {
         Referent::Capital(c) | Referent::Place(Some(c)) => Some(c.clone()),
         _ => None,
     }
+}
+
+/// "Algeria denied that it had closed its border": an act reported by a
+/// denial verb is negated. The denial governs its complement up to a
+/// clause boundary (";", ", and", ", but").
+pub(crate) fn denied(ctx: &Ctx, m: &PatternMatch, cues: &mut crate::doc::Cues) {
+    let deny = say_verbs(ctx).into_iter().rev().find(|&d| {
+        d < m.verb
+            && ctx.p.rules.deny_verbs.contains(ctx.norm(d))
+            && !(d + 1..m.verb).any(|i| {
+                ctx.norm(i) == ";"
+                    || (ctx.norm(i) == ","
+                        && i + 1 < m.verb
+                        && matches!(ctx.norm(i + 1), "and" | "but" | "while"))
+            })
+    });
+    if let Some(d) = deny {
+        cues.negated = true;
+        cues.notes.push(format!("negated: {}", ctx.norm(d)));
+        cues.spans.push(ctx.byte_span(d..d + 1));
+    }
+}
+
+/// "Kenya said (that) Uganda must withdraw": the speaker's mention when a
+/// say-verb governs a subject and a modal of obligation before the verb;
+/// the clause is then the speaker's demand of the subject.
+pub(crate) fn obligation_speaker(ctx: &Ctx, verb: usize, subject: &[usize]) -> Option<usize> {
+    let first = ctx.mentions[*subject.first()?].tokens.start;
+    let last = subject.iter().map(|&k| ctx.mentions[k].tokens.end).max()?;
+    if !(last..verb).any(|i| ctx.layer.is(i, class::OBLIGATION)) {
+        return None;
+    }
+    let mut s = first;
+    while s > ctx.range.start && matches!(ctx.norm(s - 1), "that") {
+        s -= 1;
+    }
+    let say = s.checked_sub(1).filter(|&i| {
+        i >= ctx.range.start && ctx.layer.is(i, class::SAY_VERB) && say_verbs(ctx).contains(&i)
+    })?;
+    // the speaker stands right before its say-verb (adverbs and time
+    // words between)
+    let mut end = say;
+    while end > ctx.range.start
+        && (ctx.layer.tokens[end - 1].temporal
+            || is_adverb(ctx.norm(end - 1))
+            || ctx.layer.is(end - 1, class::AUXILIARY))
+    {
+        end -= 1;
+    }
+    ctx.mentions
+        .iter()
+        .position(|m| m.tokens.end == end && !m.locative)
 }

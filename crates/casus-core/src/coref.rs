@@ -241,6 +241,29 @@ fn most_recent_country(before: &[Mention], history: &History) -> Option<String> 
     })
 }
 
+/// The one country "the country" can mean: the countries named earlier in
+/// the sentence, else in the nearest earlier sentence that names one. Two
+/// candidates ("Kenya hosted Uganda's president, and the country ...")
+/// leave it unresolved rather than guess.
+fn only_country(before: &[Mention], history: &History) -> Option<String> {
+    let scopes = std::iter::once(before).chain(history.sentences.iter().rev().map(Vec::as_slice));
+    for scope in scopes {
+        let mut countries: Vec<String> = scope
+            .iter()
+            .flat_map(resolved_codes)
+            .filter_map(|c| country_of(&c).map(str::to_string))
+            .collect();
+        countries.sort();
+        countries.dedup();
+        match countries.len() {
+            0 => continue,
+            1 => return countries.pop(),
+            _ => return None,
+        }
+    }
+    None
+}
+
 fn with_role(code: &str, role: &Option<String>) -> String {
     match (role, country_of(code)) {
         (Some(r), Some(c)) => format!("{c}{r}"),
@@ -323,7 +346,7 @@ fn resolve_description(
             (is_org && !m.locative).then(|| Referent::Actor(code.clone()))
         }),
         Description::Country => {
-            most_recent_country(before, history).map(|c| Referent::Actor(with_role(&c, &role)))
+            only_country(before, history).map(|c| Referent::Actor(with_role(&c, &role)))
         }
         Description::Pair => {
             // The most recent group of exactly two actors: a resolved group,

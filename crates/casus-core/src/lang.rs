@@ -23,6 +23,9 @@ pub const LISTS: &[(&str, u32)] = &[
     ("base_verb_contexts", class::BASE_CONTEXT),
     ("placing_prepositions", class::PLACING_PREPOSITION),
     ("posted_abroad", class::POSTED_ABROAD),
+    ("stative_participles", class::STATIVE_PARTICIPLE),
+    ("obligation_modals", class::OBLIGATION),
+    ("relative_pronouns", class::RELATIVE),
     ("reach_stops", class::REACH_STOP),
     // No class (0): read by name ([`crate::builtin::lang_has`]) by code
     // that runs without a pipeline or tests strings rather than tokens.

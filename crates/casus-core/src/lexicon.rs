@@ -28,6 +28,28 @@ impl CaseRule {
         }
     }
 
+    /// Whether the phrase may start at token `t`. A short acronym written
+    /// as a word ("Nato") matches, unless that word is an English function
+    /// word: "Who" at the head of a question is not the WHO.
+    pub fn admits_at(self, layer: &TextLayer, t: usize) -> bool {
+        use crate::vocab::class;
+        let shape = layer.tokens[t].shape;
+        self.admits(shape)
+            && !(self == CaseRule::NotLower
+                && shape == Shape::Capitalized
+                && layer.is(
+                    t,
+                    class::DETERMINER
+                        | class::PREPOSITION
+                        | class::AUXILIARY
+                        | class::BE_FORM
+                        | class::CLAUSE_BREAK
+                        | class::GAP_BLOCKER
+                        | class::BASE_CONTEXT
+                        | class::ING_CONTEXT,
+                ))
+    }
+
     pub fn admits(self, shape: Shape) -> bool {
         match self {
             CaseRule::Any => true,
@@ -183,10 +205,9 @@ impl<T> PhraseIndex<T> {
         end: usize,
     ) -> impl Iterator<Item = PhraseMatch<'a, T>> + 'a {
         let candidates = self.candidates(layer, start);
-        let shape = layer.tokens[start].shape;
         candidates.iter().filter_map(move |p| {
             let stop = start + 1 + p.rest.len();
-            if stop > end || !p.case.admits(shape) {
+            if stop > end || !p.case.admits_at(layer, start) {
                 return None;
             }
             let fits = (0..p.rest.len()).all(|k| p.word_is(k, layer, start + 1 + k));
@@ -207,9 +228,8 @@ impl<T> PhraseIndex<T> {
         end: usize,
     ) -> impl Iterator<Item = PhraseMatch<'a, T>> + 'a {
         let candidates = self.candidates(layer, start);
-        let shape = layer.tokens[start].shape;
         candidates.iter().filter_map(move |p| {
-            if !p.case.admits(shape) {
+            if !p.case.admits_at(layer, start) {
                 return None;
             }
             let mut pos = start + 1;

@@ -41,6 +41,8 @@ pub struct Rules {
     pub conversions: Vec<Conversion>,
     pub conversion_cues: PhraseIndex<usize>,
     pub say_verbs: HashSet<String>,
+    /// Denial verbs ("denied that ..."): say-verbs whose report is negated.
+    pub deny_verbs: HashSet<String>,
     pub according: PhraseIndex<()>,
     pub unattributed: PhraseIndex<()>,
     pub anonymous: PhraseIndex<()>,
@@ -69,6 +71,9 @@ pub const CODE_SETS: &[&str] = &[
     "protest",
     "protest-aim",
     "demand",
+    "speech-content",
+    "beyond-sport",
+    "said-must",
     "generic-force",
     "meeting",
     "third-country-meeting",
@@ -195,6 +200,13 @@ impl Rules {
                             rules
                                 .say_verbs
                                 .extend(inflect(&v.to_lowercase(), irregular).0);
+                        }
+                    }
+                    "deny" => {
+                        for (v, _) in block.values("verb") {
+                            let forms = inflect(&v.to_lowercase(), irregular).0;
+                            rules.say_verbs.extend(forms.iter().cloned());
+                            rules.deny_verbs.extend(forms);
                         }
                     }
                     "according" => {

@@ -36,6 +36,14 @@ pub mod class {
     /// Words that end a verb's reach for its target to the right: a new
     /// clause or an aside starts there ("but", "while", "saying").
     pub const REACH_STOP: u32 = 1 << 24;
+    /// Participles that after "be" describe the subject's own stance
+    /// ("is opposed to", "were engaged in"): active, not passive.
+    pub const STATIVE_PARTICIPLE: u32 = 1 << 18;
+    /// Modals of obligation: "X said Y must V" is a demand of Y.
+    pub const OBLIGATION: u32 = 1 << 19;
+    /// Relative pronouns: ", which borders X," is a clause inside a noun
+    /// phrase, and X is not the subject of the verb after it.
+    pub const RELATIVE: u32 = 1 << 20;
 }
 
 #[derive(Debug, Default)]

@@ -7,7 +7,9 @@
 
 use super::Stage;
 use crate::actors::Referent;
-use crate::clause::{ctx_country, find_subject, historical_year, span_text, weapon, Ctx, Speech};
+use crate::clause::{
+    ctx_country, find_subject, historical_year, passive_subject, span_text, weapon, Ctx, Speech,
+};
 use crate::doc::{Cues, Doc, Layer, Predicate, Trace, Voice};
 use crate::event::Modality;
 use crate::rules::{CodeSets, Cue};
@@ -74,8 +76,11 @@ fn sentence(
     for (k, pred) in preds.iter_mut().enumerate() {
         let m = &pred.matched;
         let pattern = &p.verbs.patterns[m.pattern];
-        let Some((subject, window_start)) = find_subject(ctx, m, &slot_mentions, &last_subject)
-        else {
+        let found = find_subject(ctx, m, &slot_mentions, &last_subject).or_else(|| {
+            let agent = pred.by_agent.filter(|_| pred.voice == Voice::Passive)?;
+            Some(passive_subject(ctx, m, agent))
+        });
+        let Some((subject, window_start)) = found else {
             trace.note(NAME, index, || {
                 format!("`{}`: no source found", pattern.text)
             });
@@ -143,6 +148,7 @@ fn sentence(
             cues.negated = true;
         }
         negated_object(ctx, pred, &mut cues);
+        crate::clause::denied(ctx, &pred.matched, &mut cues);
         if conditional_span.is_some() {
             cues.hypothetical = true;
         }

@@ -7,7 +7,7 @@
 
 use super::Stage;
 use crate::actors::Referent;
-use crate::clause::{ctx_country, meeting_place, span_text, Ctx};
+use crate::clause::{ctx_country, meeting_place, obligation_speaker, span_text, Ctx};
 use crate::codes::ActorCode;
 use crate::doc::{Doc, Layer, Predicate, Trace};
 use crate::event::{Event, Evidence};
@@ -56,11 +56,34 @@ impl Stage for Events {
                         .map(|(_, c)| c.clone())
                 });
             let preds = &doc.predicates[state.predicates.clone()];
+            let content = contents(&ctx, preds);
             let mut events = Vec::new();
             for (k, pred) in preds.iter().enumerate() {
                 if pred.code.is_none() {
                     continue;
                 }
+                if let Some(j) = content[k].demand {
+                    let (text, by) = (
+                        &p.verbs.patterns[pred.matched.pattern].text,
+                        &p.verbs.patterns[preds[j].matched.pattern].text,
+                    );
+                    doc.trace.note(NAME, index, || {
+                        format!("`{text}`: the content of `{by}`, not coded as done")
+                    });
+                    continue;
+                }
+                // "demanded that Y withdraw": Y, the subject of the
+                // content, is whom the demand is made of
+                let with_target;
+                let pred = if let Some(t) = &content[k].target {
+                    with_target = Predicate {
+                        targets: t.clone(),
+                        ..pred.clone()
+                    };
+                    &with_target
+                } else {
+                    pred
+                };
                 // The event's date: a time expression in its clause (up to
                 // the next verb), else in its sentence, else the document date.
                 let clause_end = preds.get(k + 1).map_or(ctx.range.end, |n| n.matched.verb);
@@ -72,6 +95,29 @@ impl Stage for Events {
                     location: &location,
                     clause_end,
                 };
+                // "X said that Y must V": X's demand of Y, not Y's act
+                let demand;
+                let pred = match obligation_speaker(&ctx, pred.matched.verb, &pred.subject) {
+                    Some(speaker) if pred.voice == crate::doc::Voice::Active => {
+                        demand = Predicate {
+                            sources: vec![speaker],
+                            targets: pred.subject.clone(),
+                            code: Some(p.rules.code_sets.single("said-must").to_string()),
+                            symmetric: false,
+                            modality: Some(crate::Modality::Asserted),
+                            attribution: None,
+                            attribution_span: None,
+                            entry: "rules/code_sets.txt [code-set said-must]".into(),
+                            cues: Default::default(),
+                            ..pred.clone()
+                        };
+                        doc.trace.note(NAME, index, || {
+                            "said ... must: a demand by the speaker of the subject".into()
+                        });
+                        &demand
+                    }
+                    _ => pred,
+                };
                 let before = events.len();
                 code_predicate(&ctx, pred, &place, &mut events);
                 if events.len() == before {
@@ -82,10 +128,68 @@ impl Stage for Events {
                 }
             }
             drop_protest_demands(&p.rules.code_sets, &mut events, index, &mut doc.trace);
+            if state.sport {
+                events.retain(|e| p.rules.code_sets.contains("beyond-sport", &e.code));
+            }
             doc.sentence_events.extend(events);
             doc.sentences[index].events = start..doc.sentence_events.len();
         }
     }
+}
+
+/// What a predicate is to the speech acts of its sentence.
+#[derive(Debug, Clone, Default)]
+struct Content {
+    /// The demand or appeal whose content this predicate is.
+    demand: Option<usize>,
+    /// For a demand without a target: the subject of its content.
+    target: Option<Vec<usize>>,
+}
+
+/// Demands and appeals (code set `speech-content`) followed by their
+/// content, "demanded (that) Y withdraw", "urged Y to withdraw": the
+/// content is what is asked, not an event that happened (rule 22), and
+/// its subject is whom the demand is made of when the demand has no target.
+fn contents(ctx: &Ctx, preds: &[Predicate]) -> Vec<Content> {
+    let sets = &ctx.p.rules.code_sets;
+    let mut out = vec![Content::default(); preds.len()];
+    for k in 0..preds.len() {
+        let pred = &preds[k];
+        let Some(j) = (0..k).rev().find(|&j| {
+            let d = &preds[j];
+            if !d
+                .code
+                .as_deref()
+                .is_some_and(|c| sets.contains("speech-content", c))
+                || out[j].demand.is_some()
+            {
+                return false;
+            }
+            let from = d.matched.trigger_span().end.max(d.matched.end);
+            let to = pred
+                .subject
+                .first()
+                .map(|&s| ctx.mentions[s].tokens.start)
+                .filter(|&s| s >= from)
+                .unwrap_or(pred.matched.verb);
+            from <= to
+                && (from..to).all(|i| {
+                    matches!(ctx.norm(i), "that" | "to") || crate::clause::is_adverb(ctx.norm(i))
+                })
+        }) else {
+            continue;
+        };
+        out[k].demand = Some(j);
+        let from = preds[j].matched.trigger_span().end;
+        let subject_after = pred
+            .subject
+            .first()
+            .is_some_and(|&s| ctx.mentions[s].tokens.start >= from);
+        if preds[j].targets.is_empty() && subject_after {
+            out[j].target = Some(pred.subject.clone());
+        }
+    }
+    out
 }
 
 /// Where an event stands: its document, sentence and context.
@@ -293,9 +397,12 @@ fn targets(ctx: &Ctx, pred: &Predicate, src_parties: &[Party], code: &str) -> Ve
     if sets.contains("protest", code) && tgt_parties.is_empty() {
         if let Some(c) = &source_country {
             if !src_parties.iter().any(|p| p.code.ends_with("GOV")) {
+                // implied, not written: no words of the sentence name it
+                // (the trigger would become the target's name)
+                let at = pred.matched.verb;
                 tgt_parties.push(Party {
                     code: format!("{c}GOV"),
-                    tokens: pred.matched.trigger_span(),
+                    tokens: at..at,
                 });
             }
         }

@@ -83,13 +83,21 @@ fn find_matches(ctx: &Ctx) -> Vec<PatternMatch> {
     let mut matches = Vec::new();
     let mut used = vec![false; range.len()];
     for t in range.clone() {
-        if used[t - range.start] || ctx.in_mention(t) || ctx.layer.is(t, class::SAY_VERB) {
+        if used[t - range.start] || ctx.in_mention(t) {
             continue;
         }
         if !ctx.layer.is(t, class::PATTERN_VERB) || !looks_like_verb(ctx, t) {
             continue;
         }
-        if let Some(m) = ctx.p.verbs.match_at(ctx.layer, t, range.end, ctx.mentions) {
+        // A say-verb reports, unless a frame of more words makes it an act:
+        // "claimed responsibility for", "denied involvement in".
+        let say = ctx.layer.is(t, class::SAY_VERB);
+        if let Some(m) = ctx
+            .p
+            .verbs
+            .match_at(ctx.layer, t, range.end, ctx.mentions)
+            .filter(|m| !say || m.literals.len() > 1)
+        {
             for &l in &m.literals {
                 used[l - range.start] = true;
             }
@@ -120,10 +128,12 @@ fn voice(ctx: &Ctx, m: &PatternMatch, by_agent: Option<usize>) -> Voice {
         }
         t < range.end && ctx.norm(t) == "by"
     };
+    // "is opposed to", "were engaged in": a stance of the subject.
+    let stative = by_agent.is_none() && ctx.layer.is(m.verb, class::STATIVE_PARTICIPLE);
     let passive = participle
         && by_agent.is_some_and(|_| aux_be || by_adjacent)
         && before(1).is_some_and(|w| w != "had" && w != "has" && w != "have")
-        || (participle && aux_be);
+        || (participle && aux_be && !stative);
     if passive {
         Voice::Passive
     } else {

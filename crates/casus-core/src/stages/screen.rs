@@ -1,6 +1,7 @@
 //! Stage `screen`: which sentences are coded at all. Headlines are not; nor
 //! are sentences with a discard cue (sports, fiction, ...), from
-//! `rules/discards.txt`.
+//! `rules/discards.txt`; a sports cue limits the sentence to the events of
+//! code set `beyond-sport`.
 
 use super::Stage;
 use crate::doc::{Doc, Layer};
@@ -29,6 +30,18 @@ impl Stage for Screen {
             if let Some(d) = p.rules.discards.find_in(&doc.text, sentence.tokens.clone()) {
                 let cue = &doc.source.text
                     [doc.text.tokens[d.start].span.start..doc.text.tokens[d.end - 1].span.end];
+                // "beat", "attacked", "met" in a match report are play, but
+                // a protest against the Olympics is a protest
+                if d.value == "sports" {
+                    doc.trace.note(NAME, index, || {
+                        format!(
+                            "not coded: sports cue `{cue}` (except protests, criticism, boycotts)"
+                        )
+                    });
+                    doc.sentences[index].coded = true;
+                    doc.sentences[index].sport = true;
+                    continue;
+                }
                 doc.trace.note(NAME, index, || {
                     format!("not coded: {} cue `{cue}`", d.value)
                 });
