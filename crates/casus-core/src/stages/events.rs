@@ -535,11 +535,6 @@ mod tests {
             ),
             // a place stands for its country only when attacked or visited
             ("Soldiers seized power in Niger on Wednesday.", vec![]),
-            // a release of a bare role is domestic (`domestic` code set)
-            (
-                "A Zimbabwean court freed an opposition activist on Tuesday.",
-                vec![ev("ZWEJUD", "ZWEOPP", "0841", Asserted)],
-            ),
         ];
         for (text, want) in table {
             assert_eq!(code(text, "2024-05-01"), want, "{text}");
