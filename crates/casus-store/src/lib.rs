@@ -464,7 +464,7 @@ fn insert_events(
                 tx.execute(
                     "INSERT INTO clusters (date, source, target, code, root, quad_class, goldstein, plover, modality, pattern, location, mentions, documents, first_doc)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, 1, ?12)",
-                    params![date, e.source, e.target, e.code, e.root, e.quad_class, goldstein(e.goldstein), e.plover_type, e.modality.as_str(), e.evidence.pattern, e.location, doc_id],
+                    params![date, e.source, target_column(e), e.code, e.root, e.quad_class, goldstein(e.goldstein), e.plover_type, e.modality.as_str(), e.evidence.pattern, e.location, doc_id],
                 )?;
                 new_clusters += 1;
                 tx.last_insert_rowid()
@@ -476,12 +476,20 @@ fn insert_events(
                                  source_text, target_text, trigger_text, pattern, entry, record, dict_version)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             params![
-                doc_id, e.sentence_index as i64, cluster_id, date, e.source, e.target, e.code, e.modality.as_str(), e.attribution, e.location,
-                e.source_text, e.target_text, e.trigger_text, e.evidence.pattern, e.evidence.entry, record, dict_version
+                doc_id, e.sentence_index as i64, cluster_id, date, e.source, target_column(e), e.code, e.modality.as_str(), e.attribution, e.location,
+                e.source_text, e.target_text.as_deref().unwrap_or_default(), e.trigger_text, e.evidence.pattern, e.evidence.entry, record, dict_version
             ],
         )?;
     }
     Ok((events.len(), new_clusters))
+}
+
+/// The event's target in the `target` columns of `events` and `clusters`:
+/// empty for a single-actor event (the record JSON keeps it null), so that
+/// stores made before such events keep their NOT NULL schema and dyad
+/// filters never match one.
+fn target_column(e: &Event) -> &str {
+    e.target.as_deref().unwrap_or_default()
 }
 
 /// A path as the path part of an SQLite `file:` URI.
@@ -510,7 +518,7 @@ fn goldstein(g: f32) -> f64 {
 fn find_cluster(tx: &Transaction, e: &Event) -> Result<Option<i64>> {
     let key = params![
         e.source,
-        e.target,
+        target_column(e),
         e.code,
         e.modality.as_str(),
         e.evidence.pattern
@@ -534,7 +542,7 @@ fn find_cluster(tx: &Transaction, e: &Event) -> Result<Option<i64>> {
         .query_row(
             params![
                 e.source,
-                e.target,
+                target_column(e),
                 e.code,
                 e.modality.as_str(),
                 e.evidence.pattern,
