@@ -261,8 +261,6 @@ def test_shared_pipeline_is_built_once_per_folder(tmp_path):
 
 
 def test_monadic_pipeline_writes_single_actor_events(pipeline):
-    import pyarrow as pa
-
     text = "Russian forces attacked a village overnight. Kenya condemned Uganda."
     assert all(e["target"] is not None for e in pipeline.code(text))
     mono = casus.Pipeline(monadic=True)
@@ -275,4 +273,4 @@ def test_monadic_pipeline_writes_single_actor_events(pipeline):
     rows = table.to_pylist()
     attack = next(r for r in rows if r["source"] == "RUSMIL")
     assert attack["target"] is None and attack["target_start"] is None
-    assert pa.compute.sum(pa.compute.is_null(table.column("target"))).as_py() == 1
+    assert table.column("target").null_count == 1
