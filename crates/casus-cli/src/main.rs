@@ -129,6 +129,10 @@ enum Command {
     Recode {
         #[arg(long, default_value = "casus.db")]
         db: String,
+        /// Also write single-actor events, with a null target (as
+        /// `ingest --monadic`); without it, recoding drops stored ones.
+        #[arg(long)]
+        monadic: bool,
         #[command(flatten)]
         dict: DictArgs,
     },
@@ -400,9 +404,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 CodeOptions { monadic },
             )
         }
-        Command::Recode { db, dict } => {
+        Command::Recode { db, monadic, dict } => {
             let pipeline = dicts::load(dict.dict.as_deref())?;
-            store_cmd::recode(pipeline, &db)
+            store_cmd::recode(pipeline, &db, CodeOptions { monadic })
         }
         Command::Query {
             kind,

@@ -155,10 +155,10 @@ pub fn ingest(
     })
 }
 
-pub fn recode(pipeline: &Pipeline, db: &str) -> Result<ExitCode> {
+pub fn recode(pipeline: &Pipeline, db: &str, options: CodeOptions) -> Result<ExitCode> {
     let mut store = open_existing(db)?;
     let before = store.dict_versions()?;
-    let (docs, events) = store.recode(pipeline)?;
+    let (docs, events) = store.recode(pipeline, options)?;
     let old: Vec<String> = before
         .iter()
         .filter(|(v, _)| v != pipeline.version())

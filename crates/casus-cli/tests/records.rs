@@ -617,4 +617,16 @@ fn monadic_events_have_a_null_target_in_every_output() {
     ]));
     assert!(pairs.contains("UGA"), "{pairs}");
     assert!(!pairs.contains("RUSMIL"), "{pairs}");
+    // recoding keeps single-actor events only when asked to
+    let singles = || {
+        let text = ok(&run(&["export", "--db", &db, "--format", "jsonl"]));
+        assert_valid(&text, "export jsonl")
+            .iter()
+            .filter(|e| e["target"].is_null())
+            .count()
+    };
+    ok(&run(&["recode", "--db", &db]));
+    assert_eq!(singles(), 0);
+    ok(&run(&["recode", "--monadic", "--db", &db]));
+    assert_eq!(singles(), 3);
 }

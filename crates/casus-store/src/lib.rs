@@ -23,7 +23,7 @@ pub mod export;
 pub mod query;
 pub mod record;
 
-use casus_core::{fnv64, Coded, Date, Document, Event, Pipeline};
+use casus_core::{fnv64, CodeOptions, Coded, Date, Document, Event, Pipeline};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::path::Path;
 use thiserror::Error;
@@ -345,9 +345,10 @@ impl Store {
         Ok(report)
     }
 
-    /// Recodes every stored document with `pipeline`, replacing all events
-    /// and clusters, in one transaction. Returns (documents, events).
-    pub fn recode(&mut self, pipeline: &Pipeline) -> Result<(usize, usize)> {
+    /// Recodes every stored document with `pipeline` and `options`,
+    /// replacing all events and clusters, in one transaction. Returns
+    /// (documents, events).
+    pub fn recode(&mut self, pipeline: &Pipeline, options: CodeOptions) -> Result<(usize, usize)> {
         let tx = self.begin()?;
         tx.execute_batch("DELETE FROM events; DELETE FROM clusters; DELETE FROM sentences;")?;
         let docs: Vec<StoredDoc> = {
@@ -375,7 +376,7 @@ impl Store {
                 title: title.clone(),
                 url: url.clone(),
             };
-            let coded = pipeline.code_full(&doc);
+            let coded = pipeline.code_full_with(&doc, options);
             insert_sentences(&tx, *id, text, &coded)?;
             events += insert_events(&tx, *id, &coded.events, &version)?.0;
             tx.execute(
@@ -638,7 +639,7 @@ mod tests {
             "old",
         )
         .unwrap();
-        let (docs, events) = s.recode(pipeline()).unwrap();
+        let (docs, events) = s.recode(pipeline(), CodeOptions::default()).unwrap();
         assert_eq!((docs, events), (1, 1));
         assert_eq!(
             s.dict_versions().unwrap(),
