@@ -5,7 +5,7 @@
 
 use crate::input::Item;
 use crate::output::{self, OutputFormat};
-use casus_core::Pipeline;
+use casus_core::{CodeOptions, Pipeline};
 use rayon::prelude::*;
 use std::io::{self, Write};
 
@@ -27,6 +27,7 @@ pub struct Batcher<'p> {
     pool: rayon::ThreadPool,
     format: OutputFormat,
     explain: bool,
+    options: CodeOptions,
     pending: Vec<Item>,
     pending_bytes: usize,
     pub counts: Counts,
@@ -48,10 +49,17 @@ impl<'p> Batcher<'p> {
             pool,
             format,
             explain,
+            options: CodeOptions::default(),
             pending: Vec::new(),
             pending_bytes: 0,
             counts: Counts::default(),
         })
+    }
+
+    /// Codes with `options` instead of the default ones.
+    pub fn with_options(mut self, options: CodeOptions) -> Batcher<'p> {
+        self.options = options;
+        self
     }
 
     /// Adds a document or a problem; codes and writes a full batch.
@@ -69,12 +77,13 @@ impl<'p> Batcher<'p> {
         let items = std::mem::take(&mut self.pending);
         self.pending_bytes = 0;
         let (pipeline, format, explain) = (self.pipeline, self.format, self.explain);
+        let options = self.options;
         // Parsing, coding and rendering run in parallel; writing, in order.
         let rendered: Vec<Rendered> = self.pool.install(|| {
             items
                 .into_par_iter()
                 .map(|item| match item.resolve() {
-                    Item::Doc(doc) => match render(pipeline, &doc, format, explain) {
+                    Item::Doc(doc) => match render(pipeline, &doc, format, explain, options) {
                         Ok((bytes, events)) => Rendered::Doc {
                             bytes,
                             events,
@@ -128,14 +137,15 @@ fn render(
     doc: &casus_core::Document,
     format: OutputFormat,
     explain: bool,
+    options: CodeOptions,
 ) -> io::Result<(Vec<u8>, usize)> {
     let mut buf = Vec::with_capacity(1024);
     if explain {
-        let analysed = pipeline.analyse(doc, true);
+        let analysed = pipeline.analyse_with(doc, true, options);
         crate::explain::write(&mut buf, pipeline, &analysed)?;
         Ok((buf, analysed.events.len()))
     } else {
-        let events = pipeline.code(doc);
+        let events = pipeline.code_with(doc, options);
         for e in &events {
             output::write_event(&mut buf, format, e)?;
         }

@@ -113,7 +113,7 @@ pub fn write(out: &mut dyn Write, p: &Pipeline, doc: &Doc) -> io::Result<()> {
                 out,
                 "   EVENT    {} -> {} {} ({}) {}{}  [{}]{}",
                 e.source,
-                e.target,
+                e.target.as_deref().unwrap_or("(no target)"),
                 e.code,
                 e.code_name,
                 e.modality.as_str(),

@@ -15,7 +15,7 @@ mod store_cmd;
 
 use anyhow::{bail, Context, Result};
 use casus_core::eval::{score_item, summarize, GoldEvent, ItemScore, Triple};
-use casus_core::{Date, Document, Modality, Pipeline};
+use casus_core::{CodeOptions, Date, Document, Modality, Pipeline};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use input::{read_inputs, InputFormat, InputSettings};
 use output::OutputFormat;
@@ -63,6 +63,12 @@ enum Command {
         /// Print, per sentence, the actors, patterns, decisions and events.
         #[arg(long)]
         explain: bool,
+        /// Also write single-actor events (a protest, an attack on an unnamed
+        /// target, a state of emergency declared) with a null target, as
+        /// PLOVER and GDELT record them. By default every event has a source
+        /// and a target (docs/CONVENTIONS.md).
+        #[arg(long)]
+        monadic: bool,
         /// Threads that code documents (output order never changes).
         #[arg(long, default_value_t = default_threads(), value_parser = clap::value_parser!(u16).range(1..=MAX_THREADS as i64))]
         threads: u16,
@@ -108,6 +114,12 @@ enum Command {
         /// Date of text input without a date of its own.
         #[arg(long)]
         date: Option<String>,
+        /// Also write single-actor events (a protest, an attack on an unnamed
+        /// target, a state of emergency declared) with a null target, as
+        /// PLOVER and GDELT record them. By default every event has a source
+        /// and a target (docs/CONVENTIONS.md).
+        #[arg(long)]
+        monadic: bool,
         #[arg(long, default_value_t = default_threads(), value_parser = clap::value_parser!(u16).range(1..=MAX_THREADS as i64))]
         threads: u16,
         #[command(flatten)]
@@ -117,6 +129,10 @@ enum Command {
     Recode {
         #[arg(long, default_value = "casus.db")]
         db: String,
+        /// Also write single-actor events, with a null target (as
+        /// `ingest --monadic`); without it, recoding drops stored ones.
+        #[arg(long)]
+        monadic: bool,
         #[command(flatten)]
         dict: DictArgs,
     },
@@ -328,6 +344,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             input_format,
             date,
             explain,
+            monadic,
             threads,
             dict,
         } => {
@@ -344,8 +361,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 inputs
             };
+            let batcher = batch::Batcher::new(pipeline, threads.into(), format, explain)?
+                .with_options(CodeOptions { monadic });
             code(
-                pipeline,
+                batcher,
                 &inputs,
                 InputSettings {
                     format: input_format,
@@ -354,7 +373,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 format,
                 out.as_deref(),
                 explain,
-                threads.into(),
             )
         }
         Command::Bench { corpus, runs, json } => bench::run(corpus.as_deref(), runs, json),
@@ -363,6 +381,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             db,
             input_format,
             date,
+            monadic,
             threads,
             dict,
         } => {
@@ -382,11 +401,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     date,
                 },
                 threads.into(),
+                CodeOptions { monadic },
             )
         }
-        Command::Recode { db, dict } => {
+        Command::Recode { db, monadic, dict } => {
             let pipeline = dicts::load(dict.dict.as_deref())?;
-            store_cmd::recode(pipeline, &db)
+            store_cmd::recode(pipeline, &db, CodeOptions { monadic })
         }
         Command::Query {
             kind,
@@ -522,20 +542,18 @@ fn man(dir: Option<&str>) -> Result<ExitCode> {
 }
 
 fn code(
-    pipeline: &Pipeline,
+    mut batcher: batch::Batcher,
     inputs: &[String],
     settings: InputSettings,
     format: OutputFormat,
     out_path: Option<&str>,
     explain: bool,
-    threads: usize,
 ) -> Result<ExitCode> {
     let mut out = output::open_out(out_path)?;
     if !explain {
         output::write_header(&mut out, format)?;
     }
     let progress = progress::for_inputs(inputs);
-    let mut batcher = batch::Batcher::new(pipeline, threads, format, explain)?;
     let mut write_error: Option<io::Error> = None;
     read_inputs(inputs, &settings, &mut |item| {
         if write_error.is_some() {

@@ -51,7 +51,7 @@ pub fn table_cells(r: &Record) -> Vec<String> {
         r.sentence_index.to_string(),
         r.date.clone().unwrap_or_default(),
         r.source.clone(),
-        r.target.clone(),
+        r.target.clone().unwrap_or_default(),
         r.code.clone(),
         r.modality.clone(),
         r.source_name.clone().unwrap_or_default(),

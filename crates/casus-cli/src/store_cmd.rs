@@ -5,7 +5,7 @@
 
 use crate::input::{read_inputs, InputSettings, Item};
 use anyhow::{Context, Result};
-use casus_core::Pipeline;
+use casus_core::{CodeOptions, Pipeline};
 use casus_store::query::{Bucket, Filter};
 use casus_store::{Incoming, Store};
 use rayon::prelude::*;
@@ -50,6 +50,7 @@ pub fn ingest(
     inputs: &[String],
     settings: InputSettings,
     threads: usize,
+    options: CodeOptions,
 ) -> Result<ExitCode> {
     let mut store = open(db)?;
     let pool = rayon::ThreadPoolBuilder::new()
@@ -94,7 +95,7 @@ pub fn ingest(
                 fresh
                     .into_par_iter()
                     .map(|i| {
-                        let c = pipeline.code_full(&i.doc);
+                        let c = pipeline.code_full_with(&i.doc, options);
                         (i, c)
                     })
                     .collect()
@@ -154,10 +155,10 @@ pub fn ingest(
     })
 }
 
-pub fn recode(pipeline: &Pipeline, db: &str) -> Result<ExitCode> {
+pub fn recode(pipeline: &Pipeline, db: &str, options: CodeOptions) -> Result<ExitCode> {
     let mut store = open_existing(db)?;
     let before = store.dict_versions()?;
-    let (docs, events) = store.recode(pipeline)?;
+    let (docs, events) = store.recode(pipeline, options)?;
     let old: Vec<String> = before
         .iter()
         .filter(|(v, _)| v != pipeline.version())

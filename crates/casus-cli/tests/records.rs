@@ -518,3 +518,115 @@ fn python_tools_read_the_exports() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// `--monadic`: single-actor events carry a null target through `code`,
+/// `ingest` and every export, the dyadic events stay as they were, and the
+/// default writes no single-actor event.
+#[test]
+fn monadic_events_have_a_null_target_in_every_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = here("tests/fixtures/monadic.jsonl");
+    let plain = assert_valid(&ok(&run(&["code", &input])), "code");
+    assert!(plain.iter().all(|r| r["target"].is_string()), "{plain:?}");
+    let mono = assert_valid(&ok(&run(&["code", "--monadic", &input])), "code --monadic");
+    let mut single: Vec<String> = mono
+        .iter()
+        .filter(|r| r["target"].is_null())
+        .map(|r| format!("{} {}", r["source"].as_str().unwrap(), r["code"]))
+        .collect();
+    single.sort();
+    assert_eq!(
+        single,
+        ["NGOGRP \"141\"", "PERGOV \"1724\"", "RUSMIL \"190\""]
+    );
+    for r in mono.iter().filter(|r| r["target"].is_null()) {
+        for field in ["target_text", "target_name"] {
+            assert!(r[field].is_null(), "{field} of {r}");
+        }
+        assert!(r["evidence"]["target"].is_null(), "{r}");
+    }
+    let dyadic: Vec<&Value> = mono.iter().filter(|r| r["target"].is_string()).collect();
+    assert_eq!(dyadic, plain.iter().collect::<Vec<_>>());
+
+    let db = dir.path().join("m.db").to_string_lossy().into_owned();
+    ok(&run(&["ingest", "--monadic", "--db", &db, &input]));
+    let exported = assert_valid(
+        &ok(&run(&["export", "--db", &db, "--format", "jsonl"])),
+        "export jsonl",
+    );
+    assert_eq!(exported.len(), mono.len());
+    assert_eq!(exported.iter().filter(|e| e["target"].is_null()).count(), 3);
+    // CSV: an empty field; GDELT: every Actor2 column empty
+    let csv_text = ok(&run(&["export", "--db", &db, "--format", "csv"]));
+    let mut rd = csv::Reader::from_reader(csv_text.as_bytes());
+    let header: Vec<String> = rd.headers().unwrap().iter().map(String::from).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
+    let attack = rows.iter().find(|r| &r[col("source")] == "RUSMIL").unwrap();
+    for name in ["target", "target_text", "evidence_target_start"] {
+        assert_eq!(&attack[col(name)], "", "{name}");
+    }
+    let gdelt = ok(&run(&[
+        "export", "--db", &db, "--format", "gdelt", "--header",
+    ]));
+    let mut lines = gdelt.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    let attack = rows.iter().find(|r| r[1..].contains(&"RUSMIL")).unwrap();
+    assert_eq!(attack.len(), 61);
+    for (name, value) in header.iter().zip(attack) {
+        if name.starts_with("Actor2") {
+            assert_eq!(*value, "", "{name}");
+        }
+    }
+    let kenya = rows.iter().find(|r| r[1..].contains(&"KEN")).unwrap();
+    assert_eq!(
+        kenya[header.iter().position(|h| *h == "Actor2Code").unwrap()],
+        "UGA"
+    );
+    // Parquet: a null, in a nullable column
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let path = dir.path().join("m.parquet");
+    ok(&run(&[
+        "export",
+        "--db",
+        &db,
+        "--format",
+        "parquet",
+        "--out",
+        path.to_str().unwrap(),
+    ]));
+    let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let rows: Vec<String> = reader
+        .get_row_iter(None)
+        .unwrap()
+        .map(|r| r.unwrap().to_string())
+        .collect();
+    assert_eq!(
+        rows.iter().filter(|r| r.contains("target: null")).count(),
+        3
+    );
+    // a single-actor event is no pair
+    let pairs = ok(&run(&[
+        "query",
+        "top-pairs",
+        "--db",
+        &db,
+        "--format",
+        "json",
+    ]));
+    assert!(pairs.contains("UGA"), "{pairs}");
+    assert!(!pairs.contains("RUSMIL"), "{pairs}");
+    // recoding keeps single-actor events only when asked to
+    let singles = || {
+        let text = ok(&run(&["export", "--db", &db, "--format", "jsonl"]));
+        assert_valid(&text, "export jsonl")
+            .iter()
+            .filter(|e| e["target"].is_null())
+            .count()
+    };
+    ok(&run(&["recode", "--db", &db]));
+    assert_eq!(singles(), 0);
+    ok(&run(&["recode", "--monadic", "--db", &db]));
+    assert_eq!(singles(), 3);
+}

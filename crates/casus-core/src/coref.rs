@@ -399,7 +399,7 @@ mod tests {
         let mut v: Vec<_> = pipeline()
             .code(&doc)
             .into_iter()
-            .map(|e| (e.source, e.target, e.code))
+            .map(|e| (e.source, e.target.expect("dyadic by default"), e.code))
             .collect();
         v.sort();
         v

@@ -195,6 +195,8 @@ pub struct Doc<'d> {
     pub trace: Trace,
     /// The first dateline's sentence and country ("MOSCOW, July 6 -").
     pub dateline: Option<(usize, String)>,
+    /// How to code (set by [`crate::Pipeline::analyse_with`]).
+    pub options: crate::CodeOptions,
     layers: u32,
 }
 
@@ -236,6 +238,7 @@ impl<'d> Doc<'d> {
                 decisions: Vec::new(),
             },
             dateline: None,
+            options: crate::CodeOptions::default(),
             layers: 0,
         }
     }

@@ -48,7 +48,8 @@ pub fn score_item(
     for e in predicted {
         let t = Triple {
             source: e.source.clone(),
-            target: e.target.clone(),
+            // gold is dyadic: a single-actor event matches no gold triple
+            target: e.target.clone().unwrap_or_default(),
             code: e.code.clone(),
         };
         by_triple.entry(t).or_default().1.push(e.modality);
@@ -193,9 +194,9 @@ mod tests {
             date: None,
             document_date: None,
             source: s.into(),
-            target: t.into(),
+            target: Some(t.into()),
             source_text: String::new(),
-            target_text: String::new(),
+            target_text: Some(String::new()),
             source_name: None,
             target_name: None,
             code: c.into(),
@@ -212,7 +213,7 @@ mod tests {
             trigger_text: String::new(),
             evidence: Evidence {
                 source: [0, 0],
-                target: [0, 0],
+                target: Some([0, 0]),
                 trigger: [0, 0],
                 sentence: [0, 0],
                 entry: String::new(),

@@ -58,7 +58,8 @@ impl Modality {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Evidence {
     pub source: [usize; 2],
-    pub target: [usize; 2],
+    /// Null for a single-actor event (`CodeOptions::monadic`).
+    pub target: Option<[usize; 2]>,
     pub trigger: [usize; 2],
     pub sentence: [usize; 2],
     /// The verb pattern that matched, as `file:line`.
@@ -94,6 +95,16 @@ pub struct Place {
     pub rule: String,
 }
 
+/// How a document is coded, beyond the dictionaries. The default is what
+/// the conventions prescribe (docs/CONVENTIONS.md): dyadic events only.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CodeOptions {
+    /// Also write single-actor events (a protest, an attack on an unnamed
+    /// target, a state of emergency declared) with a null target, as PLOVER
+    /// and GDELT record them.
+    pub monadic: bool,
+}
+
 /// One coded event: who did what to whom, when, how sure, on whose word.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
@@ -104,9 +115,11 @@ pub struct Event {
     pub date: Option<Date>,
     pub document_date: Option<Date>,
     pub source: String,
-    pub target: String,
+    /// The target's code; `None` only for a single-actor event, which
+    /// [`CodeOptions::monadic`](crate::CodeOptions) asks for.
+    pub target: Option<String>,
     pub source_text: String,
-    pub target_text: String,
+    pub target_text: Option<String>,
     /// The actors' names from the dictionaries ("Russia", "United Nations
     /// Security Council"), when the code names a dictionary entry.
     pub source_name: Option<String>,

@@ -34,7 +34,7 @@ pub mod vocab;
 pub use date::Date;
 pub use dict::{DictError, Source, SourceKind};
 pub use doc::Doc;
-pub use event::{Document, Event, Evidence, Modality, Place};
+pub use event::{CodeOptions, Document, Event, Evidence, Modality, Place};
 
 use actors::ActorLexicon;
 use cameo::CameoTable;
@@ -225,10 +225,27 @@ impl Pipeline {
         self.analyse(doc, false).events
     }
 
+    /// Codes one document into events, with `options`.
+    pub fn code_with(&self, doc: &Document, options: CodeOptions) -> Vec<Event> {
+        self.analyse_with(doc, false, options).events
+    }
+
     /// Runs every stage over one document and returns the Doc with all its
     /// layers; with `explain`, each decision is kept with its stage.
     pub fn analyse<'d>(&self, doc: &'d Document, explain: bool) -> Doc<'d> {
+        self.analyse_with(doc, explain, CodeOptions::default())
+    }
+
+    /// [`Pipeline::analyse`] with `options`. They travel with the Doc, not
+    /// the pipeline, so one shared pipeline serves callers that differ.
+    pub fn analyse_with<'d>(
+        &self,
+        doc: &'d Document,
+        explain: bool,
+        options: CodeOptions,
+    ) -> Doc<'d> {
         let mut d = Doc::new(doc, explain);
+        d.options = options;
         stages::run_all(self, &mut d);
         d
     }
@@ -241,7 +258,12 @@ impl Pipeline {
 
     /// Codes one document and returns its events with its sentence spans.
     pub fn code_full(&self, doc: &Document) -> Coded {
-        let d = self.analyse(doc, false);
+        self.code_full_with(doc, CodeOptions::default())
+    }
+
+    /// [`Pipeline::code_full`] with `options`.
+    pub fn code_full_with(&self, doc: &Document, options: CodeOptions) -> Coded {
+        let d = self.analyse_with(doc, false, options);
         Coded {
             sentences: d.sentence_spans(),
             events: d.events,

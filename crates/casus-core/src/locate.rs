@@ -652,6 +652,26 @@ fn code_country<'a>(g: &Gazetteer, code: &'a str) -> Option<&'a str> {
 /// Fills [`Event::place`] for the events of one document; `sets` says
 /// which codes are placed by their target (`rules/code_sets.txt`).
 pub fn locate(g: &Gazetteer, sets: &CodeSets, doc: &Document, events: &mut [Event]) {
+    if events.iter().all(|e| e.target.is_some()) {
+        return locate_all(g, sets, doc, events);
+    }
+    // Single-actor events (`CodeOptions::monadic`) bring more sentences and
+    // countries into the document's context: the dyadic events are placed
+    // without them, so that their places are those of the default output.
+    let mut dyadic: Vec<Event> = events
+        .iter()
+        .filter(|e| e.target.is_some())
+        .cloned()
+        .collect();
+    locate_all(g, sets, doc, &mut dyadic);
+    locate_all(g, sets, doc, events);
+    let mut places = dyadic.into_iter().map(|e| e.place);
+    for e in events.iter_mut().filter(|e| e.target.is_some()) {
+        e.place = places.next().flatten();
+    }
+}
+
+fn locate_all(g: &Gazetteer, sets: &CodeSets, doc: &Document, events: &mut [Event]) {
     if g.is_empty() || events.is_empty() {
         return;
     }
@@ -694,7 +714,7 @@ pub fn locate(g: &Gazetteer, sets: &CodeSets, doc: &Document, events: &mut [Even
     // The document's countries: its actors, and places only one country has.
     let mut doc_countries: HashSet<String> = HashSet::new();
     for e in events.iter() {
-        for code in [&e.source, &e.target] {
+        for code in std::iter::once(&e.source).chain(&e.target) {
             if let Some(c) = code_country(g, code) {
                 doc_countries.insert(c.to_string());
             }
@@ -777,14 +797,14 @@ fn place_for(
 ) -> Option<Place> {
     let [s0, s1] = e.evidence.sentence;
     let [t0, t1] = e.evidence.trigger;
-    let [g0, g1] = e.evidence.target;
+    let [g0, g1] = e.evidence.target.unwrap_or_default();
     let in_sentence: Vec<&Found> = found
         .iter()
         .filter(|f| f.start >= s0 && f.end <= s1)
         .collect();
     let entry = |f: &Found| g.entry(resolve(g, f, doc_countries));
     let source = code_country(g, &e.source);
-    let target = code_country(g, &e.target);
+    let target = e.target.as_deref().and_then(|t| code_country(g, t));
     // 1. the target is the place attacked or visited
     let visit = sets.contains("visit", &e.code);
     let mut chosen: Option<(GeoEntry, &str)> = None;

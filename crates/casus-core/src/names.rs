@@ -187,7 +187,10 @@ fn normalise(text: &str) -> String {
 pub fn fill_names(p: &Pipeline, events: &mut [Event]) {
     for e in events {
         e.source_name = p.names.name(&e.source, &e.source_text);
-        e.target_name = p.names.name(&e.target, &e.target_text);
+        e.target_name = match (&e.target, &e.target_text) {
+            (Some(code), Some(text)) => p.names.name(code, text),
+            _ => None,
+        };
     }
 }
 

@@ -7,7 +7,7 @@
 //! hands events back either as the CLI's JSON records (`code`) or as one
 //! list per column (`code_columns`).
 
-use casus_core::{builtin, Date, DictError, Document, Event, Pipeline};
+use casus_core::{builtin, CodeOptions, Date, DictError, Document, Event, Pipeline};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyFileNotFoundError, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -30,13 +30,15 @@ const ERRORS_SHOWN: usize = 20;
 #[pyclass(frozen, module = "casus._casus", name = "Pipeline")]
 struct PyPipeline {
     inner: Pipeline,
+    /// `monadic=True`: also single-actor events, with a null target.
+    options: CodeOptions,
 }
 
 #[pymethods]
 impl PyPipeline {
     #[new]
-    #[pyo3(signature = (dict_dir=None))]
-    fn new(py: Python<'_>, dict_dir: Option<PathBuf>) -> PyResult<PyPipeline> {
+    #[pyo3(signature = (dict_dir=None, monadic=false))]
+    fn new(py: Python<'_>, dict_dir: Option<PathBuf>, monadic: bool) -> PyResult<PyPipeline> {
         let built = py.detach(move || -> Result<Pipeline, BuildError> {
             let sources = match dict_dir {
                 None => builtin::sources(),
@@ -45,7 +47,10 @@ impl PyPipeline {
             Ok(Pipeline::from_sources(sources)?)
         });
         match built {
-            Ok(inner) => Ok(PyPipeline { inner }),
+            Ok(inner) => Ok(PyPipeline {
+                inner,
+                options: CodeOptions { monadic },
+            }),
             Err(BuildError::Dir(e @ casus_sources::dict_dir::DirError::Missing(_))) => {
                 Err(PyFileNotFoundError::new_err(e.to_string()))
             }
@@ -88,7 +93,7 @@ impl PyPipeline {
         // One JSON array parsed by Python's json module: the dicts keep the
         // CLI's field order, and `goldstein` reads as the CLI prints it
         // (5.2, not the f32's widened 5.199999809...).
-        let json = py.detach(|| serde_json::to_string(&pipeline.code(&doc)));
+        let json = py.detach(|| serde_json::to_string(&pipeline.code_with(&doc, self.options)));
         let json = json.map_err(|e| PyRuntimeError::new_err(format!("events to JSON: {e}")))?;
         let loads = py.import("json")?.getattr("loads")?;
         Ok(loads.call1((json,))?.cast_into::<PyList>()?)
@@ -144,7 +149,7 @@ impl PyPipeline {
             });
         }
         let pipeline = &self.inner;
-        let coded = py.detach(|| code_parallel(pipeline, &docs, threads));
+        let coded = py.detach(|| code_parallel(pipeline, &docs, threads, self.options));
         let events = coded.map_err(|e| PyRuntimeError::new_err(format!("thread pool: {e}")))?;
         Ok((columns(py, &events)?, problems))
     }
@@ -212,12 +217,20 @@ fn code_parallel(
     pipeline: &Pipeline,
     docs: &[Document],
     threads: Option<usize>,
+    options: CodeOptions,
 ) -> Result<Vec<Vec<Event>>, rayon::ThreadPoolBuildError> {
-    let run = || docs.par_iter().map(|d| pipeline.code(d)).collect();
+    let run = || {
+        docs.par_iter()
+            .map(|d| pipeline.code_with(d, options))
+            .collect()
+    };
     match threads {
         // rayon's global pool: one thread per core
         None => Ok(run()),
-        Some(1) => Ok(docs.iter().map(|d| pipeline.code(d)).collect()),
+        Some(1) => Ok(docs
+            .iter()
+            .map(|d| pipeline.code_with(d, options))
+            .collect()),
         Some(t) => Ok(rayon::ThreadPoolBuilder::new()
             .num_threads(t)
             .build()?
@@ -330,8 +343,8 @@ fn column<'py>(py: Python<'py>, name: &str, events: &[&Event]) -> PyResult<Bound
         "also_in_sentences" => list(py, events, |e| e.also_in_sentences.clone()),
         "source_start" => list(py, events, |e| e.evidence.source[0]),
         "source_end" => list(py, events, |e| e.evidence.source[1]),
-        "target_start" => list(py, events, |e| e.evidence.target[0]),
-        "target_end" => list(py, events, |e| e.evidence.target[1]),
+        "target_start" => list(py, events, |e| e.evidence.target.map(|s| s[0])),
+        "target_end" => list(py, events, |e| e.evidence.target.map(|s| s[1])),
         "trigger_start" => list(py, events, |e| e.evidence.trigger[0]),
         "trigger_end" => list(py, events, |e| e.evidence.trigger[1]),
         "sentence_start" => list(py, events, |e| e.evidence.sentence[0]),

@@ -258,3 +258,19 @@ def test_shared_pipeline_is_built_once_per_folder(tmp_path):
     assert mine is not a
     assert casus.shared_pipeline(str(tmp_path)) is mine
     assert mine.code("Mira Oskarsdottir criticised Norway.", date="2024-05-02")[0]["source"] == "ISLGOV"
+
+
+def test_monadic_pipeline_writes_single_actor_events(pipeline):
+    text = "Russian forces attacked a village overnight. Kenya condemned Uganda."
+    assert all(e["target"] is not None for e in pipeline.code(text))
+    mono = casus.Pipeline(monadic=True)
+    events = mono.code(text)
+    single = [e for e in events if e["target"] is None]
+    assert [(e["source"], e["code"]) for e in single] == [("RUSMIL", "190")]
+    assert single[0]["target_text"] is None and single[0]["evidence"]["target"] is None
+    table = mono.code_batch([text])
+    assert table.schema == casus.schema()
+    rows = table.to_pylist()
+    attack = next(r for r in rows if r["source"] == "RUSMIL")
+    assert attack["target"] is None and attack["target_start"] is None
+    assert table.column("target").null_count == 1

@@ -89,7 +89,7 @@ function renderArticle(result) {
   result.events.forEach((e, n) => {
     const ev = e.evidence;
     marks.push({ span: ev.source, kind: "actor", event: n });
-    marks.push({ span: ev.target, kind: "actor", event: n });
+    if (ev.target) marks.push({ span: ev.target, kind: "actor", event: n }); // null: single-actor event
     marks.push({ span: ev.trigger, kind: "trigger", event: n });
     for (const c of ev.cue_spans || []) marks.push({ span: c, kind: "cue", event: n });
     if (ev.attribution) marks.push({ span: ev.attribution, kind: "attribution", event: n });

@@ -19,7 +19,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use casus_core::{Date, Document, Pipeline};
+use casus_core::{CodeOptions, Date, Document, Pipeline};
 use casus_store::query::{Bucket, Filter, PlaceFilter};
 use casus_store::{Incoming, Store};
 use serde::{Deserialize, Serialize};
@@ -512,6 +512,9 @@ struct CodeRequest {
     /// An HTML page instead of text: its main text is extracted first.
     html: Option<String>,
     date: Option<String>,
+    /// Also code single-actor events, with a null target (`--monadic`).
+    #[serde(default)]
+    monadic: bool,
 }
 
 #[derive(Serialize)]
@@ -553,7 +556,10 @@ async fn code(
             return Err(ApiError::bad_request("`text` is empty"));
         }
         let doc = Document::new("posted", text.clone(), date);
-        let coded = pipeline.code_full(&doc);
+        let options = CodeOptions {
+            monadic: req.monadic,
+        };
+        let coded = pipeline.code_full_with(&doc, options);
         Ok(CodeResponse {
             text,
             date,
@@ -574,6 +580,9 @@ struct IngestRequest {
     title: Option<String>,
     url: Option<String>,
     id: Option<String>,
+    /// Also code single-actor events, with a null target (`--monadic`).
+    #[serde(default)]
+    monadic: bool,
 }
 
 async fn ingest(
@@ -623,7 +632,10 @@ async fn ingest(
             .id
             .or(req.url)
             .unwrap_or_else(|| format!("posted-{}", &casus_store::document_key(&doc)[..12]));
-        let coded = pipeline.code_full(&doc);
+        let options = CodeOptions {
+            monadic: req.monadic,
+        };
+        let coded = pipeline.code_full_with(&doc, options);
         Ok((doc, coded))
     })
     .await?;

@@ -639,3 +639,55 @@ async fn the_map_endpoints_answer_places_and_their_reports() {
     assert!(content_type.starts_with("application/json"));
     assert!(world["countries"].as_array().unwrap().len() > 150);
 }
+
+/// `"monadic": true` on /api/code and /api/ingest also codes single-actor
+/// events, with a null target; without it there are none, and a stored one
+/// is listed with a null target but makes no edge of the network.
+#[tokio::test]
+async fn monadic_requests_code_single_actor_events() {
+    let state = AppState::in_memory(pipeline()).unwrap();
+    let text = "Russian forces attacked a village overnight. Kenya condemned Uganda.";
+    let single = |body: &Value| -> Vec<String> {
+        body["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["target"].is_null())
+            .map(|e| format!("{} {}", e["source"], e["code"]))
+            .collect()
+    };
+    let (s, plain, _) = call(&state, "POST", "/api/code", post(json!({ "text": text }))).await;
+    assert_eq!(s, StatusCode::OK, "{plain}");
+    assert!(single(&plain).is_empty(), "{plain}");
+    let (s, mono, _) = call(
+        &state,
+        "POST",
+        "/api/code",
+        post(json!({ "text": text, "monadic": true })),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{mono}");
+    assert_eq!(single(&mono), ["\"RUSMIL\" \"190\""]);
+    let attack = &mono["events"][0];
+    assert!(attack["evidence"]["target"].is_null(), "{attack}");
+    let (s, r, _) = call(
+        &state,
+        "POST",
+        "/api/ingest",
+        post(json!({ "text": text, "date": "2024-06-14", "monadic": true })),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{r}");
+    let (_, events, _) = call(&state, "GET", "/api/events?source=RUS", None).await;
+    let events = events["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert!(events[0]["target"].is_null());
+    let (_, net, _) = call(&state, "GET", "/api/network", None).await;
+    let nodes: Vec<&str> = net["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(nodes, ["KEN", "UGA"]);
+}

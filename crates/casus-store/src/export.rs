@@ -323,7 +323,8 @@ pub fn gdelt_row(row: &ExportRow) -> Vec<String> {
         None => Default::default(),
     };
     let (c1, g1, t1) = actor_parts(&r.source);
-    let (c2, g2, t2) = actor_parts(&r.target);
+    // a single-actor event leaves every Actor2 column empty, as GDELT does
+    let (c2, g2, t2) = actor_parts(r.target.as_deref().unwrap_or_default());
     // GDELT's names are the dictionary's, upper-cased; never the sentence's words
     let name = |n: &Option<String>| clean(n.as_deref().unwrap_or("")).to_uppercase();
     let base = r.code.get(..3).unwrap_or(&r.code).to_string();
@@ -343,7 +344,7 @@ pub fn gdelt_row(row: &ExportRow) -> Vec<String> {
         t1,
         String::new(),
         String::new(),
-        r.target.clone(),
+        r.target.clone().unwrap_or_default(),
         name(&r.target_name),
         c2,
         g2,
@@ -552,9 +553,9 @@ mod tests {
                 sentence_index: 4,
                 date: Some("2024-06-13".into()),
                 source: "RUSGOV".into(),
-                target: "IGOWSTNAT".into(),
+                target: Some("IGOWSTNAT".into()),
                 source_text: "the Kremlin".into(),
-                target_text: "the alliance".into(),
+                target_text: Some("the alliance".into()),
                 source_name: Some("Russia - government".into()),
                 target_name: Some("NATO".into()),
                 code: "1121".into(),

@@ -23,7 +23,7 @@ pub mod export;
 pub mod query;
 pub mod record;
 
-use casus_core::{fnv64, Coded, Date, Document, Event, Pipeline};
+use casus_core::{fnv64, CodeOptions, Coded, Date, Document, Event, Pipeline};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::path::Path;
 use thiserror::Error;
@@ -345,9 +345,10 @@ impl Store {
         Ok(report)
     }
 
-    /// Recodes every stored document with `pipeline`, replacing all events
-    /// and clusters, in one transaction. Returns (documents, events).
-    pub fn recode(&mut self, pipeline: &Pipeline) -> Result<(usize, usize)> {
+    /// Recodes every stored document with `pipeline` and `options`,
+    /// replacing all events and clusters, in one transaction. Returns
+    /// (documents, events).
+    pub fn recode(&mut self, pipeline: &Pipeline, options: CodeOptions) -> Result<(usize, usize)> {
         let tx = self.begin()?;
         tx.execute_batch("DELETE FROM events; DELETE FROM clusters; DELETE FROM sentences;")?;
         let docs: Vec<StoredDoc> = {
@@ -375,7 +376,7 @@ impl Store {
                 title: title.clone(),
                 url: url.clone(),
             };
-            let coded = pipeline.code_full(&doc);
+            let coded = pipeline.code_full_with(&doc, options);
             insert_sentences(&tx, *id, text, &coded)?;
             events += insert_events(&tx, *id, &coded.events, &version)?.0;
             tx.execute(
@@ -464,7 +465,7 @@ fn insert_events(
                 tx.execute(
                     "INSERT INTO clusters (date, source, target, code, root, quad_class, goldstein, plover, modality, pattern, location, mentions, documents, first_doc)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, 1, ?12)",
-                    params![date, e.source, e.target, e.code, e.root, e.quad_class, goldstein(e.goldstein), e.plover_type, e.modality.as_str(), e.evidence.pattern, e.location, doc_id],
+                    params![date, e.source, target_column(e), e.code, e.root, e.quad_class, goldstein(e.goldstein), e.plover_type, e.modality.as_str(), e.evidence.pattern, e.location, doc_id],
                 )?;
                 new_clusters += 1;
                 tx.last_insert_rowid()
@@ -476,12 +477,20 @@ fn insert_events(
                                  source_text, target_text, trigger_text, pattern, entry, record, dict_version)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             params![
-                doc_id, e.sentence_index as i64, cluster_id, date, e.source, e.target, e.code, e.modality.as_str(), e.attribution, e.location,
-                e.source_text, e.target_text, e.trigger_text, e.evidence.pattern, e.evidence.entry, record, dict_version
+                doc_id, e.sentence_index as i64, cluster_id, date, e.source, target_column(e), e.code, e.modality.as_str(), e.attribution, e.location,
+                e.source_text, e.target_text.as_deref().unwrap_or_default(), e.trigger_text, e.evidence.pattern, e.evidence.entry, record, dict_version
             ],
         )?;
     }
     Ok((events.len(), new_clusters))
+}
+
+/// The event's target in the `target` columns of `events` and `clusters`:
+/// empty for a single-actor event (the record JSON keeps it null), so that
+/// stores made before such events keep their NOT NULL schema and dyad
+/// filters never match one.
+fn target_column(e: &Event) -> &str {
+    e.target.as_deref().unwrap_or_default()
 }
 
 /// A path as the path part of an SQLite `file:` URI.
@@ -510,7 +519,7 @@ fn goldstein(g: f32) -> f64 {
 fn find_cluster(tx: &Transaction, e: &Event) -> Result<Option<i64>> {
     let key = params![
         e.source,
-        e.target,
+        target_column(e),
         e.code,
         e.modality.as_str(),
         e.evidence.pattern
@@ -534,7 +543,7 @@ fn find_cluster(tx: &Transaction, e: &Event) -> Result<Option<i64>> {
         .query_row(
             params![
                 e.source,
-                e.target,
+                target_column(e),
                 e.code,
                 e.modality.as_str(),
                 e.evidence.pattern,
@@ -630,7 +639,7 @@ mod tests {
             "old",
         )
         .unwrap();
-        let (docs, events) = s.recode(pipeline()).unwrap();
+        let (docs, events) = s.recode(pipeline(), CodeOptions::default()).unwrap();
         assert_eq!((docs, events), (1, 1));
         assert_eq!(
             s.dict_versions().unwrap(),

@@ -219,7 +219,8 @@ pub struct EventRow {
     pub cluster: i64,
     pub date: Option<String>,
     pub source: String,
-    pub target: String,
+    /// Null for a single-actor event (`--monadic`).
+    pub target: Option<String>,
     pub code: String,
     pub modality: String,
     pub attribution: Option<String>,
@@ -227,6 +228,12 @@ pub struct EventRow {
     pub document: String,
     pub url: Option<String>,
     pub sentence: String,
+}
+
+/// The `target` column as the records write it: a single-actor event's
+/// empty column is a null target.
+fn target_of(column: String) -> Option<String> {
+    Some(column).filter(|t| !t.is_empty())
 }
 
 /// One directed edge of the actor network.
@@ -242,14 +249,15 @@ pub struct EdgeRow {
 
 impl Store {
     /// The actor network of the filter's period: directed edges weighted
-    /// by events and Goldstein, the busiest first.
+    /// by events and Goldstein, the busiest first. Single-actor events (an
+    /// empty `target` column) make no edge, nor pair, nor target actor.
     pub fn network(&self, filter: &Filter, limit: usize) -> Result<Vec<EdgeRow>> {
         let mut params = Vec::new();
         let clause = filter.clause("", &mut params);
         let sql = format!(
             "SELECT source, target, COUNT(*), SUM(goldstein),
                     SUM(quad_class = 1), SUM(quad_class = 2), SUM(quad_class = 3), SUM(quad_class = 4)
-             FROM clusters WHERE {clause} GROUP BY source, target ORDER BY 3 DESC, source, target LIMIT {limit}"
+             FROM clusters WHERE target <> '' AND {clause} GROUP BY source, target ORDER BY 3 DESC, source, target LIMIT {limit}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
@@ -306,7 +314,7 @@ impl Store {
         let sql = format!(
             "SELECT actor, COUNT(*), AVG(goldstein) FROM (
                  SELECT source AS actor, goldstein FROM clusters WHERE {clause}
-                 UNION ALL SELECT target AS actor, goldstein FROM clusters WHERE {clause})
+                 UNION ALL SELECT target AS actor, goldstein FROM clusters WHERE target <> '' AND {clause})
              GROUP BY actor ORDER BY 2 DESC, actor LIMIT {limit}"
         );
         let doubled: Vec<Value> = params.iter().chain(params.iter()).cloned().collect();
@@ -327,7 +335,7 @@ impl Store {
         let mut params = Vec::new();
         let clause = filter.clause("", &mut params);
         let sql = format!(
-            "SELECT source, target, COUNT(*), AVG(goldstein) FROM clusters WHERE {clause}
+            "SELECT source, target, COUNT(*), AVG(goldstein) FROM clusters WHERE target <> '' AND {clause}
              GROUP BY source, target ORDER BY 3 DESC, source, target LIMIT {limit}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -362,7 +370,7 @@ impl Store {
                 cluster: r.get(0)?,
                 date: r.get(1)?,
                 source: r.get(2)?,
-                target: r.get(3)?,
+                target: target_of(r.get(3)?),
                 code: r.get(4)?,
                 modality: r.get(5)?,
                 attribution: r.get(6)?,
@@ -449,7 +457,7 @@ impl Store {
                     cluster: r.get(0)?,
                     date: r.get(1)?,
                     source: r.get(2)?,
-                    target: r.get(3)?,
+                    target: target_of(r.get(3)?),
                     code: r.get(4)?,
                     modality: r.get(5)?,
                     attribution: r.get(6)?,

@@ -94,6 +94,7 @@ impl Stage for Events {
                     date: doc.source.date,
                     location: &location,
                     clause_end,
+                    monadic: doc.options.monadic,
                 };
                 // "X said that Y must V": X's demand of Y, not Y's act
                 let demand;
@@ -200,6 +201,8 @@ struct Place<'a> {
     date: Option<crate::Date>,
     location: &'a Option<String>,
     clause_end: usize,
+    /// Whether a source without a target makes a single-actor event.
+    monadic: bool,
 }
 
 /// A resolved participant: its code and where it stands.
@@ -259,8 +262,9 @@ fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events: &mut Vec<E
         .unwrap_or(d)
     });
     let trigger = m.trigger_span();
-    let emit = |src: &Party, tgt: &Party, code: &str, events: &mut Vec<Event>| {
-        if src.code == tgt.code || src.code.is_empty() || tgt.code.is_empty() {
+    // `tgt` is None only for a single-actor event (`Place::monadic`)
+    let emit = |src: &Party, tgt: Option<&Party>, code: &str, events: &mut Vec<Event>| {
+        if src.code.is_empty() || tgt.is_some_and(|t| src.code == t.code || t.code.is_empty()) {
             return;
         }
         let Some(info) = p.cameo.get(code) else {
@@ -272,9 +276,9 @@ fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events: &mut Vec<E
             date: event_date,
             document_date: place.date,
             source: src.code.clone(),
-            target: tgt.code.clone(),
+            target: tgt.map(|t| t.code.clone()),
             source_text: span_text(ctx.text, ctx.layer, src.tokens.clone()),
-            target_text: span_text(ctx.text, ctx.layer, tgt.tokens.clone()),
+            target_text: tgt.map(|t| span_text(ctx.text, ctx.layer, t.tokens.clone())),
             source_name: None,
             target_name: None,
             code: code.to_string(),
@@ -291,7 +295,7 @@ fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events: &mut Vec<E
             trigger_text: span_text(ctx.text, ctx.layer, trigger.clone()),
             evidence: Evidence {
                 source: ctx.byte_span(src.tokens.clone()),
-                target: ctx.byte_span(tgt.tokens.clone()),
+                target: tgt.map(|t| ctx.byte_span(t.tokens.clone())),
                 trigger: ctx.byte_span(trigger.clone()),
                 sentence: [place.sentence_span.start, place.sentence_span.end],
                 entry: pred.entry.clone(),
@@ -337,27 +341,34 @@ fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events: &mut Vec<E
     if reciprocal || (no_target && pred.symmetric && src_parties.len() >= 2) {
         for a in &src_parties {
             for b in &src_parties {
-                emit(a, b, &code_for(a, b), events);
+                emit(a, Some(b), &code_for(a, b), events);
             }
         }
         return;
     }
     let tgt_parties = targets(ctx, pred, &src_parties, code);
+    // a symmetric verb needs a second party; nothing else gets one made up
+    if tgt_parties.is_empty() && place.monadic && !pred.symmetric {
+        for a in &src_parties {
+            emit(a, None, code, events);
+        }
+        return;
+    }
     for a in &src_parties {
         for b in &tgt_parties {
             let code = code_for(a, b);
-            emit(a, b, &code, events);
+            emit(a, Some(b), &code, events);
             if pred.symmetric {
-                emit(b, a, &code, events);
+                emit(b, Some(a), &code, events);
             }
             if let Some(also) = &pattern.also_reverse {
                 let host_country = ctx_country(&a.code);
                 emit(
                     b,
-                    &Party {
+                    Some(&Party {
                         code: host_country,
                         tokens: a.tokens.clone(),
-                    },
+                    }),
                     also,
                     events,
                 );
@@ -410,11 +421,12 @@ fn targets(ctx: &Ctx, pred: &Predicate, src_parties: &[Party], code: &str) -> Ve
     tgt_parties
 }
 
-/// Rule 17: a protest's aim is not also a demand by the protesters.
+/// Rule 17: a protest's aim is not also a demand by the protesters. A
+/// single-actor protest has no aim to fold the demand into: the demand stays.
 fn drop_protest_demands(sets: &CodeSets, events: &mut Vec<Event>, index: usize, trace: &mut Trace) {
     let protesters: Vec<String> = events
         .iter()
-        .filter(|e| sets.contains("protest", &e.code))
+        .filter(|e| sets.contains("protest", &e.code) && e.target.is_some())
         .map(|e| e.source.clone())
         .collect();
     events.retain(|e| {
@@ -423,7 +435,9 @@ fn drop_protest_demands(sets: &CodeSets, events: &mut Vec<Event>, index: usize, 
             trace.note(NAME, index, || {
                 format!(
                     "{} {}->{}: a protest's aim, not also a demand",
-                    e.code, e.source, e.target
+                    e.code,
+                    e.source,
+                    e.target.as_deref().unwrap_or("-")
                 )
             });
         }
@@ -447,7 +461,10 @@ mod tests {
         let mut v: Vec<_> = pipeline()
             .code(&doc)
             .into_iter()
-            .map(|e| (e.source, e.target, e.code, e.modality))
+            .map(|e| {
+                let target = e.target.expect("the default codes dyadic events only");
+                (e.source, target, e.code, e.modality)
+            })
             .collect();
         v.sort();
         v
@@ -778,8 +795,79 @@ mod tests {
         let e = &pipeline().code(&doc)[0];
         let span = |s: [usize; 2]| &text[s[0]..s[1]];
         assert_eq!(span(e.evidence.source), "Kenya");
-        assert_eq!(span(e.evidence.target), "Uganda");
+        assert_eq!(span(e.evidence.target.unwrap()), "Uganda");
         assert_eq!(span(e.evidence.trigger), "condemned");
         assert!(e.evidence.entry.starts_with("verbs/11_disapprove.txt:"));
+    }
+
+    /// `CodeOptions::monadic`: a coded source with no coded target makes
+    /// one event with a null target; symmetric verbs and domestic protests
+    /// keep their pairs; the default writes none of them.
+    #[test]
+    fn monadic_events_only_when_asked() {
+        type Single = (String, Option<String>, String, Modality);
+        let one = |s: &str, t: Option<&str>, c: &str, m: Modality| -> Single {
+            (s.into(), t.map(Into::into), c.into(), m)
+        };
+        let table: Vec<(&str, Vec<Single>)> = vec![
+            // a protest with no target and no country to give it one
+            (
+                "Greenpeace activists demonstrated outside the summit.",
+                vec![one("NGOGRP", None, "141", Asserted)],
+            ),
+            // a government protesting is not aimed at itself
+            (
+                "The French government protested.",
+                vec![one("FRAGOV", None, "141", Asserted)],
+            ),
+            // an attack on an unnamed target
+            (
+                "Russian forces attacked a village overnight.",
+                vec![one("RUSMIL", None, "190", Asserted)],
+            ),
+            // the modality is computed as for any event
+            (
+                "Kenya did not attack a village.",
+                vec![one("KEN", None, "190", Negated)],
+            ),
+            (
+                "The Peruvian government declared a state of emergency.",
+                vec![one("PERGOV", None, "1724", Asserted)],
+            ),
+            // a domestic protest keeps its target, the source's government
+            (
+                "Kenyan students protested on Monday.",
+                vec![one("KENEDU", Some("KENGOV"), "141", Asserted)],
+            ),
+            // a symmetric verb needs a second party: none is made up
+            ("Russia signed an agreement.", vec![]),
+        ];
+        let run = |text: &str, monadic: bool| -> Vec<Single> {
+            let doc = Document::new("t", text, Date::parse("2024-05-01"));
+            let options = crate::CodeOptions { monadic };
+            let mut v: Vec<_> = pipeline()
+                .code_with(&doc, options)
+                .into_iter()
+                .map(|e| (e.source, e.target, e.code, e.modality))
+                .collect();
+            v.sort();
+            v
+        };
+        for (text, want) in table {
+            assert_eq!(run(text, true), want, "{text}");
+            let dyadic: Vec<Single> = want.into_iter().filter(|e| e.1.is_some()).collect();
+            assert_eq!(run(text, false), dyadic, "default: {text}");
+        }
+        let text = "Syrian troops shelled a market.";
+        let doc = Document::new("t", text, None);
+        let options = crate::CodeOptions { monadic: true };
+        let e = &pipeline().code_with(&doc, options)[0];
+        assert_eq!(e.target_text, None);
+        assert_eq!(e.target_name, None);
+        assert_eq!(e.evidence.target, None);
+        assert_eq!(
+            &text[e.evidence.source[0]..e.evidence.source[1]],
+            "Syrian troops"
+        );
     }
 }

@@ -22,7 +22,7 @@ impl Stage for Merge {
         &[Layer::Merged]
     }
     fn run(&self, _: &Pipeline, doc: &mut Doc) {
-        let mut seen: HashSet<(String, String, String)> = HashSet::default();
+        let mut seen: HashSet<(String, Option<String>, String)> = HashSet::default();
         let events = &mut doc.events;
         for e in &doc.sentence_events {
             let key = (e.source.clone(), e.target.clone(), e.code.clone());
@@ -42,7 +42,9 @@ impl Stage for Merge {
             doc.trace.note(NAME, index, || {
                 format!(
                     "{} {}->{} restates an earlier event; reported once",
-                    e.code, e.source, e.target
+                    e.code,
+                    e.source,
+                    e.target.as_deref().unwrap_or("-")
                 )
             });
         }

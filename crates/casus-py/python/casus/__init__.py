@@ -54,11 +54,12 @@ def schema() -> "pyarrow.Schema":
     for side in ("source", "target", "trigger", "sentence", "attribution"):
         types[f"{side}_start"] = i64
         types[f"{side}_end"] = i64
-    # Never null: the same fields are always present in the CLI's records.
+    # Never null: the same fields are always present in the CLI's records
+    # (the target's are null in a single-actor event, `monadic=True`).
     required = {
-        "doc_id", "sentence_index", "source", "target", "source_text", "target_text",
+        "doc_id", "sentence_index", "source", "source_text",
         "code", "code_name", "root", "quad_class", "goldstein", "modality",
-        "trigger_text", "source_start", "source_end", "target_start", "target_end",
+        "trigger_text", "source_start", "source_end",
         "trigger_start", "trigger_end", "sentence_start", "sentence_end", "entry",
         "pattern", "also_in_sentences", "cues",
     }
@@ -134,11 +135,17 @@ class Pipeline:
     dictionaries, as ``casus code --dict DIR`` does. A wrong file raises
     :class:`DictionaryError` naming each file and line; a missing folder
     raises ``FileNotFoundError``. A pipeline is safe to share between
-    threads, and coding releases the GIL.
+    threads, and coding releases the GIL. ``monadic=True`` also writes
+    single-actor events (a protest, an attack on an unnamed target) with a
+    null target, as ``casus code --monadic`` does.
     """
 
-    def __init__(self, dict_dir: Union[str, "os.PathLike[str]", None] = None) -> None:
-        self._inner = _casus.Pipeline(None if dict_dir is None else os.fspath(dict_dir))
+    def __init__(
+        self, dict_dir: Union[str, "os.PathLike[str]", None] = None, monadic: bool = False
+    ) -> None:
+        self._inner = _casus.Pipeline(
+            None if dict_dir is None else os.fspath(dict_dir), monadic
+        )
 
     @property
     def version(self) -> str:
