@@ -6,24 +6,12 @@
 //! without the mechanism it names.
 
 use serde_json::Value;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+mod common;
 
 fn casus(args: &[&str], stdin: &str) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_casus"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("casus runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    common::casus_with_stdin(args, stdin.as_bytes())
 }
 
 /// Codes each sentence as its own document; returns the events per row.

@@ -2,25 +2,12 @@
 //! root, heads in range, no cycles) and the built-in model gets the
 //! structures later event assembly relies on.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
 fn parse(args: &[&str], stdin: &str) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_casus"))
-        .arg("parse")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let mut all = vec!["parse"];
+    all.extend_from_slice(args);
+    let out = common::casus_with_stdin(&all, stdin.as_bytes());
     assert!(
         out.status.success(),
         "{}",
@@ -180,17 +167,10 @@ fn conllu_input_keeps_tokens_and_skips_multiword_lines() {
 
 #[test]
 fn bad_conllu_is_reported_with_its_line() {
-    let out = Command::new(env!("CARGO_BIN_EXE_casus"))
-        .args(["parse", "--input-format", "conllu", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .and_then(|mut c| {
-            c.stdin.take().unwrap().write_all(b"1\tonly\ttwo\n")?;
-            c.wait_with_output()
-        })
-        .unwrap();
+    let out = common::casus_with_stdin(
+        &["parse", "--input-format", "conllu", "-"],
+        b"1\tonly\ttwo\n",
+    );
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("line 1"), "{err}");

@@ -6,8 +6,8 @@
 
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::io::Write;
-use std::process::{Command, Stdio};
+
+mod common;
 
 /// Codes each text as its own document (dated 2024-05-01) in one run of
 /// the binary, and returns each document's events as sorted strings.
@@ -18,20 +18,7 @@ fn code_all(texts: &[&str]) -> Vec<Vec<String>> {
         input.push_str(&record.to_string());
         input.push('\n');
     }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_casus"))
-        .args(["code", "--input-format", "jsonl", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("casus runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = common::casus_with_stdin(&["code", "--input-format", "jsonl", "-"], input.as_bytes());
     assert!(
         out.status.success(),
         "{}",
@@ -333,19 +320,7 @@ fn demands_and_their_content() {
 /// sentence name it, so none become its text (or GDELT's Actor2Name).
 #[test]
 fn implicit_targets_copy_no_text() {
-    let out = Command::new(env!("CARGO_BIN_EXE_casus"))
-        .args(["code", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .and_then(|mut c| {
-            c.stdin
-                .take()
-                .unwrap()
-                .write_all(b"Malian students protested in Bamako.")?;
-            c.wait_with_output()
-        })
-        .expect("casus runs");
+    let out = common::casus_with_stdin(&["code", "-"], b"Malian students protested in Bamako.");
     let line = String::from_utf8(out.stdout).unwrap();
     let e: Value = serde_json::from_str(line.lines().next().expect("one event")).unwrap();
     assert_eq!(e["target"], "MLIGOV");

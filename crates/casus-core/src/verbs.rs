@@ -218,19 +218,7 @@ impl VerbLexicon {
                     continue;
                 }
                 match lex.parse_line(line, &irregular, cameo, &mut form_ids) {
-                    Ok(mut pattern) => {
-                        pattern.origin = Origin {
-                            file,
-                            line: line_no as u32,
-                        };
-                        // A later file's identical pattern replaces the earlier one.
-                        if let Some(&old) = seen.get(&pattern.text) {
-                            lex.patterns[old] = pattern;
-                        } else {
-                            seen.insert(pattern.text.clone(), lex.patterns.len());
-                            lex.patterns.push(pattern);
-                        }
-                    }
+                    Ok(pattern) => lex.insert(&mut seen, pattern, file, line_no),
                     Err(msg) => errors.push(source.error(line_no, msg)),
                 }
             }
@@ -245,20 +233,11 @@ impl VerbLexicon {
         let explicit: HashSet<String> = seen.keys().map(|t| bare_text(t).to_string()).collect();
         for (file, line_no, line) in expand_event_nouns(&noun_sources, &mut errors) {
             match lex.parse_line(&line, &irregular, cameo, &mut form_ids) {
-                Ok(mut pattern) => {
+                Ok(pattern) => {
                     if explicit.contains(bare_text(&pattern.text)) {
                         continue;
                     }
-                    pattern.origin = Origin {
-                        file,
-                        line: line_no as u32,
-                    };
-                    if let Some(&old) = seen.get(&pattern.text) {
-                        lex.patterns[old] = pattern;
-                    } else {
-                        seen.insert(pattern.text.clone(), lex.patterns.len());
-                        lex.patterns.push(pattern);
-                    }
+                    lex.insert(&mut seen, pattern, file, line_no);
                 }
                 Err(msg) => {
                     let source = noun_sources
@@ -298,6 +277,27 @@ impl VerbLexicon {
             lex.base_like.insert(v);
         }
         Ok(lex)
+    }
+
+    /// Adds a pattern read from `file` at `line`; a later file's identical
+    /// pattern replaces the earlier one.
+    fn insert(
+        &mut self,
+        seen: &mut HashMap<String, usize>,
+        mut pattern: Pattern,
+        file: u16,
+        line: usize,
+    ) {
+        pattern.origin = Origin {
+            file,
+            line: line as u32,
+        };
+        if let Some(&old) = seen.get(&pattern.text) {
+            self.patterns[old] = pattern;
+        } else {
+            seen.insert(pattern.text.clone(), self.patterns.len());
+            self.patterns.push(pattern);
+        }
     }
 
     fn parse_line(
