@@ -229,7 +229,18 @@ fn reach_target(
     code: &str,
 ) -> Option<usize> {
     let m = &pred.matched;
-    let start = m.end.max(m.verb + 1);
+    // A form that is also a noun ("military support for Ukraine") is read
+    // as a verb by a guess; the guess may fill the slot, but a target found
+    // this far away needs a verb beyond doubt: a form that is no noun, or
+    // one after an auxiliary or "to".
+    let verb = m.verb;
+    let sure_verb = !ctx.layer.is(verb, class::BASE_LIKE)
+        || (verb > ctx.range.start
+            && (ctx.layer.is(verb - 1, class::AUXILIARY) || ctx.norm(verb - 1) == "to"));
+    if !sure_verb {
+        return None;
+    }
+    let start = m.end.max(verb + 1);
     let end = next_verb.min(ctx.range.end).min(start + REACH);
     let sets = &ctx.p.rules.code_sets;
     let mut t = start;
