@@ -74,11 +74,14 @@ fn train_cmd(dir: &Path, out: &Path, budgets: Option<[usize; 4]>, beam: usize) -
         } else {
             0
         };
-        let pe = if epoch < parse_epochs && beam > 1 {
-            // Transitions globally with the beam, then the labeller alone
-            // on greedy (explored) configurations.
-            let u = train::beam_epoch(&mut trans, &lab, &data, &tr, &lower, &tags, &order, beam);
-            train::parser_epoch(
+        let pe = if epoch < parse_epochs {
+            // With a beam, the transitions are trained globally first and
+            // the greedy pass (explored configurations) trains the labeller
+            // alone; the errors reported are the beam's updates.
+            let beam_updates = (beam > 1).then(|| {
+                train::beam_epoch(&mut trans, &lab, &data, &tr, &lower, &tags, &order, beam)
+            });
+            let greedy_errors = train::parser_epoch(
                 &mut trans,
                 &mut lab,
                 &data,
@@ -88,22 +91,9 @@ fn train_cmd(dir: &Path, out: &Path, budgets: Option<[usize; 4]>, beam: usize) -
                 &order,
                 epoch > 0,
                 &mut explore_rng,
-                false,
+                beam_updates.is_none(),
             );
-            u
-        } else if epoch < parse_epochs {
-            train::parser_epoch(
-                &mut trans,
-                &mut lab,
-                &data,
-                &tr,
-                &lower,
-                &tags,
-                &order,
-                epoch > 0,
-                &mut explore_rng,
-                true,
-            )
+            beam_updates.unwrap_or(greedy_errors)
         } else {
             0
         };
