@@ -250,7 +250,7 @@ fn reach_target(
             // A mention followed by its own verb starts a clause: after a
             // comma or conjunction a coordinated one, otherwise a complement
             // whose subject only some verbs address.
-            let last = *ctx.compound(k, false, true).last().unwrap_or(&k);
+            let last = coordinated_last(ctx, k);
             if t > start && ctx.starts_clause_after(&ctx.mentions[last]) {
                 let before = ctx.norm(t - 1);
                 let complement = ctx.layer.is(t - 1, class::CLAUSE_BREAK);
@@ -287,6 +287,26 @@ fn reach_target(
         t += 1;
     }
     None
+}
+
+/// The last mention of a plain coordination starting at `k` ("Kenya and
+/// Uganda"), whether or not it is a compound target: if that mention has a
+/// verb of its own, the whole coordination is a clause's subject.
+fn coordinated_last(ctx: &Ctx, k: usize) -> usize {
+    let mut last = k;
+    while last + 1 < ctx.mentions.len() {
+        let between = ctx.mentions[last].tokens.end..ctx.mentions[last + 1].tokens.start;
+        let linked = !between.is_empty()
+            && between.len() <= 2
+            && between.clone().all(|i| {
+                matches!(ctx.norm(i), "and" | "or" | ",") || ctx.layer.is(i, class::DETERMINER)
+            });
+        if !linked {
+            break;
+        }
+        last += 1;
+    }
+    last
 }
 
 /// Code conversions between the subject and the verb ("threatened to",
