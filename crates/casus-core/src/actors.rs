@@ -917,6 +917,17 @@ impl ActorLexicon {
                                 format!("{}{}", ce.code, role)
                             });
                             pos = c.end;
+                        } else if ce.kind == EntryKind::Place
+                            && ce.code.len() == 3
+                            && norm(pos) == "of"
+                            && !layer.is(raw.end - 1, crate::vocab::class::POSTED_ABROAD)
+                        {
+                            // "the government of Sindh province", "the mayor
+                            // of Kharkiv": a role of a place is its country's,
+                            // as "police in Kharkiv" is.
+                            m.referent = Referent::Actor(format!("{}{role}", ce.code));
+                            m.placed_by = Some((c.start..c.end, role.clone()));
+                            pos = c.end;
                         }
                     }
                 } else if pos + 1 < end
@@ -945,6 +956,52 @@ impl ActorLexicon {
                             m.referent = Referent::Actor(format!("{country}{role}"));
                             m.placed_by = Some((c.start..c.end, role.clone()));
                             pos = c.end;
+                        }
+                    }
+                }
+            }
+            EntryKind::Place if e.code.len() == 3 => {
+                // A place before a role noun names the role's country, as a
+                // country adjective does: "Florida lawmakers", "Darfur
+                // rebels", "the Sindh provincial government". Roles that
+                // serve abroad keep their sender ("the Kabul embassy").
+                let mut j = pos;
+                let mut skipped = 0;
+                while j < end
+                    && skipped < 2
+                    && lang_has("role_modifiers", norm(j))
+                    && kind_at(j) != Some(EntryKind::Agent)
+                {
+                    j += 1;
+                    skipped += 1;
+                }
+                if kind_at(j) == Some(EntryKind::Agent) {
+                    let mut agent = by_start.at(j);
+                    while let Some(next) = by_start
+                        .get(agent.end)
+                        .filter(|r| self.entries[r.entry].kind == EntryKind::Agent)
+                    {
+                        agent = next;
+                    }
+                    if !layer.is(agent.end - 1, crate::vocab::class::POSTED_ABROAD) {
+                        let role = self.entries[agent.entry].code.clone();
+                        m.referent = Referent::Actor(format!("{}{role}", e.code));
+                        m.has_role = true;
+                        m.origin = Some(self.entries[agent.entry].origin);
+                        m.placed_by = Some((raw.start..raw.end, role));
+                        pos = agent.end;
+                        if let Some(p) = by_start
+                            .get(pos)
+                            .filter(|r| self.entries[r.entry].kind == EntryKind::Person)
+                        {
+                            let pm = self.simple_mention(p, date);
+                            if pm.code().is_some() {
+                                m.referent = pm.referent;
+                                m.origin = pm.origin;
+                                m.placed_by = None;
+                            }
+                            m.is_person = true;
+                            pos = p.end;
                         }
                     }
                 }
@@ -1088,9 +1145,21 @@ mod tests {
         );
         let agents = Source::new(
             "actors/agents.txt",
-            "[GOV]\nnoun: foreign minister; president; government; negotiator\n[MIL]\nnoun: troops; army; warplane\n",
+            "[GOV]\nnoun: foreign minister; president; government; negotiator; mayor; official; embassy\n\
+             [MIL]\nnoun: troops; army; warplane\n[COP]\nnoun: police\n[REB]\nnoun: rebel\n",
         );
-        ActorLexicon::build(&[(0, &countries), (1, &orgs), (2, &persons), (3, &agents)]).unwrap()
+        let places = Source::new(
+            "actors/places.txt",
+            "[UKR]\nplace: Kharkiv\n[PAK]\nplace: Sindh\n[NONE]\nplace: Black Sea\n",
+        );
+        ActorLexicon::build(&[
+            (0, &countries),
+            (1, &orgs),
+            (2, &persons),
+            (3, &agents),
+            (4, &places),
+        ])
+        .unwrap()
     }
 
     fn codes(text: &str, date: &str) -> Vec<String> {
@@ -1129,6 +1198,28 @@ mod tests {
             ["RUSGOV", "capital:RUS"]
         );
         assert_eq!(codes("NATO troops", "2020-01-01"), ["IGOWSTNAT"]);
+    }
+
+    /// A place names the country of a role in its own phrase: before the
+    /// role noun as a compound, or after it with "of" (a role "in" a place
+    /// is the placing-preposition rule). A place of no country gives none,
+    /// and "from" a place tells
+    /// where a person comes from, not whom they act for.
+    #[test]
+    fn roles_take_the_country_of_a_place_in_their_own_phrase() {
+        let table: &[(&str, &[&str])] = &[
+            ("the government of Sindh", &["PAKGOV"]),
+            ("the mayor of Kharkiv", &["UKRGOV"]),
+            ("Kharkiv police", &["UKRCOP"]),
+            ("Sindh rebels", &["PAKREB"]),
+            ("the Kharkiv local police", &["UKRCOP"]),
+            ("Kharkiv Mayor Vladimir Putin", &["RUSGOV"]),
+            ("Black Sea rebels", &["place:", "role:REB"]),
+            ("officials from Kharkiv", &["role:GOV", "place:UKR"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(codes(text, "2020-01-01"), *want, "{text}");
+        }
     }
 
     #[test]

@@ -447,6 +447,69 @@ mod tests {
         );
     }
 
+    fn triples_on(text: &str, date: &str) -> Vec<(String, String, String)> {
+        let doc = Document::new("t", text, Date::parse(date));
+        let mut v: Vec<_> = pipeline()
+            .code(&doc)
+            .into_iter()
+            .map(|e| (e.source, e.target.expect("dyadic by default"), e.code))
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// Actors in their places, with the built-in dictionaries: a place in a
+    /// role's own phrase gives it its country, even when a namesake of the
+    /// place lies in a country the sentence names; leaders of the 1980s and
+    /// 1990s are coded by the document's date; the Soviet Union is Russia.
+    #[test]
+    fn actors_in_their_places_and_dated_leaders() {
+        type Row<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str, &'a str)]);
+        let table: &[Row] = &[
+            (
+                "The government of Sindh province condemned India.",
+                "2022-06-01",
+                &[("PAKGOV", "IND", "111")],
+            ),
+            (
+                "Florida lawmakers condemned Cuba.",
+                "2022-06-01",
+                &[("USALEG", "CUB", "111")],
+            ),
+            (
+                "The mayor of Kharkiv condemned Belarus.",
+                "2022-06-01",
+                &[("UKRGOV", "BLR", "111")],
+            ),
+            // a role that serves abroad is its sender's, not the place's
+            (
+                "Russia's Kharkiv consulate condemned Ukraine.",
+                "2022-06-01",
+                &[("RUSGOV", "UKR", "111")],
+            ),
+            (
+                "Reagan criticised Gorbachev.",
+                "1986-06-01",
+                &[("USAGOV", "RUSGOV", "111")],
+            ),
+            // after their offices, former officials
+            (
+                "Yeltsin criticised Menem.",
+                "2005-06-01",
+                &[("RUSELI", "ARGELI", "111")],
+            ),
+            (
+                "The Soviet Union condemned Poland.",
+                "1982-06-01",
+                &[("RUS", "POL", "111")],
+            ),
+        ];
+        for (text, date, want) in table {
+            let want: Vec<_> = want.iter().map(|(a, b, c)| t(a, b, c)).collect();
+            assert_eq!(triples_on(text, date), want, "{text}");
+        }
+    }
+
     #[test]
     fn unresolvable_mentions_stay_unresolved() {
         // no antecedent at all: no event rather than a guess

@@ -140,7 +140,12 @@ fn resolve_shared_place_names(
             .map(|x| x.1)
             .max()
             .unwrap_or(0);
+        // the sentence's country decides unless its namesake is a village
+        // beside the dictionary's place ("Florida lawmakers condemned Cuba":
+        // Florida, Cuba is a small town)
+        let pop_of = |c: &str| largest.iter().find(|(x, _)| *x == c).map_or(0, |x| x.1);
         m.referent = match supported.as_slice() {
+            [one] if *one != given && own >= pop_of(one).saturating_mul(20) => continue,
             [one] => Referent::Actor(format!("{one}{role}")),
             [] if own >= others.saturating_mul(5) => continue,
             _ => Referent::Role(role),
