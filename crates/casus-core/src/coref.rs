@@ -487,6 +487,12 @@ mod tests {
                 "2022-06-01",
                 &[("RUSGOV", "UKR", "111")],
             ),
+            // the dateline's place, not its agency, places a bare role
+            (
+                "MOSCOW, June 3 (Reuters) - Police detained dozens of protesters.",
+                "2022-06-03",
+                &[("RUSCOP", "RUSOPP", "173")],
+            ),
             (
                 "Reagan criticised Gorbachev.",
                 "1986-06-01",

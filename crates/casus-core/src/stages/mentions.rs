@@ -31,9 +31,17 @@ impl Stage for Mentions {
             if let Some(dateline) = &sentence.dateline {
                 // "MOSCOW, July 6 (Reuters) -": the place sets the document's focus.
                 for m in p.actors.mentions(layer, dateline.clone(), doc.source.date) {
-                    if let Referent::Capital(c) | Referent::Place(Some(c)) | Referent::Actor(c) =
-                        &m.referent
-                    {
+                    // only the place counts: the agency of "(Reuters)" or
+                    // "(Xinhua)" is coded as its country's media, which
+                    // would tie with the place and could win the focus
+                    let place = match &m.referent {
+                        Referent::Capital(c) | Referent::Place(Some(c)) => Some(c),
+                        Referent::Actor(c) if !m.has_role && !m.is_person && c.len() == 3 => {
+                            Some(c)
+                        }
+                        _ => None,
+                    };
+                    if let Some(c) = place {
                         if let Some(country) = ActorCode(c).country() {
                             history.note_country(country, 2);
                             if doc.dateline.is_none() {
