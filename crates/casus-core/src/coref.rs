@@ -504,6 +504,23 @@ mod tests {
                 "2005-06-01",
                 &[("RUSELI", "ARGELI", "111")],
             ),
+            // armed movements of the period, with the day a rebel movement
+            // took power
+            (
+                "The Khmer Rouge attacked Thai troops.",
+                "1990-06-01",
+                &[("KHMREB", "THAMIL", "190")],
+            ),
+            (
+                "The Rwandan Patriotic Front condemned Burundi.",
+                "1993-06-01",
+                &[("RWAREB", "BDI", "111")],
+            ),
+            (
+                "The Rwandan Patriotic Front condemned Burundi.",
+                "1996-06-01",
+                &[("RWAGOV", "BDI", "111")],
+            ),
             (
                 "The Soviet Union condemned Poland.",
                 "1982-06-01",
