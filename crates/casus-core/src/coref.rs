@@ -522,6 +522,11 @@ mod tests {
                 &[("RWAGOV", "BDI", "111")],
             ),
             (
+                "Kitazawa criticised China.",
+                "2010-06-01",
+                &[("JPNGOV", "CHN", "111")],
+            ),
+            (
                 "The Soviet Union condemned Poland.",
                 "1982-06-01",
                 &[("RUS", "POL", "111")],
