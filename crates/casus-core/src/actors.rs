@@ -928,6 +928,18 @@ impl ActorLexicon {
                             m.referent = Referent::Actor(format!("{}{role}", ce.code));
                             m.placed_by = Some((c.start..c.end, role.clone()));
                             pos = c.end;
+                        } else if ce.kind == EntryKind::Person && norm(pos) == "of" {
+                            // "supporters of Imran Khan", "the government of
+                            // Viktor Orban": the role is the person's side,
+                            // in the person's country (or organisation)
+                            if let Some(code) = self.simple_mention(c, date).code() {
+                                let code = crate::codes::ActorCode(code);
+                                m.referent = Referent::Actor(match code.country() {
+                                    Some(country) => format!("{country}{role}"),
+                                    None => code.0.to_string(),
+                                });
+                                pos = c.end;
+                            }
                         }
                     }
                 } else if pos + 1 < end
@@ -1146,7 +1158,7 @@ mod tests {
         let agents = Source::new(
             "actors/agents.txt",
             "[GOV]\nnoun: foreign minister; president; government; negotiator; mayor; official; embassy\n\
-             [MIL]\nnoun: troops; army; warplane\n[COP]\nnoun: police\n[REB]\nnoun: rebel\n",
+             [MIL]\nnoun: troops; army; warplane\n[COP]\nnoun: police\n[REB]\nnoun: rebel\n[OPP]\nnoun: supporter\n",
         );
         let places = Source::new(
             "actors/places.txt",
@@ -1216,6 +1228,9 @@ mod tests {
             ("Kharkiv Mayor Vladimir Putin", &["RUSGOV"]),
             ("Black Sea rebels", &["place:", "role:REB"]),
             ("officials from Kharkiv", &["role:GOV", "place:UKR"]),
+            // a role of a person is in the person's country, as coded on the date
+            ("the government of Vladimir Putin", &["RUSGOV"]),
+            ("supporters of Obama", &["USAOPP"]),
         ];
         for (text, want) in table {
             assert_eq!(codes(text, "2020-01-01"), *want, "{text}");
