@@ -527,6 +527,16 @@ mod tests {
                 &[("JPNGOV", "CHN", "111")],
             ),
             (
+                "Buttigieg criticised Canada.",
+                "2022-06-01",
+                &[("USAGOV", "CAN", "111")],
+            ),
+            (
+                "Kenya accused UNSCOM of spying.",
+                "1998-06-01",
+                &[("KEN", "IGOUNO", "1125")],
+            ),
+            (
                 "The Soviet Union condemned Poland.",
                 "1982-06-01",
                 &[("RUS", "POL", "111")],
