@@ -711,8 +711,7 @@ impl ActorLexicon {
                     .get(i + 1)
                     .filter(|r| self.entries[r.entry].kind == EntryKind::Agent)
                     .map(|r| (r.end, self.entries[r.entry].code.clone()));
-                let subject_form =
-                    matches!(pron, "it" | "they" | "he" | "she" | "him" | "we" | "i");
+                let subject_form = lang_has("subject_pronouns", pron);
                 if role.is_some() || subject_form {
                     let end = role.as_ref().map(|(e, _)| *e).unwrap_or(i + 1);
                     out.push(Mention::new(
@@ -962,23 +961,15 @@ fn layer_text(layer: &TextLayer, token: usize) -> String {
     layer.original(token).to_string()
 }
 
+/// The word as the `pronouns` list spells it, if it is one. Tested on
+/// every token, so the list is found by name once per process.
 fn pronoun(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "it" => "it",
-        "its" => "its",
-        "they" => "they",
-        "their" => "their",
-        "he" => "he",
-        "his" => "his",
-        "she" => "she",
-        // the object form: "praised him" (the nearest earlier person)
-        "him" => "him",
-        // first person: the speaker of a quotation or statement
-        "we" => "we",
-        "our" => "our",
-        "i" => "i",
-        _ => return None,
-    })
+    static PRONOUNS: std::sync::OnceLock<&'static [&'static str]> = std::sync::OnceLock::new();
+    PRONOUNS
+        .get_or_init(|| crate::builtin::lang_list("pronouns"))
+        .iter()
+        .find(|p| **p == word)
+        .copied()
 }
 
 /// "The leaders of France, Germany and Italy": a role noun with "of" applies

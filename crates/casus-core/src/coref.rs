@@ -7,6 +7,7 @@
 //! unresolved, and the coder emits no event for it.
 
 use crate::actors::{Mention, Referent};
+use crate::builtin::lang_has;
 use crate::rules::{Description, Rules};
 use crate::text::TextLayer;
 use std::collections::VecDeque;
@@ -102,7 +103,7 @@ pub fn add_descriptions(
             // "the two countries' leaders": a role noun after the possessive
             let mut end = d.end;
             let mut role = None;
-            if end < range.end && matches!(layer.norm(end), "'s" | "'") {
+            if end < range.end && lang_has("possessive_markers", layer.norm(end)) {
                 // up to two adjectives may stand before the role noun
                 // ("the country's clerical rulers")
                 let role_at = (end + 1..(end + 4).min(range.end))
@@ -163,14 +164,12 @@ pub fn resolve(
                 // and bare plurals ("police said", "2,000 teachers went on
                 // strike"), but not "a soldier" or "one official"
                 let before = (start > range.start).then(|| layer.norm(start - 1));
-                let indefinite = before.is_some_and(|w| {
-                    matches!(
-                        w,
-                        "a" | "an" | "one" | "another" | "each" | "every" | "any" | "no"
-                    )
-                });
+                let indefinite = before.is_some_and(|w| lang_has("indefinite_determiners", w));
                 let followed_by_of = mentions[k].tokens.end < range.end
-                    && matches!(layer.norm(mentions[k].tokens.end), "of" | "from" | "in");
+                    && lang_has(
+                        "role_complement_prepositions",
+                        layer.norm(mentions[k].tokens.end),
+                    );
                 // a role noun used as a modifier ("a troop access agreement",
                 // "the police station") names no actor
                 let end = mentions[k].tokens.end;
@@ -189,7 +188,7 @@ pub fn resolve(
                                 | class::CLAUSE_BREAK
                                 | class::DETERMINER,
                         )
-                        && !matches!(w, "and" | "or" | "but" | "who" | "which" | "nor")
+                        && !lang_has("modifier_stops", w)
                         && !w.ends_with("ed")
                         && !w.ends_with("ly")
                 };
@@ -277,18 +276,18 @@ fn resolve_pronoun(
     before: &[Mention],
     history: &History,
 ) -> Option<Referent> {
-    if matches!(word, "we" | "our" | "i") {
+    if lang_has("first_person_pronouns", word) {
         // resolved from the speaker by the coder, not from earlier mentions
         return None;
     }
-    let wants_person = matches!(word, "he" | "his" | "she" | "him");
-    let plural = matches!(word, "they" | "their");
+    let wants_person = lang_has("person_pronouns", word);
+    let plural = lang_has("plural_pronouns", word);
+    let thing = lang_has("thing_pronouns", word);
     let fits = |m: &Mention| -> bool {
         !m.locative
             && !resolved_codes(m).is_empty()
             && (!wants_person || m.is_person)
-            && !(matches!(word, "it" | "its")
-                && (m.is_person || matches!(m.referent, Referent::Group(_))))
+            && !(thing && (m.is_person || matches!(m.referent, Referent::Group(_))))
     };
     let antecedent = candidates(before, history).find(|m| fits(m))?;
     let codes = resolved_codes(antecedent);

@@ -27,6 +27,9 @@ pub const LISTS: &[(&str, u32)] = &[
     ("obligation_modals", class::OBLIGATION),
     ("relative_pronouns", class::RELATIVE),
     ("reach_stops", class::REACH_STOP),
+    ("gap_place_prepositions", class::GAP_PLACE),
+    ("articles", class::ARTICLE),
+    ("gap_links", class::GAP_LINK),
     // No class (0): read by name ([`crate::builtin::lang_has`]) by code
     // that runs without a pipeline or tests strings rather than tokens.
     ("title_abbreviations", 0),
@@ -44,6 +47,33 @@ pub const LISTS: &[(&str, u32)] = &[
     ("place_prepositions", 0),
     ("of_locatives", 0),
     ("place_say_words", 0),
+    ("pronouns", 0),
+    ("subject_pronouns", 0),
+    ("first_person_pronouns", 0),
+    ("person_pronouns", 0),
+    ("plural_pronouns", 0),
+    ("thing_pronouns", 0),
+    ("possessive_markers", 0),
+    ("indefinite_determiners", 0),
+    ("role_complement_prepositions", 0),
+    ("modifier_stops", 0),
+    ("line_continuations", 0),
+    ("same_day_words", 0),
+    ("weekdays", 0),
+    ("months", 0),
+    // Read by the stages through the pipeline's language
+    // ([`crate::clause::Ctx::word_in`]): tested once per predicate or
+    // mention, not per token, so they need no class bit.
+    ("clause_coordinators", 0),
+    ("say_noun_contexts", 0),
+    ("speaker_stops", 0),
+    ("denial_scope_breaks", 0),
+    ("negative_determiners", 0),
+    ("list_joiners", 0),
+    ("modal_verbs", 0),
+    ("complementizers", 0),
+    ("verb_premodifiers", 0),
+    ("perfect_auxiliaries", 0),
 ];
 
 /// The compiled word lists of one language.
@@ -215,6 +245,55 @@ mod tests {
         );
         assert!(
             all[1].starts_with("lang/en/determiners.txt:4: `These`"),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn hot_lists_become_class_bits_and_others_stay_lists() {
+        let sources = builtin_lang();
+        let refs: Vec<&Source> = sources.iter().collect();
+        let lang = Language::build(&refs).unwrap();
+        let mut vocab = Vocab::default();
+        lang.register_classes(&mut vocab);
+        let bits = |w: &str| {
+            let mut layer = crate::text::TextLayer::new(w);
+            vocab.annotate(&mut layer);
+            layer.tokens[0].classes
+        };
+        assert_ne!(bits("outside") & class::GAP_PLACE, 0);
+        assert_ne!(bits("an") & class::ARTICLE, 0);
+        assert_eq!(
+            bits("this") & class::ARTICLE,
+            0,
+            "a determiner, not an article"
+        );
+        assert_ne!(bits("or") & class::GAP_LINK, 0);
+        // read by name, not as a class: "neither" gets no bit of its own
+        assert!(lang.has("negative_determiners", "neither"));
+        assert!(lang.has("modal_verbs", "'ll"));
+        assert!(lang.has("list_joiners", ","));
+        assert!(!lang.has("first_person_pronouns", "they"));
+    }
+
+    #[test]
+    fn a_bad_line_in_a_named_list_is_an_error_naming_file_and_line() {
+        let mut sources = builtin_lang();
+        let list = sources
+            .iter_mut()
+            .find(|s| s.name.ends_with("/person_pronouns.txt"))
+            .unwrap();
+        list.text = "# persons\nhe\nShe\n".into();
+        let refs: Vec<&Source> = sources.iter().collect();
+        let all: Vec<String> = Language::build(&refs)
+            .unwrap_err()
+            .all()
+            .iter()
+            .map(|e| e.to_string())
+            .collect();
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert!(
+            all[0].starts_with("lang/en/person_pronouns.txt:3: `She`"),
             "{all:?}"
         );
     }

@@ -110,8 +110,8 @@ pub struct Gazetteer {
 /// `lang/en/never_places.txt`.
 fn never_a_place(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    crate::date::WEEKDAYS.contains(&lower.as_str())
-        || crate::date::MONTHS.contains(&lower.as_str())
+    crate::date::weekdays().contains(&lower.as_str())
+        || crate::date::months().contains(&lower.as_str())
         || lang_has("never_places", &lower)
 }
 

@@ -540,7 +540,7 @@ fn place_phrase_end(
     end: usize,
     mentions: &[Mention],
 ) -> Option<usize> {
-    if !matches!(layer.norm(t), "in" | "at" | "near" | "outside") || t + 1 >= end {
+    if !layer.is(t, crate::vocab::class::GAP_PLACE) || t + 1 >= end {
         return None;
     }
     let mut i = t + 1;
@@ -599,7 +599,7 @@ fn find_slot(
             t += 1;
             continue;
         }
-        only_articles &= matches!(layer.norm(t), "the" | "a" | "an");
+        only_articles &= layer.is(t, crate::vocab::class::ARTICLE);
         let w = layer.norm(t);
         if force && layer.is(t, crate::vocab::class::FORCE_PREPOSITION) {
             after_force_prep = true;
@@ -721,8 +721,7 @@ impl VerbLexicon {
                             // stand between two pattern words, and so may
                             // coordinated modifiers ("exchanged *missile and
                             // drone* strikes")
-                            if !gap_allows(layer, t)
-                                && !matches!(layer.norm(t), "of" | "and" | "or")
+                            if !gap_allows(layer, t) && !layer.is(t, crate::vocab::class::GAP_LINK)
                             {
                                 break;
                             }
