@@ -711,7 +711,7 @@ impl ActorLexicon {
                     .get(i + 1)
                     .filter(|r| self.entries[r.entry].kind == EntryKind::Agent)
                     .map(|r| (r.end, self.entries[r.entry].code.clone()));
-                let subject_form = lang_has("subject_pronouns", pron);
+                let subject_form = crate::builtin::lang_set!("subject_pronouns").contains(pron);
                 if role.is_some() || subject_form {
                     let end = role.as_ref().map(|(e, _)| *e).unwrap_or(i + 1);
                     out.push(Mention::new(
@@ -962,11 +962,12 @@ fn layer_text(layer: &TextLayer, token: usize) -> String {
 }
 
 /// The word as the `pronouns` list spells it, if it is one. Tested on
-/// every token, so the list is found by name once per process.
+/// every token: the set test is the fast way out.
 fn pronoun(word: &str) -> Option<&'static str> {
-    static PRONOUNS: std::sync::OnceLock<&'static [&'static str]> = std::sync::OnceLock::new();
-    PRONOUNS
-        .get_or_init(|| crate::builtin::lang_list("pronouns"))
+    if !crate::builtin::lang_set!("pronouns").contains(word) {
+        return None;
+    }
+    crate::builtin::lang_list("pronouns")
         .iter()
         .find(|p| **p == word)
         .copied()

@@ -62,7 +62,9 @@ pub fn anchor(
         }
         match (w, next) {
             ("yesterday", _) => return document.add_days(-1),
-            (w, _) if crate::builtin::lang_has("same_day_words", w) => return Some(document),
+            (w, _) if crate::builtin::lang_set!("same_day_words").contains(w) => {
+                return Some(document)
+            }
             ("last", Some("week")) => return document.add_days(-7),
             ("next", Some("week")) => return document.add_days(7),
             ("last", Some("month")) => return shift_month(document, -1),

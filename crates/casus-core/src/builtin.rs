@@ -167,6 +167,19 @@ pub fn lang_list(list: &str) -> &'static [&'static str] {
         .map_or(&[], |(_, words)| words.as_slice())
 }
 
+/// `lang_set!("list")`: a built-in word list ([`lang_list`]) as a
+/// [`crate::dict::WordSet`], found by name and built once per call site,
+/// for tests made per token.
+macro_rules! lang_set {
+    ($list:literal) => {{
+        static SET: std::sync::OnceLock<crate::dict::WordSet> = std::sync::OnceLock::new();
+        SET.get_or_init(|| {
+            crate::dict::WordSet::new(crate::builtin::lang_list($list).iter().copied())
+        })
+    }};
+}
+pub(crate) use lang_set;
+
 /// Whether a built-in word list ([`lang_list`]) holds a word, spelled as
 /// the lists spell words: lower case.
 pub fn lang_has(list: &str, word: &str) -> bool {

@@ -7,7 +7,6 @@
 //! unresolved, and the coder emits no event for it.
 
 use crate::actors::{Mention, Referent};
-use crate::builtin::lang_has;
 use crate::rules::{Description, Rules};
 use crate::text::TextLayer;
 use std::collections::VecDeque;
@@ -103,7 +102,9 @@ pub fn add_descriptions(
             // "the two countries' leaders": a role noun after the possessive
             let mut end = d.end;
             let mut role = None;
-            if end < range.end && lang_has("possessive_markers", layer.norm(end)) {
+            if end < range.end
+                && crate::builtin::lang_set!("possessive_markers").contains(layer.norm(end))
+            {
                 // up to two adjectives may stand before the role noun
                 // ("the country's clerical rulers")
                 let role_at = (end + 1..(end + 4).min(range.end))
@@ -164,12 +165,12 @@ pub fn resolve(
                 // and bare plurals ("police said", "2,000 teachers went on
                 // strike"), but not "a soldier" or "one official"
                 let before = (start > range.start).then(|| layer.norm(start - 1));
-                let indefinite = before.is_some_and(|w| lang_has("indefinite_determiners", w));
+                let indefinite = before.is_some_and(|w| {
+                    crate::builtin::lang_set!("indefinite_determiners").contains(w)
+                });
                 let followed_by_of = mentions[k].tokens.end < range.end
-                    && lang_has(
-                        "role_complement_prepositions",
-                        layer.norm(mentions[k].tokens.end),
-                    );
+                    && crate::builtin::lang_set!("role_complement_prepositions")
+                        .contains(layer.norm(mentions[k].tokens.end));
                 // a role noun used as a modifier ("a troop access agreement",
                 // "the police station") names no actor
                 let end = mentions[k].tokens.end;
@@ -188,7 +189,7 @@ pub fn resolve(
                                 | class::CLAUSE_BREAK
                                 | class::DETERMINER,
                         )
-                        && !lang_has("modifier_stops", w)
+                        && !crate::builtin::lang_set!("modifier_stops").contains(w)
                         && !w.ends_with("ed")
                         && !w.ends_with("ly")
                 };
@@ -276,13 +277,13 @@ fn resolve_pronoun(
     before: &[Mention],
     history: &History,
 ) -> Option<Referent> {
-    if lang_has("first_person_pronouns", word) {
+    if crate::builtin::lang_set!("first_person_pronouns").contains(word) {
         // resolved from the speaker by the coder, not from earlier mentions
         return None;
     }
-    let wants_person = lang_has("person_pronouns", word);
-    let plural = lang_has("plural_pronouns", word);
-    let thing = lang_has("thing_pronouns", word);
+    let wants_person = crate::builtin::lang_set!("person_pronouns").contains(word);
+    let plural = crate::builtin::lang_set!("plural_pronouns").contains(word);
+    let thing = crate::builtin::lang_set!("thing_pronouns").contains(word);
     let fits = |m: &Mention| -> bool {
         !m.locative
             && !resolved_codes(m).is_empty()

@@ -4,7 +4,7 @@
 //! Stages test word classes, never words, so a second language is a new
 //! folder (with its treebank and dictionaries), not a change to the stages.
 
-use crate::dict::{strip_comment, DictError, Source};
+use crate::dict::{strip_comment, DictError, Source, WordSet};
 use crate::vocab::{class, Vocab};
 
 /// Every list a language folder provides, with the class its words get.
@@ -76,6 +76,40 @@ pub const LISTS: &[(&str, u32)] = &[
     ("perfect_auxiliaries", 0),
 ];
 
+/// The place of a list in [`LISTS`], at compile time: a stage names a list
+/// by a constant ([`CLAUSE_COORDINATORS`] ...), so a test finds it without
+/// a lookup by name, and a misspelt name does not compile.
+pub const fn list_index(name: &str) -> usize {
+    let mut k = 0;
+    while k < LISTS.len() {
+        let (a, b) = (LISTS[k].0.as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut i = 0;
+            while i < a.len() && a[i] == b[i] {
+                i += 1;
+            }
+            if i == a.len() {
+                return k;
+            }
+        }
+        k += 1;
+    }
+    panic!("unknown word list")
+}
+
+// The lists the stages test by name, once per predicate or mention
+// ([`crate::clause::Ctx::word_in`]).
+pub const CLAUSE_COORDINATORS: usize = list_index("clause_coordinators");
+pub const SAY_NOUN_CONTEXTS: usize = list_index("say_noun_contexts");
+pub const SPEAKER_STOPS: usize = list_index("speaker_stops");
+pub const DENIAL_SCOPE_BREAKS: usize = list_index("denial_scope_breaks");
+pub const NEGATIVE_DETERMINERS: usize = list_index("negative_determiners");
+pub const LIST_JOINERS: usize = list_index("list_joiners");
+pub const MODAL_VERBS: usize = list_index("modal_verbs");
+pub const COMPLEMENTIZERS: usize = list_index("complementizers");
+pub const VERB_PREMODIFIERS: usize = list_index("verb_premodifiers");
+pub const PERFECT_AUXILIARIES: usize = list_index("perfect_auxiliaries");
+
 /// The compiled word lists of one language.
 #[derive(Debug, Clone, Default)]
 pub struct Language {
@@ -83,6 +117,8 @@ pub struct Language {
     pub code: String,
     /// Per entry of [`LISTS`], its words (built-in and user files merged).
     words: Vec<Vec<String>>,
+    /// The same lists, for tests per token ([`Language::has_at`]).
+    sets: Vec<WordSet>,
 }
 
 pub use crate::dict::lang_path_parts as path_parts;
@@ -95,6 +131,7 @@ impl Language {
         let mut lang = Language {
             code: String::new(),
             words: vec![Vec::new(); LISTS.len()],
+            sets: Vec::new(),
         };
         let mut seen = vec![false; LISTS.len()];
         for s in sources {
@@ -160,7 +197,18 @@ impl Language {
             });
         }
         DictError::collect(errors)?;
+        lang.sets = lang
+            .words
+            .iter()
+            .map(|w| WordSet::new(w.iter().map(String::as_str)))
+            .collect();
         Ok(lang)
+    }
+
+    /// Whether the list at `list` (a constant such as [`SPEAKER_STOPS`])
+    /// holds a word.
+    pub fn has_at(&self, list: usize, word: &str) -> bool {
+        self.sets.get(list).is_some_and(|s| s.contains(word))
     }
 
     /// The words of a list (empty for an unknown name).
@@ -271,6 +319,10 @@ mod tests {
         assert_ne!(bits("or") & class::GAP_LINK, 0);
         // read by name, not as a class: "neither" gets no bit of its own
         assert!(lang.has("negative_determiners", "neither"));
+        assert!(lang.has_at(NEGATIVE_DETERMINERS, "neither"));
+        assert!(!lang.has_at(NEGATIVE_DETERMINERS, "nor"));
+        assert_eq!(LISTS[SPEAKER_STOPS].0, "speaker_stops");
+        assert!(lang.has_at(SPEAKER_STOPS, ","));
         assert!(lang.has("modal_verbs", "'ll"));
         assert!(lang.has("list_joiners", ","));
         assert!(!lang.has("first_person_pronouns", "they"));

@@ -143,7 +143,7 @@ fn sentence(
         // a negative determiner before the subject negates its verb.
         if subject.first().is_some_and(|&k| {
             let start = ctx.mentions[k].tokens.start;
-            start > range.start && ctx.word_in(start - 1, "negative_determiners")
+            start > range.start && ctx.word_in(start - 1, crate::lang::NEGATIVE_DETERMINERS)
         }) {
             cues.negated = true;
         }
@@ -253,7 +253,7 @@ fn reach_target(
             let last = coordinated_last(ctx, k);
             if t > start && ctx.starts_clause_after(&ctx.mentions[last]) {
                 let complement = ctx.layer.is(t - 1, class::CLAUSE_BREAK);
-                if ctx.word_in(t - 1, "list_joiners")
+                if ctx.word_in(t - 1, crate::lang::LIST_JOINERS)
                     || complement && !sets.contains("addressee-in-clause", code)
                 {
                     return None;
@@ -297,9 +297,9 @@ fn coordinated_last(ctx: &Ctx, k: usize) -> usize {
         let between = ctx.mentions[last].tokens.end..ctx.mentions[last + 1].tokens.start;
         let linked = !between.is_empty()
             && between.len() <= 2
-            && between
-                .clone()
-                .all(|i| ctx.word_in(i, "list_joiners") || ctx.layer.is(i, class::DETERMINER));
+            && between.clone().all(|i| {
+                ctx.word_in(i, crate::lang::LIST_JOINERS) || ctx.layer.is(i, class::DETERMINER)
+            });
         if !linked {
             break;
         }
@@ -364,7 +364,7 @@ fn modality_cues(ctx: &Ctx, window: std::ops::Range<usize>, cues: &mut Cues) {
                 _ => {}
             }
             if matches!(c.value, Cue::Hypothetical | Cue::Future)
-                && ctx.word_in(c.start, "modal_verbs")
+                && ctx.word_in(c.start, crate::lang::MODAL_VERBS)
             {
                 cues.modal_verb = true;
             }

@@ -114,7 +114,8 @@ fn voice(ctx: &Ctx, m: &PatternMatch, by_agent: Option<usize>) -> Voice {
     let range = ctx.range.clone();
     let before = |k: usize| (m.verb >= range.start + k).then(|| ctx.norm(m.verb - k));
     let mut b = m.verb;
-    while b > range.start && (is_adverb(ctx.norm(b - 1)) || ctx.word_in(b - 1, "verb_premodifiers"))
+    while b > range.start
+        && (is_adverb(ctx.norm(b - 1)) || ctx.word_in(b - 1, crate::lang::VERB_PREMODIFIERS))
     {
         b -= 1;
     }
