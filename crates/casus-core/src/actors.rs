@@ -711,8 +711,7 @@ impl ActorLexicon {
                     .get(i + 1)
                     .filter(|r| self.entries[r.entry].kind == EntryKind::Agent)
                     .map(|r| (r.end, self.entries[r.entry].code.clone()));
-                let subject_form =
-                    matches!(pron, "it" | "they" | "he" | "she" | "him" | "we" | "i");
+                let subject_form = crate::builtin::lang_set!("subject_pronouns").contains(pron);
                 if role.is_some() || subject_form {
                     let end = role.as_ref().map(|(e, _)| *e).unwrap_or(i + 1);
                     out.push(Mention::new(
@@ -1031,23 +1030,16 @@ fn layer_text(layer: &TextLayer, token: usize) -> String {
     layer.original(token).to_string()
 }
 
+/// The word as the `pronouns` list spells it, if it is one. Tested on
+/// every token: the set test is the fast way out.
 fn pronoun(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "it" => "it",
-        "its" => "its",
-        "they" => "they",
-        "their" => "their",
-        "he" => "he",
-        "his" => "his",
-        "she" => "she",
-        // the object form: "praised him" (the nearest earlier person)
-        "him" => "him",
-        // first person: the speaker of a quotation or statement
-        "we" => "we",
-        "our" => "our",
-        "i" => "i",
-        _ => return None,
-    })
+    if !crate::builtin::lang_set!("pronouns").contains(word) {
+        return None;
+    }
+    crate::builtin::lang_list("pronouns")
+        .iter()
+        .find(|p| **p == word)
+        .copied()
 }
 
 /// "The leaders of France, Germany and Italy": a role noun with "of" applies

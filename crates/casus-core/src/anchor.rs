@@ -2,7 +2,7 @@
 //! time ("on Wednesday", "last month", "on March 3", "yesterday"), resolved
 //! against the document date.
 
-use crate::date::{month_number, Date, WEEKDAYS};
+use crate::date::{month_number, weekdays, Date};
 use crate::text::TextLayer;
 use std::ops::Range;
 
@@ -23,7 +23,7 @@ pub fn anchor(
         }
         let w = layer.norm(i);
         let next = (i + 1 < range.end).then(|| layer.norm(i + 1));
-        if let Some(day) = WEEKDAYS.iter().position(|d| *d == w) {
+        if let Some(day) = weekdays().iter().position(|d| *d == w) {
             let today = i64::from(document.weekday());
             let day = day as i64;
             let delta = if future {
@@ -62,7 +62,9 @@ pub fn anchor(
         }
         match (w, next) {
             ("yesterday", _) => return document.add_days(-1),
-            ("today" | "tonight" | "overnight", _) => return Some(document),
+            (w, _) if crate::builtin::lang_set!("same_day_words").contains(w) => {
+                return Some(document)
+            }
             ("last", Some("week")) => return document.add_days(-7),
             ("next", Some("week")) => return document.add_days(7),
             ("last", Some("month")) => return shift_month(document, -1),

@@ -97,6 +97,33 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/stative_participles.txt",
     "lang/en/obligation_modals.txt",
     "lang/en/relative_pronouns.txt",
+    "lang/en/gap_place_prepositions.txt",
+    "lang/en/articles.txt",
+    "lang/en/gap_links.txt",
+    "lang/en/pronouns.txt",
+    "lang/en/subject_pronouns.txt",
+    "lang/en/first_person_pronouns.txt",
+    "lang/en/person_pronouns.txt",
+    "lang/en/plural_pronouns.txt",
+    "lang/en/thing_pronouns.txt",
+    "lang/en/possessive_markers.txt",
+    "lang/en/indefinite_determiners.txt",
+    "lang/en/role_complement_prepositions.txt",
+    "lang/en/modifier_stops.txt",
+    "lang/en/line_continuations.txt",
+    "lang/en/same_day_words.txt",
+    "lang/en/weekdays.txt",
+    "lang/en/months.txt",
+    "lang/en/clause_coordinators.txt",
+    "lang/en/say_noun_contexts.txt",
+    "lang/en/speaker_stops.txt",
+    "lang/en/denial_scope_breaks.txt",
+    "lang/en/negative_determiners.txt",
+    "lang/en/list_joiners.txt",
+    "lang/en/modal_verbs.txt",
+    "lang/en/complementizers.txt",
+    "lang/en/verb_premodifiers.txt",
+    "lang/en/perfect_auxiliaries.txt",
     "geo/countries.tsv",
     "geo/adm1.tsv",
     "geo/cities.tsv",
@@ -139,6 +166,19 @@ pub fn lang_list(list: &str) -> &'static [&'static str] {
         .find(|(l, _)| *l == list)
         .map_or(&[], |(_, words)| words.as_slice())
 }
+
+/// `lang_set!("list")`: a built-in word list ([`lang_list`]) as a
+/// [`crate::dict::WordSet`], found by name and built once per call site,
+/// for tests made per token.
+macro_rules! lang_set {
+    ($list:literal) => {{
+        static SET: std::sync::OnceLock<crate::dict::WordSet> = std::sync::OnceLock::new();
+        SET.get_or_init(|| {
+            crate::dict::WordSet::new(crate::builtin::lang_list($list).iter().copied())
+        })
+    }};
+}
+pub(crate) use lang_set;
 
 /// Whether a built-in word list ([`lang_list`]) holds a word, spelled as
 /// the lists spell words: lower case.

@@ -38,6 +38,14 @@ impl Ctx<'_> {
         self.layer.norm(i)
     }
 
+    /// Whether token `i` is in a word list of the pipeline's language
+    /// (`dict/lang/<code>/<list>.txt`; `list` is a constant of
+    /// [`crate::lang`]): for tests made once per predicate or mention; a
+    /// test per token in a hot loop uses a class bit.
+    pub(crate) fn word_in(&self, i: usize, list: usize) -> bool {
+        self.p.language.has_at(list, self.norm(i))
+    }
+
     pub(crate) fn byte_span(&self, tokens: Range<usize>) -> [usize; 2] {
         // an implied party has no words: an empty span where it is implied
         if tokens.is_empty() {
@@ -294,7 +302,7 @@ pub(crate) fn find_subject(
         b -= 1;
     }
     if b > ctx.range.start
-        && matches!(ctx.norm(b - 1), "and" | "but" | "then")
+        && ctx.word_in(b - 1, crate::lang::CLAUSE_COORDINATORS)
         && !ctx.in_mention(b - 2)
     {
         if let Some((subject, _)) = last_subject {
@@ -479,7 +487,7 @@ pub(crate) fn say_verbs(ctx: &Ctx) -> Vec<usize> {
                 && !ctx.in_mention(i)
                 && !(i > ctx.range.start
                     && (ctx.layer.is(i - 1, class::DETERMINER)
-                        || matches!(ctx.norm(i - 1), "are" | "were" | "of" | "in")))
+                        || ctx.word_in(i - 1, crate::lang::SAY_NOUN_CONTEXTS)))
         })
         .collect()
 }
@@ -498,7 +506,7 @@ pub(crate) fn first_person_speaker(ctx: &Ctx) -> Option<String> {
 pub(crate) fn resolve_first_person(mentions: &mut [Mention], speaker: &str) {
     for m in mentions {
         if let Referent::Pronoun { word, role } = &m.referent {
-            if matches!(word.as_str(), "we" | "our" | "i") {
+            if crate::builtin::lang_set!("first_person_pronouns").contains(word) {
                 let code = match (role, crate::codes::ActorCode(speaker).country()) {
                     (Some(r), Some(country)) => format!("{country}{r}"),
                     _ => speaker.to_string(),
@@ -537,7 +545,7 @@ pub(crate) fn speaker_before(ctx: &Ctx, say: usize) -> Option<String> {
         if let Some(a) = ctx.p.rules.anonymous.matches_at(ctx.layer, i, say).next() {
             return Some(format!("anonymous: {}", span_text_ctx(ctx, a.start..a.end)));
         }
-        if matches!(ctx.norm(i), "," | "." | ";" | "that") && i + 1 < say {
+        if ctx.word_in(i, crate::lang::SPEAKER_STOPS) && i + 1 < say {
             break;
         }
     }
@@ -634,7 +642,7 @@ pub(crate) fn denied(ctx: &Ctx, m: &PatternMatch, cues: &mut crate::doc::Cues) {
                 ctx.norm(i) == ";"
                     || (ctx.norm(i) == ","
                         && i + 1 < m.verb
-                        && matches!(ctx.norm(i + 1), "and" | "but" | "while"))
+                        && ctx.word_in(i + 1, crate::lang::DENIAL_SCOPE_BREAKS))
             })
     });
     if let Some(d) = deny {

@@ -102,7 +102,9 @@ pub fn add_descriptions(
             // "the two countries' leaders": a role noun after the possessive
             let mut end = d.end;
             let mut role = None;
-            if end < range.end && matches!(layer.norm(end), "'s" | "'") {
+            if end < range.end
+                && crate::builtin::lang_set!("possessive_markers").contains(layer.norm(end))
+            {
                 // up to two adjectives may stand before the role noun
                 // ("the country's clerical rulers")
                 let role_at = (end + 1..(end + 4).min(range.end))
@@ -164,13 +166,11 @@ pub fn resolve(
                 // strike"), but not "a soldier" or "one official"
                 let before = (start > range.start).then(|| layer.norm(start - 1));
                 let indefinite = before.is_some_and(|w| {
-                    matches!(
-                        w,
-                        "a" | "an" | "one" | "another" | "each" | "every" | "any" | "no"
-                    )
+                    crate::builtin::lang_set!("indefinite_determiners").contains(w)
                 });
                 let followed_by_of = mentions[k].tokens.end < range.end
-                    && matches!(layer.norm(mentions[k].tokens.end), "of" | "from" | "in");
+                    && crate::builtin::lang_set!("role_complement_prepositions")
+                        .contains(layer.norm(mentions[k].tokens.end));
                 // a role noun used as a modifier ("a troop access agreement",
                 // "the police station") names no actor
                 let end = mentions[k].tokens.end;
@@ -189,7 +189,7 @@ pub fn resolve(
                                 | class::CLAUSE_BREAK
                                 | class::DETERMINER,
                         )
-                        && !matches!(w, "and" | "or" | "but" | "who" | "which" | "nor")
+                        && !crate::builtin::lang_set!("modifier_stops").contains(w)
                         && !w.ends_with("ed")
                         && !w.ends_with("ly")
                 };
@@ -277,18 +277,18 @@ fn resolve_pronoun(
     before: &[Mention],
     history: &History,
 ) -> Option<Referent> {
-    if matches!(word, "we" | "our" | "i") {
+    if crate::builtin::lang_set!("first_person_pronouns").contains(word) {
         // resolved from the speaker by the coder, not from earlier mentions
         return None;
     }
-    let wants_person = matches!(word, "he" | "his" | "she" | "him");
-    let plural = matches!(word, "they" | "their");
+    let wants_person = crate::builtin::lang_set!("person_pronouns").contains(word);
+    let plural = crate::builtin::lang_set!("plural_pronouns").contains(word);
+    let thing = crate::builtin::lang_set!("thing_pronouns").contains(word);
     let fits = |m: &Mention| -> bool {
         !m.locative
             && !resolved_codes(m).is_empty()
             && (!wants_person || m.is_person)
-            && !(matches!(word, "it" | "its")
-                && (m.is_person || matches!(m.referent, Referent::Group(_))))
+            && !(thing && (m.is_person || matches!(m.referent, Referent::Group(_))))
     };
     let antecedent = candidates(before, history).find(|m| fits(m))?;
     let codes = resolved_codes(antecedent);

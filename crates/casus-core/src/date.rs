@@ -141,35 +141,25 @@ impl DateRange {
     }
 }
 
-/// Day and month names, for time expressions (text) and dates (anchor).
-pub(crate) const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-pub(crate) const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// Day names, Monday first (`dict/lang/<code>/weekdays.txt`), for time
+/// expressions (text) and dates (anchor). Tested on capitalised tokens, so
+/// the list is found by name once per process.
+pub(crate) fn weekdays() -> &'static [&'static str] {
+    static LIST: std::sync::OnceLock<&'static [&'static str]> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| crate::builtin::lang_list("weekdays"))
+}
+
+/// Month names, January first (`dict/lang/<code>/months.txt`): a name's
+/// place in the list is its number.
+pub(crate) fn months() -> &'static [&'static str] {
+    static LIST: std::sync::OnceLock<&'static [&'static str]> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| crate::builtin::lang_list("months"))
+}
 
 /// The month a word names: "march", "mar.", "sept" (lower case).
 pub(crate) fn month_number(word: &str) -> Option<u8> {
     let w = word.trim_end_matches('.');
-    MONTHS
+    months()
         .iter()
         .position(|m| {
             *m == w || (w.len() >= 3 && m.starts_with(w) && (w.len() == 3 || w == "sept"))
@@ -180,6 +170,19 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_and_month_names_come_in_calendar_order() {
+        assert_eq!(weekdays().len(), 7);
+        assert_eq!(weekdays()[0], "monday");
+        assert_eq!(weekdays()[6], "sunday");
+        assert_eq!(months().len(), 12);
+        assert_eq!(month_number("january"), Some(1));
+        assert_eq!(month_number("Sept."), None, "lower case only");
+        assert_eq!(month_number("sept."), Some(9));
+        assert_eq!(month_number("dec"), Some(12));
+        assert_eq!(month_number("ma"), None);
+    }
 
     #[test]
     fn parses_both_brief_forms_and_rejects_impossible_dates() {

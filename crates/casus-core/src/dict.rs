@@ -133,6 +133,57 @@ pub fn lang_path_parts(name: &str) -> Option<(&str, &str)> {
 }
 
 /// Removes a `#` comment. A `#` inside a word (`C#`) is kept.
+/// A small word list that a test per token can afford: a word of up to
+/// seven bytes is compared as one integer (its bytes and its length), so
+/// a membership test costs what a `matches!` of string literals costs,
+/// without a string comparison per listed word.
+#[derive(Debug, Clone, Default)]
+pub struct WordSet {
+    /// One bit per word length (longer than 63 bytes: bit 63): most
+    /// words are turned away by their length alone.
+    lengths: u64,
+    short: Vec<u64>,
+    long: Vec<String>,
+}
+
+impl WordSet {
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordSet {
+        let mut set = WordSet::default();
+        for w in words {
+            set.lengths |= 1 << w.len().min(63);
+            match pack(w) {
+                Some(k) => set.short.push(k),
+                None => set.long.push(w.to_string()),
+            }
+        }
+        set
+    }
+
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        if self.lengths & (1 << word.len().min(63)) == 0 {
+            return false;
+        }
+        match pack(word) {
+            Some(k) => self.short.contains(&k),
+            None => self.long.iter().any(|w| w == word),
+        }
+    }
+}
+
+#[inline]
+fn pack(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.len() > 7 {
+        return None;
+    }
+    let mut k = (b.len() as u64) << 56;
+    for (i, &c) in b.iter().enumerate() {
+        k |= u64::from(c) << (8 * i);
+    }
+    Some(k)
+}
+
 pub fn strip_comment(line: &str) -> &str {
     let mut prev_space = true;
     for (i, c) in line.char_indices() {
@@ -241,6 +292,20 @@ pub fn parse_blocks(source: &Source, allowed: &[&str]) -> Result<Vec<Block>, Dic
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_set_tells_words_apart_by_every_byte_and_by_length() {
+        let set = WordSet::new(["i", "it", "'s", "neither", "overnight"]);
+        for w in ["i", "it", "'s", "neither", "overnight"] {
+            assert!(set.contains(w), "{w}");
+        }
+        for w in [
+            "", "is", "its", "s", "'", "neithe", "neithers", "overnigh", "I",
+        ] {
+            assert!(!set.contains(w), "{w}");
+        }
+        assert!(!WordSet::default().contains("a"));
+    }
 
     #[test]
     fn blocks_parse_with_comments_and_lists() {

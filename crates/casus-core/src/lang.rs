@@ -4,7 +4,7 @@
 //! Stages test word classes, never words, so a second language is a new
 //! folder (with its treebank and dictionaries), not a change to the stages.
 
-use crate::dict::{strip_comment, DictError, Source};
+use crate::dict::{strip_comment, DictError, Source, WordSet};
 use crate::vocab::{class, Vocab};
 
 /// Every list a language folder provides, with the class its words get.
@@ -27,6 +27,9 @@ pub const LISTS: &[(&str, u32)] = &[
     ("obligation_modals", class::OBLIGATION),
     ("relative_pronouns", class::RELATIVE),
     ("reach_stops", class::REACH_STOP),
+    ("gap_place_prepositions", class::GAP_PLACE),
+    ("articles", class::ARTICLE),
+    ("gap_links", class::GAP_LINK),
     // No class (0): read by name ([`crate::builtin::lang_has`]) by code
     // that runs without a pipeline or tests strings rather than tokens.
     ("title_abbreviations", 0),
@@ -44,7 +47,68 @@ pub const LISTS: &[(&str, u32)] = &[
     ("place_prepositions", 0),
     ("of_locatives", 0),
     ("place_say_words", 0),
+    ("pronouns", 0),
+    ("subject_pronouns", 0),
+    ("first_person_pronouns", 0),
+    ("person_pronouns", 0),
+    ("plural_pronouns", 0),
+    ("thing_pronouns", 0),
+    ("possessive_markers", 0),
+    ("indefinite_determiners", 0),
+    ("role_complement_prepositions", 0),
+    ("modifier_stops", 0),
+    ("line_continuations", 0),
+    ("same_day_words", 0),
+    ("weekdays", 0),
+    ("months", 0),
+    // Read by the stages through the pipeline's language
+    // ([`crate::clause::Ctx::word_in`]): tested once per predicate or
+    // mention, not per token, so they need no class bit.
+    ("clause_coordinators", 0),
+    ("say_noun_contexts", 0),
+    ("speaker_stops", 0),
+    ("denial_scope_breaks", 0),
+    ("negative_determiners", 0),
+    ("list_joiners", 0),
+    ("modal_verbs", 0),
+    ("complementizers", 0),
+    ("verb_premodifiers", 0),
+    ("perfect_auxiliaries", 0),
 ];
+
+/// The place of a list in [`LISTS`], at compile time: a stage names a list
+/// by a constant ([`CLAUSE_COORDINATORS`] ...), so a test finds it without
+/// a lookup by name, and a misspelt name does not compile.
+pub const fn list_index(name: &str) -> usize {
+    let mut k = 0;
+    while k < LISTS.len() {
+        let (a, b) = (LISTS[k].0.as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut i = 0;
+            while i < a.len() && a[i] == b[i] {
+                i += 1;
+            }
+            if i == a.len() {
+                return k;
+            }
+        }
+        k += 1;
+    }
+    panic!("unknown word list")
+}
+
+// The lists the stages test by name, once per predicate or mention
+// ([`crate::clause::Ctx::word_in`]).
+pub const CLAUSE_COORDINATORS: usize = list_index("clause_coordinators");
+pub const SAY_NOUN_CONTEXTS: usize = list_index("say_noun_contexts");
+pub const SPEAKER_STOPS: usize = list_index("speaker_stops");
+pub const DENIAL_SCOPE_BREAKS: usize = list_index("denial_scope_breaks");
+pub const NEGATIVE_DETERMINERS: usize = list_index("negative_determiners");
+pub const LIST_JOINERS: usize = list_index("list_joiners");
+pub const MODAL_VERBS: usize = list_index("modal_verbs");
+pub const COMPLEMENTIZERS: usize = list_index("complementizers");
+pub const VERB_PREMODIFIERS: usize = list_index("verb_premodifiers");
+pub const PERFECT_AUXILIARIES: usize = list_index("perfect_auxiliaries");
 
 /// The compiled word lists of one language.
 #[derive(Debug, Clone, Default)]
@@ -53,6 +117,8 @@ pub struct Language {
     pub code: String,
     /// Per entry of [`LISTS`], its words (built-in and user files merged).
     words: Vec<Vec<String>>,
+    /// The same lists, for tests per token ([`Language::has_at`]).
+    sets: Vec<WordSet>,
 }
 
 pub use crate::dict::lang_path_parts as path_parts;
@@ -65,6 +131,7 @@ impl Language {
         let mut lang = Language {
             code: String::new(),
             words: vec![Vec::new(); LISTS.len()],
+            sets: Vec::new(),
         };
         let mut seen = vec![false; LISTS.len()];
         for s in sources {
@@ -130,7 +197,18 @@ impl Language {
             });
         }
         DictError::collect(errors)?;
+        lang.sets = lang
+            .words
+            .iter()
+            .map(|w| WordSet::new(w.iter().map(String::as_str)))
+            .collect();
         Ok(lang)
+    }
+
+    /// Whether the list at `list` (a constant such as [`SPEAKER_STOPS`])
+    /// holds a word.
+    pub fn has_at(&self, list: usize, word: &str) -> bool {
+        self.sets.get(list).is_some_and(|s| s.contains(word))
     }
 
     /// The words of a list (empty for an unknown name).
@@ -215,6 +293,59 @@ mod tests {
         );
         assert!(
             all[1].starts_with("lang/en/determiners.txt:4: `These`"),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn hot_lists_become_class_bits_and_others_stay_lists() {
+        let sources = builtin_lang();
+        let refs: Vec<&Source> = sources.iter().collect();
+        let lang = Language::build(&refs).unwrap();
+        let mut vocab = Vocab::default();
+        lang.register_classes(&mut vocab);
+        let bits = |w: &str| {
+            let mut layer = crate::text::TextLayer::new(w);
+            vocab.annotate(&mut layer);
+            layer.tokens[0].classes
+        };
+        assert_ne!(bits("outside") & class::GAP_PLACE, 0);
+        assert_ne!(bits("an") & class::ARTICLE, 0);
+        assert_eq!(
+            bits("this") & class::ARTICLE,
+            0,
+            "a determiner, not an article"
+        );
+        assert_ne!(bits("or") & class::GAP_LINK, 0);
+        // read by name, not as a class: "neither" gets no bit of its own
+        assert!(lang.has("negative_determiners", "neither"));
+        assert!(lang.has_at(NEGATIVE_DETERMINERS, "neither"));
+        assert!(!lang.has_at(NEGATIVE_DETERMINERS, "nor"));
+        assert_eq!(LISTS[SPEAKER_STOPS].0, "speaker_stops");
+        assert!(lang.has_at(SPEAKER_STOPS, ","));
+        assert!(lang.has("modal_verbs", "'ll"));
+        assert!(lang.has("list_joiners", ","));
+        assert!(!lang.has("first_person_pronouns", "they"));
+    }
+
+    #[test]
+    fn a_bad_line_in_a_named_list_is_an_error_naming_file_and_line() {
+        let mut sources = builtin_lang();
+        let list = sources
+            .iter_mut()
+            .find(|s| s.name.ends_with("/person_pronouns.txt"))
+            .unwrap();
+        list.text = "# persons\nhe\nShe\n".into();
+        let refs: Vec<&Source> = sources.iter().collect();
+        let all: Vec<String> = Language::build(&refs)
+            .unwrap_err()
+            .all()
+            .iter()
+            .map(|e| e.to_string())
+            .collect();
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert!(
+            all[0].starts_with("lang/en/person_pronouns.txt:3: `She`"),
             "{all:?}"
         );
     }

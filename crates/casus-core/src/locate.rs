@@ -110,8 +110,8 @@ pub struct Gazetteer {
 /// `lang/en/never_places.txt`.
 fn never_a_place(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    crate::date::WEEKDAYS.contains(&lower.as_str())
-        || crate::date::MONTHS.contains(&lower.as_str())
+    crate::builtin::lang_set!("weekdays").contains(&lower)
+        || crate::builtin::lang_set!("months").contains(&lower)
         || lang_has("never_places", &lower)
 }
 

@@ -308,7 +308,7 @@ fn mark_temporal(layer: &mut TextLayer) {
     while i < n {
         let w = words[i];
         let mut end = i;
-        if shape[i] == Shape::Capitalized && crate::date::WEEKDAYS.contains(&w) {
+        if shape[i] == Shape::Capitalized && crate::builtin::lang_set!("weekdays").contains(w) {
             end = i + 1;
             if end < n && lang_has("parts_of_day", words[end]) {
                 end += 1;
@@ -391,10 +391,7 @@ fn segment(layer: &TextLayer) -> Vec<Sentence> {
             // A line break ends a sentence after a paragraph break, or when the
             // line looks like a headline or dateline: it has no final
             // punctuation and the next line opens with a capital.
-            let line_unfinished = !matches!(
-                norm,
-                "," | ";" | ":" | "-" | "(" | "and" | "or" | "of" | "the"
-            );
+            let line_unfinished = !crate::builtin::lang_set!("line_continuations").contains(norm);
             let next_opens = matches!(
                 tokens[next].shape,
                 Shape::Capitalized | Shape::Upper | Shape::Number

@@ -52,21 +52,57 @@ pub struct VerbLexicon {
     forms: Vec<HashSet<String>>,
     /// Inflected form of a pattern's first word -> patterns starting with it.
     by_verb: HashMap<String, Vec<usize>>,
-    /// After [`VerbLexicon::freeze`]: word number -> patterns starting with it.
-    by_verb_word: HashMap<u32, Vec<usize>>,
-    /// After freezing: the word numbers of each word-form set.
-    form_words: Vec<HashSet<u32>>,
-    /// After freezing: (verb word, word of the next literal) -> patterns.
-    /// A pattern is tried only when its second word occurs after the verb,
-    /// so a verb with 150 patterns costs a few lookups, not 150 scans.
-    by_verb_next: HashMap<(u32, u32), Vec<usize>>,
-    /// After freezing: verb word -> patterns whose second element is a slot.
-    by_verb_slot_first: HashMap<u32, Vec<usize>>,
+    /// After [`VerbLexicon::freeze`]: word number of a verb form -> the
+    /// index of the patterns starting with it.
+    by_verb_word: HashMap<u32, VerbIndex>,
+    /// After freezing: the word numbers of each word-form set, sorted. A
+    /// set has a handful of forms, so a scan beats hashing in the match loop.
+    form_words: Vec<Vec<u32>>,
+    /// After freezing: one bit per word number, set for every word that is
+    /// some pattern's second word. Most tokens after a verb are not, and
+    /// the bit spares them the search of the verb's `next_words`.
+    next_words: Vec<u64>,
+    /// After freezing: what matching reads of each pattern, side by side
+    /// (a `Pattern` with its strings and its own element vector costs a
+    /// cache miss or three per candidate; this costs one).
+    keys: Vec<PatternKey>,
+    /// After freezing: the elements of every pattern, one after another
+    /// (`PatternKey::elements` indexes here).
+    elements: Vec<Element>,
     /// Past participles of every pattern verb, for passive detection.
     participles: HashSet<String>,
     /// Base and third-person forms of every pattern verb: these forms are
     /// also nouns ("attack", "talks"), so they need context to count as verbs.
     base_like: HashSet<String>,
+}
+
+/// The patterns of one verb form. A pattern is tried only when its second
+/// word occurs after the verb, so a verb with 150 patterns costs a few
+/// lookups, not 150 scans.
+#[derive(Debug, Default)]
+struct VerbIndex {
+    /// Patterns whose second element is a slot: always tried.
+    slot_first: Vec<usize>,
+    /// The word numbers of the forms of the patterns' second words, sorted.
+    next_words: Vec<u32>,
+    /// Per entry of `next_words`, the patterns with that second word.
+    next_patterns: Vec<Vec<usize>>,
+}
+
+/// What matching reads of a pattern, precomputed.
+#[derive(Debug, Clone, Copy)]
+struct PatternKey {
+    /// Its elements in [`VerbLexicon::elements`].
+    start: u32,
+    end: u32,
+    force_target: bool,
+    has_action: bool,
+    has_slot: bool,
+    /// [`Pattern::literal_count`].
+    literals: u32,
+    /// A specific code over its root's general one, a longer code over a
+    /// shorter: ties between equally long matches go to it.
+    specific: u32,
 }
 
 /// Irregular verbs: base -> (past forms, participle forms).
@@ -390,28 +426,64 @@ impl VerbLexicon {
     /// Numbers every verb form in `vocab` and marks the verb classes.
     pub fn freeze(&mut self, vocab: &mut crate::vocab::Vocab) {
         use crate::vocab::class;
-        for (form, list) in &self.by_verb {
-            let id = vocab.intern(form);
-            vocab.add_class(form, class::PATTERN_VERB);
-            self.by_verb_word.insert(id, list.clone());
-        }
+        let verb_ids: Vec<(u32, &Vec<usize>)> = self
+            .by_verb
+            .iter()
+            .map(|(form, list)| {
+                vocab.add_class(form, class::PATTERN_VERB);
+                (vocab.intern(form), list)
+            })
+            .collect();
         self.form_words = self
             .forms
             .iter()
-            .map(|set| set.iter().map(|w| vocab.intern(w)).collect())
+            .map(|set| {
+                let mut ids: Vec<u32> = set.iter().map(|w| vocab.intern(w)).collect();
+                ids.sort_unstable();
+                ids
+            })
             .collect();
-        for (&verb, list) in &self.by_verb_word {
+        self.next_words = vec![0; vocab.len().div_ceil(64)];
+        for (verb, list) in verb_ids {
+            let mut index = VerbIndex::default();
+            let mut by_next: HashMap<u32, Vec<usize>> = HashMap::default();
             for &pid in list {
                 match self.patterns[pid].elements.get(1) {
                     Some(Element::Word(w)) => {
                         for &next in &self.form_words[*w] {
-                            self.by_verb_next.entry((verb, next)).or_default().push(pid);
+                            by_next.entry(next).or_default().push(pid);
+                            self.next_words[next as usize / 64] |= 1 << (next % 64);
                         }
                     }
-                    _ => self.by_verb_slot_first.entry(verb).or_default().push(pid),
+                    _ => index.slot_first.push(pid),
                 }
             }
+            let mut by_next: Vec<(u32, Vec<usize>)> = by_next.into_iter().collect();
+            by_next.sort_unstable_by_key(|(w, _)| *w);
+            (index.next_words, index.next_patterns) = by_next.into_iter().unzip();
+            self.by_verb_word.insert(verb, index);
         }
+        self.elements.clear();
+        self.keys = self
+            .patterns
+            .iter()
+            .map(|p| {
+                let start = self.elements.len() as u32;
+                self.elements.extend(p.elements.iter().cloned());
+                PatternKey {
+                    start,
+                    end: self.elements.len() as u32,
+                    force_target: p.force_target,
+                    has_action: p.elements.contains(&Element::Action),
+                    has_slot: p
+                        .elements
+                        .iter()
+                        .any(|e| matches!(e, Element::Target | Element::Source)),
+                    literals: p.literal_count() as u32,
+                    specific: u32::from(!p.code.ends_with('0')) + p.code.len() as u32,
+                }
+            })
+            .collect();
         vocab.add_class_all(
             self.participles.iter().map(String::as_str),
             class::PARTICIPLE,
@@ -421,7 +493,7 @@ impl VerbLexicon {
 
     // Lookups go by word number: text is annotated by the pipeline's
     // vocabulary before any stage runs (one path, no string fallback).
-    fn verb_candidates(&self, layer: &TextLayer, verb: usize) -> Option<&Vec<usize>> {
+    fn verb_candidates(&self, layer: &TextLayer, verb: usize) -> Option<&VerbIndex> {
         debug_assert!(layer.annotated);
         self.by_verb_word.get(&layer.tokens[verb].word)
     }
@@ -430,10 +502,21 @@ impl VerbLexicon {
         self.form_words[form].contains(&layer.tokens[t].word)
     }
 
+    /// Whether a word is the second word of some pattern. A word numbered
+    /// after freezing (or none) is not.
+    fn may_be_next(&self, word: u32) -> bool {
+        self.next_words
+            .get(word as usize / 64)
+            .is_some_and(|bits| bits & (1 << (word % 64)) != 0)
+    }
+
     /// Marks the patterns whose code is in the `force-target` set.
     pub fn mark_force_targets(&mut self, is_force: impl Fn(&str) -> bool) {
-        for p in &mut self.patterns {
+        for (k, p) in self.patterns.iter_mut().enumerate() {
             p.force_target = is_force(&p.code);
+            if let Some(key) = self.keys.get_mut(k) {
+                key.force_target = p.force_target;
+            }
         }
     }
 
@@ -540,7 +623,7 @@ fn place_phrase_end(
     end: usize,
     mentions: &[Mention],
 ) -> Option<usize> {
-    if !matches!(layer.norm(t), "in" | "at" | "near" | "outside") || t + 1 >= end {
+    if !layer.is(t, crate::vocab::class::GAP_PLACE) || t + 1 >= end {
         return None;
     }
     let mut i = t + 1;
@@ -599,7 +682,7 @@ fn find_slot(
             t += 1;
             continue;
         }
-        only_articles &= matches!(layer.norm(t), "the" | "a" | "an");
+        only_articles &= layer.is(t, crate::vocab::class::ARTICLE);
         let w = layer.norm(t);
         if force && layer.is(t, crate::vocab::class::FORCE_PREPOSITION) {
             after_force_prep = true;
@@ -643,38 +726,40 @@ impl VerbLexicon {
         with_actions: bool,
     ) -> Option<PatternMatch> {
         // only the patterns whose second word occurs in the next tokens
-        self.verb_candidates(layer, verb)?;
-        let verb_word = layer.tokens[verb].word;
-        let mut candidates: Vec<usize> = self
-            .by_verb_slot_first
-            .get(&verb_word)
-            .cloned()
-            .unwrap_or_default();
+        let index = self.verb_candidates(layer, verb)?;
+        let mut candidates: Vec<usize> = index.slot_first.clone();
         for t in verb + 1..(verb + 1 + NEXT_WORD_WINDOW).min(end) {
-            if let Some(more) = self.by_verb_next.get(&(verb_word, layer.tokens[t].word)) {
-                candidates.extend_from_slice(more);
+            let word = layer.tokens[t].word;
+            if !self.may_be_next(word) {
+                continue;
+            }
+            if let Ok(k) = index.next_words.binary_search(&word) {
+                candidates.extend_from_slice(&index.next_patterns[k]);
             }
         }
         candidates.sort_unstable();
         candidates.dedup();
         let mention_at = |t: usize| mention_starting_at(mentions, t);
-        let mut best: Option<((usize, usize, usize), PatternMatch)> = None;
+        let mut best: Option<((u32, u32, u32), PatternMatch)> = None;
         // whether the embedded action at a token is unknown, tested once
         let mut action_cache: Option<(usize, bool)> = None;
+        // one buffer for every candidate: copied only into a new best match
+        let mut literals: Vec<usize> = Vec::new();
         for &pid in &candidates {
-            let p = &self.patterns[pid];
-            if !with_actions && p.elements.contains(&Element::Action) {
+            let p = self.keys[pid];
+            if !with_actions && p.has_action {
                 continue;
             }
             // Force is used "on", "in", "against" places: the target of an
             // attack may follow a locative preposition.
             let force = p.force_target;
             let mut pos = verb + 1;
-            let mut literals = vec![verb];
+            literals.clear();
+            literals.push(verb);
             let mut target = None;
             let mut source = None;
             let mut ok = true;
-            for el in &p.elements[1..] {
+            for el in &self.elements[p.start as usize + 1..p.end as usize] {
                 match el {
                     Element::Word(w) => {
                         let form = *w;
@@ -721,8 +806,7 @@ impl VerbLexicon {
                             // stand between two pattern words, and so may
                             // coordinated modifiers ("exchanged *missile and
                             // drone* strikes")
-                            if !gap_allows(layer, t)
-                                && !matches!(layer.norm(t), "of" | "and" | "or")
+                            if !gap_allows(layer, t) && !layer.is(t, crate::vocab::class::GAP_LINK)
                             {
                                 break;
                             }
@@ -780,34 +864,29 @@ impl VerbLexicon {
                 continue;
             }
             // A pattern without slots takes the object right after it.
-            if !p
-                .elements
-                .iter()
-                .any(|e| matches!(e, Element::Target | Element::Source))
-            {
+            if !p.has_slot {
                 if let Some(m) = find_slot(layer, pos, end, mentions, force) {
                     target = Some(m);
                     pos = mentions[m].tokens.end;
                 }
             }
             // A fallback to the root's general code must name its target.
-            if p.elements.contains(&Element::Action) && target.is_none() && source.is_none() {
+            if p.has_action && target.is_none() && source.is_none() {
                 continue;
             }
-            let filled = usize::from(target.is_some() || source.is_some());
+            let filled = u32::from(target.is_some() || source.is_some());
             // Ties go to the more specific code ("deliver food to" 073 over
             // "deliver aid to" 070).
-            let specific = usize::from(!p.code.ends_with('0')) + p.code.len();
-            let score = (p.literal_count(), filled, specific);
-            let m = PatternMatch {
-                pattern: pid,
-                verb,
-                literals,
-                target,
-                source,
-                end: pos,
-            };
+            let score = (p.literals, filled, p.specific);
             if best.as_ref().is_none_or(|(b, _)| score > *b) {
+                let m = PatternMatch {
+                    pattern: pid,
+                    verb,
+                    literals: literals.clone(),
+                    target,
+                    source,
+                    end: pos,
+                };
                 best = Some((score, m));
             }
         }

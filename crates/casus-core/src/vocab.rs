@@ -44,6 +44,15 @@ pub mod class {
     /// Relative pronouns: ", which borders X," is a clause inside a noun
     /// phrase, and X is not the subject of the verb after it.
     pub const RELATIVE: u32 = 1 << 20;
+    /// Locative prepositions that open a place phrase inside a pattern's
+    /// gap ("rallied *in Tel Aviv* against").
+    pub const GAP_PLACE: u32 = 1 << 21;
+    /// Articles: only these may stand between a pattern word and a place
+    /// that fills its slot.
+    pub const ARTICLE: u32 = 1 << 22;
+    /// Words that may stand between two literal words of a pattern though
+    /// they block a gap ("exports *of* rare earths to").
+    pub const GAP_LINK: u32 = 1 << 23;
 }
 
 #[derive(Debug, Default)]

@@ -143,7 +143,7 @@ fn sentence(
         // a negative determiner before the subject negates its verb.
         if subject.first().is_some_and(|&k| {
             let start = ctx.mentions[k].tokens.start;
-            start > range.start && matches!(ctx.norm(start - 1), "no" | "neither")
+            start > range.start && ctx.word_in(start - 1, crate::lang::NEGATIVE_DETERMINERS)
         }) {
             cues.negated = true;
         }
@@ -252,9 +252,8 @@ fn reach_target(
             // whose subject only some verbs address.
             let last = coordinated_last(ctx, k);
             if t > start && ctx.starts_clause_after(&ctx.mentions[last]) {
-                let before = ctx.norm(t - 1);
                 let complement = ctx.layer.is(t - 1, class::CLAUSE_BREAK);
-                if matches!(before, "," | "and" | "or")
+                if ctx.word_in(t - 1, crate::lang::LIST_JOINERS)
                     || complement && !sets.contains("addressee-in-clause", code)
                 {
                     return None;
@@ -299,7 +298,7 @@ fn coordinated_last(ctx: &Ctx, k: usize) -> usize {
         let linked = !between.is_empty()
             && between.len() <= 2
             && between.clone().all(|i| {
-                matches!(ctx.norm(i), "and" | "or" | ",") || ctx.layer.is(i, class::DETERMINER)
+                ctx.word_in(i, crate::lang::LIST_JOINERS) || ctx.layer.is(i, class::DETERMINER)
             });
         if !linked {
             break;
@@ -365,10 +364,7 @@ fn modality_cues(ctx: &Ctx, window: std::ops::Range<usize>, cues: &mut Cues) {
                 _ => {}
             }
             if matches!(c.value, Cue::Hypothetical | Cue::Future)
-                && matches!(
-                    ctx.norm(c.start),
-                    "would" | "will" | "'ll" | "could" | "shall"
-                )
+                && ctx.word_in(c.start, crate::lang::MODAL_VERBS)
             {
                 cues.modal_verb = true;
             }

@@ -175,7 +175,7 @@ fn contents(ctx: &Ctx, preds: &[Predicate]) -> Vec<Content> {
                 .unwrap_or(pred.matched.verb);
             from <= to
                 && (from..to).all(|i| {
-                    matches!(ctx.norm(i), "that" | "to")
+                    ctx.word_in(i, crate::lang::COMPLEMENTIZERS)
                         || crate::clause::is_adverb(ctx.norm(i))
                         || ctx.layer.tokens[i].temporal
                 })

@@ -115,7 +115,7 @@ fn voice(ctx: &Ctx, m: &PatternMatch, by_agent: Option<usize>) -> Voice {
     let before = |k: usize| (m.verb >= range.start + k).then(|| ctx.norm(m.verb - k));
     let mut b = m.verb;
     while b > range.start
-        && (is_adverb(ctx.norm(b - 1)) || matches!(ctx.norm(b - 1), "not" | "n't" | "also"))
+        && (is_adverb(ctx.norm(b - 1)) || ctx.word_in(b - 1, crate::lang::VERB_PREMODIFIERS))
     {
         b -= 1;
     }
@@ -132,7 +132,7 @@ fn voice(ctx: &Ctx, m: &PatternMatch, by_agent: Option<usize>) -> Voice {
     let stative = by_agent.is_none() && ctx.layer.is(m.verb, class::STATIVE_PARTICIPLE);
     let passive = participle
         && by_agent.is_some_and(|_| aux_be || by_adjacent)
-        && before(1).is_some_and(|w| w != "had" && w != "has" && w != "have")
+        && before(1).is_some_and(|w| !ctx.p.language.has("perfect_auxiliaries", w))
         || (participle && aux_be && !stative);
     if passive {
         Voice::Passive
