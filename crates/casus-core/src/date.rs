@@ -159,12 +159,33 @@ pub(crate) fn months() -> &'static [&'static str] {
 /// The month a word names: "march", "mar.", "sept" (lower case).
 pub(crate) fn month_number(word: &str) -> Option<u8> {
     let w = word.trim_end_matches('.');
+    // Every token of the gazetteer's aliases passes here at start-up: the
+    // first letters and longest length of the names, found once, turn most
+    // words away before the list is walked.
+    static SHAPE: std::sync::OnceLock<(u32, usize)> = std::sync::OnceLock::new();
+    let (initials, longest) = *SHAPE.get_or_init(|| {
+        months().iter().fold((0, 0), |(mask, len), m| {
+            (mask | initial_bit(m), len.max(m.len()))
+        })
+    });
+    if w.len() < 3 || w.len() > longest || initial_bit(w) & initials == 0 {
+        return None;
+    }
     months()
         .iter()
         .position(|m| {
             *m == w || (w.len() >= 3 && m.starts_with(w) && (w.len() == 3 || w == "sept"))
         })
         .map(|i| i as u8 + 1)
+}
+
+/// A bit for a word's first byte (ASCII letters; any other byte shares the
+/// last bit, which only lets the full comparison decide).
+fn initial_bit(word: &str) -> u32 {
+    match word.as_bytes().first() {
+        Some(b @ b'a'..=b'z') => 1 << (b - b'a'),
+        _ => 1 << 31,
+    }
 }
 
 #[cfg(test)]
