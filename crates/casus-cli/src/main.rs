@@ -69,6 +69,11 @@ enum Command {
         /// and a target (docs/CONVENTIONS.md).
         #[arg(long)]
         monadic: bool,
+        /// Also read events off the dependency tree where the surface
+        /// patterns found none (sentences with two actors and a verb of the
+        /// lexicon). Slower: those sentences are tagged and parsed.
+        #[arg(long)]
+        tree: bool,
         /// Threads that code documents (output order never changes).
         #[arg(long, default_value_t = default_threads(), value_parser = clap::value_parser!(u16).range(1..=MAX_THREADS as i64))]
         threads: u16,
@@ -345,6 +350,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             date,
             explain,
             monadic,
+            tree,
             threads,
             dict,
         } => {
@@ -362,7 +368,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 inputs
             };
             let batcher = batch::Batcher::new(pipeline, threads.into(), format, explain)?
-                .with_options(CodeOptions { monadic });
+                .with_options(CodeOptions { monadic, tree });
             code(
                 batcher,
                 &inputs,
@@ -401,12 +407,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     date,
                 },
                 threads.into(),
-                CodeOptions { monadic },
+                CodeOptions {
+                    monadic,
+                    ..CodeOptions::default()
+                },
             )
         }
         Command::Recode { db, monadic, dict } => {
             let pipeline = dicts::load(dict.dict.as_deref())?;
-            store_cmd::recode(pipeline, &db, CodeOptions { monadic })
+            store_cmd::recode(
+                pipeline,
+                &db,
+                CodeOptions {
+                    monadic,
+                    ..CodeOptions::default()
+                },
+            )
         }
         Command::Query {
             kind,

@@ -11,7 +11,7 @@ mod common;
 /// Codes `text` as one document; returns (source, target, code, modality,
 /// evidence entry) of each event.
 fn code(text: &str) -> Vec<(String, String, String, String, String)> {
-    let out = common::casus_with_stdin(&["code"], text.as_bytes());
+    let out = common::casus_with_stdin(&["code", "--tree"], text.as_bytes());
     assert!(
         out.status.success(),
         "{}",
@@ -66,12 +66,20 @@ fn the_tree_codes_what_the_surface_patterns_miss() {
     );
     // two actors of one code and no verb of the lexicon: nothing
     assert!(code("The weather in Peru was mild in Peru all week.").is_empty());
+    // without --tree the surface alone codes: nothing here
+    let out = common::casus_with_stdin(&["code"], b"Canada is once again sending aid to Haiti.");
+    assert!(out.status.success());
+    assert!(
+        out.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
 
 #[test]
 fn explain_names_the_stage_that_read_the_tree() {
     let out = common::casus_with_stdin(
-        &["code", "--explain"],
+        &["code", "--explain", "--tree"],
         b"Canada is once again sending aid to Haiti.",
     );
     assert!(out.status.success());

@@ -860,7 +860,10 @@ mod tests {
         ];
         let run = |text: &str, monadic: bool| -> Vec<Single> {
             let doc = Document::new("t", text, Date::parse("2024-05-01"));
-            let options = crate::CodeOptions { monadic };
+            let options = crate::CodeOptions {
+                monadic,
+                ..Default::default()
+            };
             let mut v: Vec<_> = pipeline()
                 .code_with(&doc, options)
                 .into_iter()
@@ -876,7 +879,10 @@ mod tests {
         }
         let text = "Syrian troops shelled a market.";
         let doc = Document::new("t", text, None);
-        let options = crate::CodeOptions { monadic: true };
+        let options = crate::CodeOptions {
+            monadic: true,
+            ..Default::default()
+        };
         let e = &pipeline().code_with(&doc, options)[0];
         assert_eq!(e.target_text, None);
         assert_eq!(e.target_name, None);

@@ -1,10 +1,11 @@
 //! Stage `parse`: universal part-of-speech tags and a dependency tree for
-//! the sentences where structure can matter. When coding, those are the
-//! sentences whose tree the `tree_events` stage reads
-//! ([`super::tree_events::triggered`]: no event from the surface patterns,
-//! two different actors, a word that can be a verb of the lexicon), about
-//! one sentence in six of news text; every other sentence costs what it
-//! cost before the parser. An explained Doc (`--explain`) also parses every
+//! the sentences where structure can matter. When coding with
+//! `CodeOptions::tree`, those are the sentences whose tree the `tree_events`
+//! stage reads ([`super::tree_events::triggered`]: no event from the surface
+//! patterns, a word that can be a verb of the lexicon with an actor before
+//! it and one of another code after it), about one sentence in five of the
+//! synthetic stories; without the option nothing is parsed, and every
+//! sentence costs what it cost before the parser. An explained Doc (`--explain`) also parses every
 //! sentence with a mention and a candidate event word, to show its tags
 //! and arcs.
 
@@ -16,7 +17,8 @@ use casus_parse::Model;
 
 pub struct Parse;
 
-/// Whether a later stage reads the tree when coding (`tree_events`).
+/// Whether a later stage reads the tree when coding (`tree_events`, with
+/// `CodeOptions::tree`).
 pub const TREE_USED_BY_CODING: bool = true;
 
 impl Stage for Parse {

@@ -60,6 +60,10 @@ impl Stage for TreeEvents {
                 continue;
             }
             let events = read(p, doc, index);
+            let n = events.len();
+            doc.trace.note(NAME, index, || {
+                format!("no surface event, two actors: the tree read, {n} event(s)")
+            });
             if !events.is_empty() {
                 found.push((index, events));
             }
@@ -123,34 +127,46 @@ fn mention_codes(m: &Mention) -> &[String] {
 }
 
 /// Whether the tree is read for a sentence: coded, not about sport, no event
-/// from the surface patterns, at least two mentions with different codes,
-/// and a word outside them that can be a verb of the lexicon.
+/// from the surface patterns, and a word outside the mentions that can be a
+/// verb of the lexicon with an actor before it (its subject, or a passive's
+/// target) and an actor of another code after it (its object, oblique or
+/// by-agent). Codes guessed from the document (bare roles) do not count:
+/// the stage never takes them as targets, and parsing is the coder's most
+/// expensive step.
 pub fn triggered(doc: &Doc, index: usize) -> bool {
     let state = &doc.sentences[index];
-    if !state.coded || state.sport || !state.events.is_empty() || state.mentions.len() < 2 {
+    if !doc.options.tree
+        || !state.coded
+        || state.sport
+        || !state.events.is_empty()
+        || state.mentions.len() < 2
+    {
         return false;
     }
     let mentions = doc.sentence_mentions(index);
-    // someone to act: an actor that is not a place where something happens
-    let agent = mentions.iter().any(|m| {
-        !m.locative
-            && matches!(
-                m.referent,
-                Referent::Actor(_) | Referent::Group(_) | Referent::Capital(_)
-            )
-    });
-    if !agent {
-        return false;
-    }
-    let mut codes = mentions.iter().flat_map(mention_codes);
-    let Some(first) = codes.next() else {
+    let read = |m: &&Mention| !m.inferred && !mention_codes(m).is_empty();
+    let Some(first) = mentions.iter().find(read) else {
         return false;
     };
-    if !codes.any(|c| c != first) {
+    let codes = mention_codes(first);
+    if !mentions
+        .iter()
+        .filter(read)
+        .any(|m| mention_codes(m).iter().any(|c| !codes.contains(c)))
+    {
         return false;
     }
     doc.text.sentences[index].tokens.clone().any(|t| {
-        doc.text.is(t, class::PATTERN_VERB) && !mentions.iter().any(|m| m.tokens.contains(&t))
+        if !doc.text.is(t, class::PATTERN_VERB) || mentions.iter().any(|m| m.tokens.contains(&t)) {
+            return false;
+        }
+        let before = mentions
+            .iter()
+            .filter(|m| m.tokens.end <= t && !m.locative && read(m));
+        let after = || mentions.iter().filter(|m| m.tokens.start > t && read(m));
+        before
+            .flat_map(mention_codes)
+            .any(|b| after().flat_map(mention_codes).any(|a| a != b))
     })
 }
 
@@ -911,13 +927,21 @@ mod tests {
         }
     }
 
-    /// Coding reads the tree only where the surface patterns found nothing.
+    fn tree() -> crate::CodeOptions {
+        crate::CodeOptions {
+            tree: true,
+            ..Default::default()
+        }
+    }
+
+    /// Coding with `tree` reads the tree only where the surface patterns
+    /// found nothing; by default it never does.
     #[test]
     fn coding_reads_the_tree_where_the_surface_found_nothing() {
         let code = |text: &str| -> Vec<Coded> {
             let doc = Document::new("t", text, Date::parse("2024-05-01"));
             let mut v: Vec<Coded> = pipeline()
-                .code(&doc)
+                .code_with(&doc, tree())
                 .into_iter()
                 .map(|e| (e.source, e.target.unwrap_or_default(), e.code, e.modality))
                 .collect();
@@ -946,11 +970,13 @@ mod tests {
         ];
         for (text, expected) in table {
             assert_eq!(code(text), expected, "{text}");
+            let doc = Document::new("t", text, Date::parse("2024-05-01"));
+            assert!(pipeline().code(&doc).is_empty(), "default: {text}");
         }
         // the decision is shown with the stage's name, and the event names
         // the dictionary line
         let source = Document::new("t", "Canada is once again sending aid to Haiti.", None);
-        let doc = pipeline().analyse(&source, true);
+        let doc = pipeline().analyse_with(&source, true, tree());
         assert!(doc
             .trace
             .decisions
@@ -970,9 +996,12 @@ mod tests {
              Kenya is once again sending aid. The weather in Kenya and in Uganda was mild.",
             None,
         );
-        // coding parses the sentences the trigger sends, and only those
-        let doc = pipeline().analyse(&source, false);
+        // coding parses the sentences the trigger sends, and only those;
+        // without the option, none
+        let doc = pipeline().analyse_with(&source, false, tree());
         let parsed: Vec<bool> = doc.sentences.iter().map(|s| s.parsed).collect();
         assert_eq!(parsed, vec![false, true, false, false]);
+        let doc = pipeline().analyse(&source, false);
+        assert_eq!(doc.parsed_sentences(), 0);
     }
 }
