@@ -102,6 +102,9 @@ enum Command {
         /// List the misses and false alarms of every item.
         #[arg(long)]
         errors: bool,
+        /// Code as `casus code --tree` does.
+        #[arg(long)]
+        tree: bool,
         #[command(flatten)]
         dict: DictArgs,
     },
@@ -510,10 +513,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             suite,
             json,
             errors,
+            tree,
             dict,
         } => {
             let pipeline = dicts::load(dict.dict.as_deref())?;
-            eval(pipeline, &suite, json, errors)
+            let options = CodeOptions {
+                tree,
+                ..CodeOptions::default()
+            };
+            eval(pipeline, &suite, json, errors, options)
         }
         Command::Parse(args) => parse_cmd::run(args),
         Command::Completions { shell } => {
@@ -641,7 +649,13 @@ struct GoldExpected {
     modality: String,
 }
 
-fn eval(pipeline: &Pipeline, suite: &str, json: bool, show_errors: bool) -> Result<ExitCode> {
+fn eval(
+    pipeline: &Pipeline,
+    suite: &str,
+    json: bool,
+    show_errors: bool,
+    options: CodeOptions,
+) -> Result<ExitCode> {
     let text =
         std::fs::read_to_string(suite).with_context(|| format!("cannot read suite {suite}"))?;
     let mut scores: Vec<(ItemScore, String)> = Vec::new();
@@ -676,7 +690,7 @@ fn eval(pipeline: &Pipeline, suite: &str, json: bool, show_errors: bool) -> Resu
             });
         }
         let doc = Document::new(record.id.clone(), record.text.clone(), date);
-        let events = pipeline.code(&doc);
+        let events = pipeline.code_with(&doc, options);
         if let (Some(label), true) = (&record.plover_type, record.expected.is_empty()) {
             if !documents.add(label, &events) {
                 missed_documents.push((
