@@ -1,7 +1,9 @@
-//! Stage `tree_events`: events read off the dependency tree in the
-//! sentences where the surface patterns coded none, though the sentence
-//! names two different actors and a word that can be a verb of the lexicon
-//! ([`triggered`]; the `parse` stage parses exactly these when coding).
+//! Stage `tree_events`: with `CodeOptions::tree` (`casus code --tree`),
+//! events read off the dependency tree in the sentences where the surface
+//! patterns coded none, though a word that can be a verb of the lexicon has
+//! an actor before it and one of another code after it ([`triggered`]; the
+//! `parse` stage parses exactly these when coding). An option, because
+//! parsing them makes coding about thirty times slower (`casus bench`).
 //!
 //! A predicate is a VERB whose form heads patterns of the verb lexicon;
 //! the pattern chosen is the most specific one whose other words all stand
