@@ -47,6 +47,14 @@ struct Report {
 /// prefilter sends to them.
 #[derive(serde::Serialize)]
 struct ParserFigures {
+    /// Sentences parsed when coding with `--tree`: those whose tree
+    /// `tree_events` reads.
+    tree_parsed_sentences: usize,
+    tree_parsed_tokens: usize,
+    /// One thread, the core alone (no JSON), over the corpus: text MB/s
+    /// without and with `--tree`.
+    core_mb_per_second: f64,
+    core_tree_mb_per_second: f64,
     parsed_sentences: usize,
     parsed_tokens: usize,
     tagger_tokens_per_second: f64,
@@ -225,11 +233,21 @@ pub fn run(corpus: Option<&str>, runs: usize, json: bool) -> Result<ExitCode> {
             pf.tagger_tokens_per_second,
             pf.parser_tokens_per_second
         )?;
+        writeln!(
+            out,
+            "--tree: {} of {} sentences parsed ({:.1}%, {} tokens); one thread, core only: {:.1} text MB/s, {:.1} with --tree",
+            pf.tree_parsed_sentences,
+            report.sentences,
+            100.0 * pf.tree_parsed_sentences as f64 / report.sentences.max(1) as f64,
+            pf.tree_parsed_tokens,
+            pf.core_mb_per_second,
+            pf.core_tree_mb_per_second
+        )?;
         if let Some(one) = report.runs.first() {
             let with_parse = one.seconds + pf.tag_and_parse_seconds;
             writeln!(
                 out,
-                "coding with those sentences parsed: {:.1} text MB/s on one thread (today the parser runs only for --explain: no coding stage reads the tree yet)",
+                "coding with every prefiltered sentence parsed: {:.1} text MB/s on one thread",
                 one.text_mb_per_second * one.seconds / with_parse
             )?;
         }
@@ -247,6 +265,27 @@ const SAMPLE_TOKENS: usize = 50_000;
 /// Which sentences the prefilter sends to the parser (from the Doc), then
 /// the tagger and the parser timed separately over a sample of them.
 fn parser_figures(pipeline: &Pipeline, documents: &[casus_core::Document]) -> ParserFigures {
+    let bytes: usize = documents.iter().map(|d| d.text.len()).sum();
+    let tree = casus_core::CodeOptions {
+        tree: true,
+        ..Default::default()
+    };
+    let (mut tree_parsed_sentences, mut tree_parsed_tokens) = (0, 0);
+    let t = Instant::now();
+    for d in documents {
+        let doc = pipeline.analyse_with(d, false, tree);
+        tree_parsed_sentences += doc.parsed_sentences();
+        tree_parsed_tokens += (0..doc.sentences.len())
+            .filter(|&i| doc.sentences[i].parsed)
+            .map(|i| doc.text.sentences[i].tokens.len())
+            .sum::<usize>();
+    }
+    let core_tree_mb_per_second = bytes as f64 / 1e6 / t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    for d in documents {
+        std::hint::black_box(pipeline.analyse(d, false).events.len());
+    }
+    let core_mb_per_second = bytes as f64 / 1e6 / t.elapsed().as_secs_f64();
     let mut sentences: Vec<Vec<String>> = Vec::new();
     for d in documents {
         let doc = pipeline.analyse(d, false);
@@ -295,6 +334,10 @@ fn parser_figures(pipeline: &Pipeline, documents: &[casus_core::Document]) -> Pa
     };
     let scale = tokens as f64 / sample_tokens.max(1) as f64;
     ParserFigures {
+        tree_parsed_sentences,
+        tree_parsed_tokens,
+        core_mb_per_second,
+        core_tree_mb_per_second,
         parsed_sentences: forms.len(),
         parsed_tokens: tokens,
         tagger_tokens_per_second: rate(tag_secs),

@@ -69,6 +69,11 @@ enum Command {
         /// and a target (docs/CONVENTIONS.md).
         #[arg(long)]
         monadic: bool,
+        /// Also read events off the dependency tree where the surface
+        /// patterns found none (sentences with two actors and a verb of the
+        /// lexicon). Slower: those sentences are tagged and parsed.
+        #[arg(long)]
+        tree: bool,
         /// Threads that code documents (output order never changes).
         #[arg(long, default_value_t = default_threads(), value_parser = clap::value_parser!(u16).range(1..=MAX_THREADS as i64))]
         threads: u16,
@@ -97,6 +102,9 @@ enum Command {
         /// List the misses and false alarms of every item.
         #[arg(long)]
         errors: bool,
+        /// Code as `casus code --tree` does.
+        #[arg(long)]
+        tree: bool,
         #[command(flatten)]
         dict: DictArgs,
     },
@@ -345,6 +353,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             date,
             explain,
             monadic,
+            tree,
             threads,
             dict,
         } => {
@@ -362,7 +371,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 inputs
             };
             let batcher = batch::Batcher::new(pipeline, threads.into(), format, explain)?
-                .with_options(CodeOptions { monadic });
+                .with_options(CodeOptions { monadic, tree });
             code(
                 batcher,
                 &inputs,
@@ -401,12 +410,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     date,
                 },
                 threads.into(),
-                CodeOptions { monadic },
+                CodeOptions {
+                    monadic,
+                    ..CodeOptions::default()
+                },
             )
         }
         Command::Recode { db, monadic, dict } => {
             let pipeline = dicts::load(dict.dict.as_deref())?;
-            store_cmd::recode(pipeline, &db, CodeOptions { monadic })
+            store_cmd::recode(
+                pipeline,
+                &db,
+                CodeOptions {
+                    monadic,
+                    ..CodeOptions::default()
+                },
+            )
         }
         Command::Query {
             kind,
@@ -494,10 +513,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             suite,
             json,
             errors,
+            tree,
             dict,
         } => {
             let pipeline = dicts::load(dict.dict.as_deref())?;
-            eval(pipeline, &suite, json, errors)
+            let options = CodeOptions {
+                tree,
+                ..CodeOptions::default()
+            };
+            eval(pipeline, &suite, json, errors, options)
         }
         Command::Parse(args) => parse_cmd::run(args),
         Command::Completions { shell } => {
@@ -625,7 +649,13 @@ struct GoldExpected {
     modality: String,
 }
 
-fn eval(pipeline: &Pipeline, suite: &str, json: bool, show_errors: bool) -> Result<ExitCode> {
+fn eval(
+    pipeline: &Pipeline,
+    suite: &str,
+    json: bool,
+    show_errors: bool,
+    options: CodeOptions,
+) -> Result<ExitCode> {
     let text =
         std::fs::read_to_string(suite).with_context(|| format!("cannot read suite {suite}"))?;
     let mut scores: Vec<(ItemScore, String)> = Vec::new();
@@ -660,7 +690,7 @@ fn eval(pipeline: &Pipeline, suite: &str, json: bool, show_errors: bool) -> Resu
             });
         }
         let doc = Document::new(record.id.clone(), record.text.clone(), date);
-        let events = pipeline.code(&doc);
+        let events = pipeline.code_with(&doc, options);
         if let (Some(label), true) = (&record.plover_type, record.expected.is_empty()) {
             if !documents.add(label, &events) {
                 missed_documents.push((

@@ -38,6 +38,8 @@ pub enum Layer {
     Arguments,
     /// Coded events, per sentence.
     Events,
+    /// Events read off the dependency tree where the surface found none.
+    TreeEvents,
     /// Events merged over the document (restatements reported once).
     Merged,
     /// The actors' dictionary names on each event.
@@ -59,6 +61,7 @@ impl Layer {
             Layer::Predicates => "predicates",
             Layer::Arguments => "arguments",
             Layer::Events => "events",
+            Layer::TreeEvents => "tree_events",
             Layer::Merged => "merged",
             Layer::Names => "names",
             Layer::Places => "places",

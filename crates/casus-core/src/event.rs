@@ -103,6 +103,11 @@ pub struct CodeOptions {
     /// target, a state of emergency declared) with a null target, as PLOVER
     /// and GDELT record them.
     pub monadic: bool,
+    /// Also read events off the dependency tree in sentences where the
+    /// surface patterns found none (stage `tree_events`). Off by default:
+    /// parsing those sentences costs most of the coder's time (about five
+    /// times slower on the synthetic stories; docs/EVALUATION.md).
+    pub tree: bool,
 }
 
 /// One coded event: who did what to whom, when, how sure, on whose word.

@@ -498,7 +498,13 @@ impl VerbLexicon {
         self.by_verb_word.get(&layer.tokens[verb].word)
     }
 
-    fn form_at(&self, form: usize, layer: &TextLayer, t: usize) -> bool {
+    /// The patterns whose verb is the word at token `verb` (stage
+    /// `tree_events` matches their other words against the tree).
+    pub(crate) fn patterns_at(&self, layer: &TextLayer, verb: usize) -> &[usize] {
+        self.verb_candidates(layer, verb).map_or(&[], Vec::as_slice)
+    }
+
+    pub(crate) fn form_at(&self, form: usize, layer: &TextLayer, t: usize) -> bool {
         self.form_words[form].contains(&layer.tokens[t].word)
     }
 

@@ -49,7 +49,10 @@ impl PyPipeline {
         match built {
             Ok(inner) => Ok(PyPipeline {
                 inner,
-                options: CodeOptions { monadic },
+                options: CodeOptions {
+                    monadic,
+                    ..CodeOptions::default()
+                },
             }),
             Err(BuildError::Dir(e @ casus_sources::dict_dir::DirError::Missing(_))) => {
                 Err(PyFileNotFoundError::new_err(e.to_string()))

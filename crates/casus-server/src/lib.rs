@@ -558,6 +558,7 @@ async fn code(
         let doc = Document::new("posted", text.clone(), date);
         let options = CodeOptions {
             monadic: req.monadic,
+            ..CodeOptions::default()
         };
         let coded = pipeline.code_full_with(&doc, options);
         Ok(CodeResponse {
@@ -634,6 +635,7 @@ async fn ingest(
             .unwrap_or_else(|| format!("posted-{}", &casus_store::document_key(&doc)[..12]));
         let options = CodeOptions {
             monadic: req.monadic,
+            ..CodeOptions::default()
         };
         let coded = pipeline.code_full_with(&doc, options);
         Ok((doc, coded))

@@ -311,7 +311,7 @@ fn coordinated_last(ctx: &Ctx, k: usize) -> usize {
 /// Code conversions between the subject and the verb ("threatened to",
 /// "refused to"). Returns the window left for modality cues: the part
 /// before the conversion cue.
-fn conversion(
+pub(crate) fn conversion(
     ctx: &Ctx,
     pred: &Predicate,
     window_start: usize,
@@ -347,7 +347,7 @@ fn conversion(
 }
 
 /// Negation, hypothetical, future and modal-verb cues in the window.
-fn modality_cues(ctx: &Ctx, window: std::ops::Range<usize>, cues: &mut Cues) {
+pub(crate) fn modality_cues(ctx: &Ctx, window: std::ops::Range<usize>, cues: &mut Cues) {
     let mut i = window.start;
     while i < window.end {
         if let Some(c) = ctx
@@ -387,7 +387,7 @@ fn modality_cues(ctx: &Ctx, window: std::ops::Range<usize>, cues: &mut Cues) {
 }
 
 /// "... signed no agreement": a negative object right after the verb.
-fn negated_object(ctx: &Ctx, pred: &Predicate, cues: &mut Cues) {
+pub(crate) fn negated_object(ctx: &Ctx, pred: &Predicate, cues: &mut Cues) {
     let verb = pred.matched.verb;
     let after = verb + 1..(verb + 3).min(ctx.range.end);
     if after.clone().any(|i| {
@@ -416,7 +416,7 @@ fn own_statement_kind(sets: &CodeSets, code: &str) -> &'static str {
 /// Russia's own side, is Russia's commitment, not a prediction: the intent
 /// (or, for force and sanctions, threat) of the action, asserted. Returns
 /// the conversion applied, if any.
-fn own_statement(
+pub(crate) fn own_statement(
     ctx: &Ctx,
     sources: &[usize],
     speaker: &Option<String>,
@@ -453,7 +453,7 @@ fn own_statement(
 
 /// The modality from the cues: a commitment (intent, refusal, threat) is
 /// asserted unless negated; otherwise hypothetical > negated > future.
-fn modality_of(sets: &CodeSets, code: &str, cues: &Cues) -> Modality {
+pub(crate) fn modality_of(sets: &CodeSets, code: &str, cues: &Cues) -> Modality {
     let commitment = sets.contains("commitment", code);
     if commitment {
         if cues.negated {
@@ -474,7 +474,13 @@ fn modality_of(sets: &CodeSets, code: &str, cues: &Cues) -> Modality {
 
 /// Refinements of the code: weapons refine generic force (rule 18); the
 /// stated aim of a protest chooses its subtype (rule 17).
-fn refine(ctx: &Ctx, pred: &Predicate, sources: &[usize], code: &mut String, cues: &mut Cues) {
+pub(crate) fn refine(
+    ctx: &Ctx,
+    pred: &Predicate,
+    sources: &[usize],
+    code: &mut String,
+    cues: &mut Cues,
+) {
     let p = ctx.p;
     let m = &pred.matched;
     if *code == p.rules.code_sets.single("generic-force") {

@@ -40,21 +40,7 @@ impl Stage for Events {
                 range: doc.text.sentences[index].tokens.clone(),
                 mentions: &doc.mentions[state.mentions.clone()],
             };
-            let location = ctx
-                .mentions
-                .iter()
-                .filter(|m| m.locative)
-                .find_map(|m| match &m.referent {
-                    Referent::Place(Some(c)) | Referent::Capital(c) => Some(c.clone()),
-                    Referent::Actor(c) if c.len() == 3 => Some(c.clone()),
-                    _ => None,
-                })
-                .or_else(|| {
-                    doc.dateline
-                        .as_ref()
-                        .filter(|(s, _)| *s <= index)
-                        .map(|(_, c)| c.clone())
-                });
+            let location = location(&ctx, &doc.dateline, index);
             let preds = &doc.predicates[state.predicates.clone()];
             let content = contents(&ctx, preds);
             let mut events = Vec::new();
@@ -138,6 +124,29 @@ impl Stage for Events {
     }
 }
 
+/// Where a sentence's events happen: a place it names with a locative
+/// preposition, else the dateline's country from the dateline on.
+pub(crate) fn location(
+    ctx: &Ctx,
+    dateline: &Option<(usize, String)>,
+    index: usize,
+) -> Option<String> {
+    ctx.mentions
+        .iter()
+        .filter(|m| m.locative)
+        .find_map(|m| match &m.referent {
+            Referent::Place(Some(c)) | Referent::Capital(c) => Some(c.clone()),
+            Referent::Actor(c) if c.len() == 3 => Some(c.clone()),
+            _ => None,
+        })
+        .or_else(|| {
+            dateline
+                .as_ref()
+                .filter(|(s, _)| *s <= index)
+                .map(|(_, c)| c.clone())
+        })
+}
+
 /// What a predicate is to the speech acts of its sentence.
 #[derive(Debug, Clone, Default)]
 struct Content {
@@ -196,15 +205,15 @@ fn contents(ctx: &Ctx, preds: &[Predicate]) -> Vec<Content> {
 }
 
 /// Where an event stands: its document, sentence and context.
-struct Place<'a> {
-    doc_id: &'a str,
-    sentence: usize,
-    sentence_span: Range<usize>,
-    date: Option<crate::Date>,
-    location: &'a Option<String>,
-    clause_end: usize,
+pub(crate) struct Place<'a> {
+    pub(crate) doc_id: &'a str,
+    pub(crate) sentence: usize,
+    pub(crate) sentence_span: Range<usize>,
+    pub(crate) date: Option<crate::Date>,
+    pub(crate) location: &'a Option<String>,
+    pub(crate) clause_end: usize,
     /// Whether a source without a target makes a single-actor event.
-    monadic: bool,
+    pub(crate) monadic: bool,
 }
 
 /// A resolved participant: its code and where it stands.
@@ -245,7 +254,7 @@ fn parties(ctx: &Ctx, idx: usize, as_target: bool, code: &str) -> Vec<Party> {
 }
 
 /// The events of one coded predicate.
-fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events: &mut Vec<Event>) {
+pub(crate) fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events: &mut Vec<Event>) {
     let p = ctx.p;
     let m = &pred.matched;
     let pattern = &p.verbs.patterns[m.pattern];
@@ -425,7 +434,12 @@ fn targets(ctx: &Ctx, pred: &Predicate, src_parties: &[Party], code: &str) -> Ve
 
 /// Rule 17: a protest's aim is not also a demand by the protesters. A
 /// single-actor protest has no aim to fold the demand into: the demand stays.
-fn drop_protest_demands(sets: &CodeSets, events: &mut Vec<Event>, index: usize, trace: &mut Trace) {
+pub(crate) fn drop_protest_demands(
+    sets: &CodeSets,
+    events: &mut Vec<Event>,
+    index: usize,
+    trace: &mut Trace,
+) {
     let protesters: Vec<String> = events
         .iter()
         .filter(|e| sets.contains("protest", &e.code) && e.target.is_some())
@@ -846,7 +860,10 @@ mod tests {
         ];
         let run = |text: &str, monadic: bool| -> Vec<Single> {
             let doc = Document::new("t", text, Date::parse("2024-05-01"));
-            let options = crate::CodeOptions { monadic };
+            let options = crate::CodeOptions {
+                monadic,
+                ..Default::default()
+            };
             let mut v: Vec<_> = pipeline()
                 .code_with(&doc, options)
                 .into_iter()
@@ -862,7 +879,10 @@ mod tests {
         }
         let text = "Syrian troops shelled a market.";
         let doc = Document::new("t", text, None);
-        let options = crate::CodeOptions { monadic: true };
+        let options = crate::CodeOptions {
+            monadic: true,
+            ..Default::default()
+        };
         let e = &pipeline().code_with(&doc, options)[0];
         assert_eq!(e.target_text, None);
         assert_eq!(e.target_name, None);

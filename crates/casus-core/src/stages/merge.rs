@@ -16,7 +16,7 @@ impl Stage for Merge {
         NAME
     }
     fn needs(&self) -> &'static [Layer] {
-        &[Layer::Events]
+        &[Layer::Events, Layer::TreeEvents]
     }
     fn adds(&self) -> &'static [Layer] {
         &[Layer::Merged]

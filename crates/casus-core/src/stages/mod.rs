@@ -16,6 +16,7 @@ pub mod places;
 pub mod predicates;
 pub mod screen;
 pub mod segment;
+pub mod tree_events;
 
 use crate::doc::{Doc, Layer};
 use crate::Pipeline;
@@ -36,10 +37,11 @@ pub const STAGES: &[&dyn Stage] = &[
     &segment::Segment,
     &screen::Screen,
     &mentions::Mentions,
-    &parse::Parse,
     &predicates::Predicates,
     &arguments::Arguments,
     &events::Events,
+    &parse::Parse,
+    &tree_events::TreeEvents,
     &merge::Merge,
     &names::Names,
     &places::Places,
