@@ -500,8 +500,20 @@ impl VerbLexicon {
 
     /// The patterns whose verb is the word at token `verb` (stage
     /// `tree_events` matches their other words against the tree).
-    pub(crate) fn patterns_at(&self, layer: &TextLayer, verb: usize) -> &[usize] {
-        self.verb_candidates(layer, verb).map_or(&[], Vec::as_slice)
+    pub(crate) fn patterns_at(
+        &self,
+        layer: &TextLayer,
+        verb: usize,
+    ) -> impl Iterator<Item = usize> + '_ {
+        self.verb_candidates(layer, verb)
+            .into_iter()
+            .flat_map(|index| {
+                index
+                    .slot_first
+                    .iter()
+                    .chain(index.next_patterns.iter().flatten())
+            })
+            .copied()
     }
 
     pub(crate) fn form_at(&self, form: usize, layer: &TextLayer, t: usize) -> bool {

@@ -298,7 +298,7 @@ fn frames(ctx: &Ctx, tree: &Tree, verb: usize) -> Vec<(usize, Vec<usize>, Slots)
     // (score, pattern, literal tokens, slots)
     type Found = ((usize, usize), usize, Vec<usize>, Slots);
     let mut found: Vec<Found> = Vec::new();
-    for &pid in lex.patterns_at(ctx.layer, verb) {
+    for pid in lex.patterns_at(ctx.layer, verb) {
         let pattern = &lex.patterns[pid];
         let mut literals = vec![verb];
         let mut slots = Slots::default();
