@@ -121,11 +121,15 @@ impl Stage for Events {
                     Some(speaker) if pred.voice == crate::doc::Voice::Active => {
                         let said_must = p.rules.code_sets.single("said-must");
                         let content = &p.rules.content;
-                        let code = pred
-                            .code
-                            .as_deref()
-                            .and_then(|c| content.kind_of_code(c))
-                            .or_else(|| content_verb(&ctx, pred.matched.verb))
+                        // the subtype of what must be done; a refusal
+                        // that must be made is none of the listed kinds
+                        let kind = match pred.code.as_deref() {
+                            Some(c) if p.rules.code_sets.contains("commitment", c) => None,
+                            c => c
+                                .and_then(|c| content.kind_of_code(c))
+                                .or_else(|| content_verb(&ctx, pred.matched.verb)),
+                        };
+                        let code = kind
                             .and_then(|kind| content.subtype(kind, said_must))
                             .unwrap_or(said_must);
                         demand = Predicate {
@@ -204,6 +208,7 @@ fn contents(ctx: &Ctx, preds: &[Predicate]) -> Vec<Content> {
             from <= to
                 && (from..to).all(|i| {
                     matches!(ctx.norm(i), "that" | "to")
+                        || ctx.layer.is(i, crate::vocab::class::DETERMINER)
                         || crate::clause::is_adverb(ctx.norm(i))
                         || ctx.layer.tokens[i].temporal
                 })
@@ -242,14 +247,26 @@ fn content_subtype(
     if !ctx.p.rules.code_sets.contains("speech-content", code) {
         return None;
     }
-    let by_code = (0..preds.len())
+    let sets = &ctx.p.rules.code_sets;
+    let contents: Vec<usize> = (0..preds.len())
         .filter(|&k| content[k].demand == Some(j))
-        .find_map(|k| {
-            let kind = rules.kind_of_code(preds[k].code.as_deref()?)?;
-            let to = rules.subtype(kind, code)?;
-            let words = span_text(ctx.text, ctx.layer, preds[k].matched.trigger_span());
-            Some((to.to_string(), words))
-        });
+        .collect();
+    // "demanded that Y refuse to recognise ...": a demand of a refusal
+    // (or intent, threat) is none of the listed kinds
+    if contents.iter().any(|&k| {
+        preds[k]
+            .code
+            .as_deref()
+            .is_some_and(|c| sets.contains("commitment", c))
+    }) {
+        return None;
+    }
+    let by_code = contents.iter().find_map(|&k| {
+        let kind = rules.kind_of_code(preds[k].code.as_deref()?)?;
+        let to = rules.subtype(kind, code)?;
+        let words = span_text(ctx.text, ctx.layer, preds[k].matched.trigger_span());
+        Some((to.to_string(), words))
+    });
     if by_code.is_some() {
         return by_code;
     }
@@ -1107,6 +1124,25 @@ mod tests {
             (
                 "Norway said Sudan must withdraw from the disputed region.",
                 vec![ev("NOR", "SDN", "106", Asserted)],
+            ),
+            // a determiner between the demand and its content's subject
+            (
+                "Germany demanded that the Turkish government release the journalists.",
+                vec![ev("DEU", "TURGOV", "1053", Asserted)],
+            ),
+            // a demand of a refusal is none of the listed kinds
+            (
+                "Norway demanded that its Swedish neighbours refuse to recognise Kosovo.",
+                vec![ev("NOR", "SWE", "100", Asserted)],
+            ),
+            // said ... must through time words and a determiner, with a
+            // compound subject
+            (
+                "Britain said on Friday that the Sudanese government and the rebels must sign an agreement.",
+                vec![
+                    ev("GBR", "SDNGOV", "100", Asserted),
+                    ev("GBR", "SDNREB", "100", Asserted),
+                ],
             ),
             // content it does not know leaves the demand unspecified; a
             // capitalised name is no content verb
