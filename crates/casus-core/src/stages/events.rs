@@ -348,11 +348,11 @@ fn content_noun(ctx: &Ctx, pred: &Predicate) -> Option<usize> {
         }
         t - 1
     };
-    // "the right of X to", "an admission by X that"
+    // "the right of X to", "an admission by X that", "a warning to X that"
     let mut n = link;
     if let Some(m) = ctx.mentions.iter().find(|m| m.tokens.end == link) {
         let before = m.tokens.start;
-        if before > start + 1 && matches!(ctx.norm(before - 1), "of" | "by" | "from") {
+        if before > start + 1 && matches!(ctx.norm(before - 1), "of" | "by" | "from" | "to") {
             n = before - 1;
         }
     }
@@ -1091,6 +1091,25 @@ mod tests {
         );
     }
 
+    /// Intent through "in principle"; a strike called off is the callers'
+    /// yielding (082), not a strike.
+    #[test]
+    fn intent_in_principle_and_strikes_called_off() {
+        let table: Vec<(&str, Vec<Coded>)> = vec![
+            (
+                "Denmark agreed in principle on Monday to provide aid to Moldova.",
+                vec![ev("DNK", "MDA", "033", Asserted)],
+            ),
+            (
+                "Kenyan teachers called off their strike against the Kenyan government.",
+                vec![ev("KENEDU", "KENGOV", "082", Asserted)],
+            ),
+        ];
+        for (text, want) in table {
+            assert_eq!(code(text, "2024-05-01"), want, "{text}");
+        }
+    }
+
     /// What a demand or appeal asks for chooses its subtype
     /// (rules/speech_content.txt): by the code of the content's own
     /// pattern, else by a content verb; the content is not coded as done.
@@ -1182,6 +1201,16 @@ mod tests {
                     ev("IRN", "ARM", "039", Asserted),
                     ev("IRN", "AZE", "039", Asserted),
                 ],
+            ),
+            // an allegation, and a warning to someone, that something
+            // happened or will
+            (
+                "Ghana rejected allegations that Togo had attacked Ghanaian fishermen.",
+                vec![],
+            ),
+            (
+                "Iran sent a warning to Israel that Hezbollah would attack Haifa.",
+                vec![ev("IRN", "ISR", "130", Asserted)],
             ),
             // a refusal cue covering the noun converts the release
             (
