@@ -72,6 +72,16 @@ impl Stage for Events {
                     });
                     continue;
                 }
+                if let Some(j) = condition_of(&ctx, preds, k) {
+                    let (text, by) = (
+                        &p.verbs.patterns[pred.matched.pattern].text,
+                        &p.verbs.patterns[preds[j].matched.pattern].text,
+                    );
+                    doc.trace.note(NAME, index, || {
+                        format!("`{text}`: the condition of `{by}`, not coded")
+                    });
+                    continue;
+                }
                 if let Some(noun) = content_noun(&ctx, pred) {
                     let text = &p.verbs.patterns[pred.matched.pattern].text;
                     doc.trace.note(NAME, index, || {
@@ -226,6 +236,41 @@ fn contents(ctx: &Ctx, preds: &[Predicate]) -> Vec<Content> {
         }
     }
     out
+}
+
+/// The threat, intent or refusal (code set `commitment`) whose condition
+/// predicate `k` states: "threatened to shell X if Y hits Z", "will
+/// withdraw unless Y signs": the condition is what the actor weighs, not an
+/// event, and a conditional cue (`hypothetical-sentence` in modality.txt)
+/// between the two says so. A third party's or the narrator's "could ...
+/// if" is no commitment: both of its clauses stay hypothetical events.
+fn condition_of(ctx: &Ctx, preds: &[Predicate], k: usize) -> Option<usize> {
+    let sets = &ctx.p.rules.code_sets;
+    let verb = preds[k].matched.verb;
+    let from = preds[k]
+        .subject
+        .first()
+        .map(|&s| ctx.mentions[s].tokens.start)
+        .filter(|&s| s < verb)
+        .unwrap_or(verb);
+    (0..k).rev().find(|&j| {
+        let c = &preds[j];
+        let commitment = c
+            .code
+            .as_deref()
+            .is_some_and(|code| sets.contains("commitment", code));
+        let start = c.matched.trigger_span().end.max(c.matched.end);
+        commitment
+            && start < from
+            && (start..from).any(|i| {
+                ctx.p
+                    .rules
+                    .modality
+                    .matches_at(ctx.layer, i, from)
+                    .any(|m| *m.value == crate::rules::Cue::HypotheticalSentence && m.start == i)
+                    && ctx.norm(i) != "?"
+            })
+    })
 }
 
 /// How far past a demand its content verb is looked for.
@@ -1103,6 +1148,33 @@ mod tests {
             (
                 "Kenyan teachers called off their strike against the Kenyan government.",
                 vec![ev("KENEDU", "KENGOV", "082", Asserted)],
+            ),
+        ];
+        for (text, want) in table {
+            assert_eq!(code(text, "2024-05-01"), want, "{text}");
+        }
+    }
+
+    /// The condition of an actor's threat is what it weighs, not an event;
+    /// both clauses of a third party's "could ... if" stay hypothetical.
+    #[test]
+    fn the_condition_of_a_threat_is_not_coded() {
+        let table: Vec<(&str, Vec<Coded>)> = vec![
+            (
+                "Iran threatened to attack Israel if Israel strikes Lebanon.",
+                vec![ev("IRN", "ISR", "138", Asserted)],
+            ),
+            // a threat to strike is 133
+            (
+                "Syrian farmers threatened on Monday to hold a strike against the Syrian government unless Israel lifted the blockade.",
+                vec![ev("SYRAGR", "SYRGOV", "133", Asserted)],
+            ),
+            (
+                "Russia could strike Poland if NATO attacks Belarus, analysts said.",
+                vec![
+                    ev("IGOWSTNAT", "BLR", "190", Hypothetical),
+                    ev("RUS", "POL", "190", Hypothetical),
+                ],
             ),
         ];
         for (text, want) in table {
