@@ -1182,6 +1182,29 @@ mod tests {
         }
     }
 
+    /// A possessor in the slot ("welcomed Ankara's shift in tone") is not
+    /// the object of a pattern that goes on with a preposition ("welcome +
+    /// in", a visit hosted).
+    #[test]
+    fn a_possessor_in_the_slot_is_not_the_guest() {
+        let table: Vec<(&str, Vec<Coded>)> = vec![
+            (
+                "Egypt welcomed Ankara's shift in tone on Tuesday.",
+                vec![ev("EGY", "TURGOV", "051", Asserted)],
+            ),
+            (
+                "Egypt welcomed the Turkish president to Cairo.",
+                vec![
+                    ev("EGY", "TURGOV", "043", Asserted),
+                    ev("TURGOV", "EGY", "042", Asserted),
+                ],
+            ),
+        ];
+        for (text, want) in table {
+            assert_eq!(code(text, "2024-05-01"), want, "{text}");
+        }
+    }
+
     /// What a demand or appeal asks for chooses its subtype
     /// (rules/speech_content.txt): by the code of the content's own
     /// pattern, else by a content verb; the content is not coded as done.
