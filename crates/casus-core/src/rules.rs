@@ -117,6 +117,7 @@ pub const CODE_SETS: &[&str] = &[
     "protest-aim",
     "demand",
     "speech-content",
+    "allegation",
     "beyond-sport",
     "said-must",
     "generic-force",

@@ -82,6 +82,16 @@ impl Stage for Events {
                     });
                     continue;
                 }
+                if let Some(j) = alleged_by(&ctx, preds, k) {
+                    let (text, by) = (
+                        &p.verbs.patterns[pred.matched.pattern].text,
+                        &p.verbs.patterns[preds[j].matched.pattern].text,
+                    );
+                    doc.trace.note(NAME, index, || {
+                        format!("`{text}`: alleged by `{by}`, not coded as done")
+                    });
+                    continue;
+                }
                 if let Some(noun) = content_noun(&ctx, pred) {
                     let text = &p.verbs.patterns[pred.matched.pattern].text;
                     doc.trace.note(NAME, index, || {
@@ -269,6 +279,43 @@ fn condition_of(ctx: &Ctx, preds: &[Predicate], k: usize) -> Option<usize> {
                     .matches_at(ctx.layer, i, from)
                     .any(|m| *m.value == crate::rules::Cue::HypotheticalSentence && m.start == i)
                     && ctx.norm(i) != "?"
+            })
+    })
+}
+
+/// The accusation or criticism (code set `allegation`) whose alleged act
+/// predicate `k` is: an "-ing" form in the same clause after the
+/// accusation's "of" or "for" ("accused X of violating A, ignoring B and
+/// attacking C"), with no subject of its own after the accusation.
+fn alleged_by(ctx: &Ctx, preds: &[Predicate], k: usize) -> Option<usize> {
+    use crate::vocab::class;
+    let sets = &ctx.p.rules.code_sets;
+    let verb = preds[k].matched.verb;
+    if !ctx.norm(verb).ends_with("ing") {
+        return None;
+    }
+    (0..k).rev().find(|&j| {
+        let a = &preds[j];
+        let alleging = a
+            .code
+            .as_deref()
+            .is_some_and(|c| sets.contains("allegation", c));
+        let start = a.matched.verb + 1;
+        // the accused ("accused X of") may be read as the act's subject;
+        // a subject after "of" starts a clause of its own
+        let Some(of) = (start..verb).find(|&i| matches!(ctx.norm(i), "of" | "for")) else {
+            return false;
+        };
+        let own_subject = preds[k]
+            .subject
+            .iter()
+            .any(|&s| ctx.mentions[s].tokens.start > of);
+        alleging
+            && !own_subject
+            && !(start..verb).any(|i| {
+                // "the United States" holds a say-verb's form
+                !ctx.in_mention(i)
+                    && (ctx.layer.is(i, class::REACH_STOP) || ctx.layer.is(i, class::SAY_VERB))
             })
     })
 }
@@ -1197,6 +1244,32 @@ mod tests {
                 vec![
                     ev("EGY", "TURGOV", "043", Asserted),
                     ev("TURGOV", "EGY", "042", Asserted),
+                ],
+            ),
+        ];
+        for (text, want) in table {
+            assert_eq!(code(text, "2024-05-01"), want, "{text}");
+        }
+    }
+
+    /// What an accusation alleges is not coded as done, however many acts
+    /// it lists; an act after the accusation's clause still is.
+    #[test]
+    fn alleged_acts_are_not_coded() {
+        let table: Vec<(&str, Vec<Coded>)> = vec![
+            (
+                "Amnesty International accused Israel of violating human rights, ignoring warnings and attacking Lebanon.",
+                vec![ev("NGOAMN", "ISR", "112", Asserted)],
+            ),
+            (
+                "Kenya accused Uganda of attacking Kenyan police.",
+                vec![ev("KEN", "UGA", "1123", Asserted)],
+            ),
+            (
+                "Kenya criticised Uganda for sheltering rebels, while Tanzania began attacking Ugandan rebels.",
+                vec![
+                    ev("KEN", "UGA", "111", Asserted),
+                    ev("TZA", "UGAREB", "190", Asserted),
                 ],
             ),
         ];
