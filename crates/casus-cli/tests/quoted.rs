@@ -282,7 +282,8 @@ fn the_country_resolves_only_when_unambiguous() {
     ]);
 }
 
-/// Speech and its content: a demand is the event, what it demands is not
+/// Speech and its content: a demand is the event (its subtype chosen by its
+/// content, rules/speech_content.txt), what it demands is not
 /// coded as done; "X said that Y must V" is X's demand of Y; nested speech
 /// keeps the innermost speaker.
 #[test]
@@ -290,7 +291,7 @@ fn demands_and_their_content() {
     check(&[
         (
             "Kenya demanded that Uganda withdraw its troops from Somalia.",
-            &["KEN UGA 100 asserted"],
+            &["KEN UGA 106 asserted"],
         ),
         (
             "Kenya urged Uganda to withdraw its troops from Somalia.",
@@ -298,11 +299,11 @@ fn demands_and_their_content() {
         ),
         (
             "Kenya said that Uganda must release the prisoners.",
-            &["KEN UGA 100 asserted"],
+            &["KEN UGA 1053 asserted"],
         ),
         (
             "Kenya said Uganda must withdraw its troops from Somalia.",
-            &["KEN UGA 100 asserted"],
+            &["KEN UGA 106 asserted"],
         ),
         // without "must" the report is of an act that happened
         (
@@ -362,7 +363,7 @@ fn constructions_of_item_1() {
         ),
         (
             "Kenya demanded that Uganda release the prisoners.",
-            &["KEN UGA 100 asserted"],
+            &["KEN UGA 1053 asserted"],
         ),
         (
             "Kenya threatened to cut off electricity to Uganda.",

@@ -63,6 +63,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "rules/weapons.txt",
     "rules/coreference.txt",
     "rules/protest_aims.txt",
+    "rules/speech_content.txt",
     "rules/code_sets.txt",
     "lang/en/determiners.txt",
     "lang/en/prepositions.txt",

@@ -661,8 +661,13 @@ pub(crate) fn obligation_speaker(ctx: &Ctx, verb: usize, subject: &[usize]) -> O
     if !(last..verb).any(|i| ctx.layer.is(i, class::OBLIGATION)) {
         return None;
     }
+    // "said (on Friday) (that) (the) Sudanese government ..."
     let mut s = first;
-    while s > ctx.range.start && matches!(ctx.norm(s - 1), "that") {
+    while s > ctx.range.start
+        && (ctx.norm(s - 1) == "that"
+            || ctx.layer.is(s - 1, class::DETERMINER)
+            || ctx.layer.tokens[s - 1].temporal)
+    {
         s -= 1;
     }
     let say = s.checked_sub(1).filter(|&i| {

@@ -52,12 +52,57 @@ pub struct Rules {
     pub descriptions: PhraseIndex<Description>,
     /// Protest aims: cue -> the subtype digit (1 to 4).
     pub protest_aims: PhraseIndex<char>,
+    /// What a demand or appeal asks for (`rules/speech_content.txt`).
+    pub content: SpeechContent,
     pub code_sets: CodeSets,
+}
+
+/// The subtypes a demand's or appeal's content chooses, and the nouns whose
+/// clause is content (`rules/speech_content.txt`).
+#[derive(Debug, Default)]
+pub struct SpeechContent {
+    kinds: Vec<ContentKind>,
+    /// content code prefix -> kind
+    codes: Vec<(String, usize)>,
+    /// content verb -> kind
+    pub verbs: PhraseIndex<usize>,
+    /// Nouns whose "to"/"that" clause is content, singular and plural.
+    pub nouns: PhraseIndex<()>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct ContentKind {
+    demand: Option<String>,
+    appeal: Option<String>,
+}
+
+impl SpeechContent {
+    /// The content kind of a content predicate's code: the longest prefix.
+    pub fn kind_of_code(&self, code: &str) -> Option<usize> {
+        self.codes
+            .iter()
+            .filter(|(prefix, _)| code.starts_with(prefix.as_str()))
+            .max_by_key(|(prefix, _)| prefix.len())
+            .map(|&(_, k)| k)
+    }
+
+    /// The subtype that content of `kind` gives a demand or appeal coded
+    /// `code`; `None` unless `code` is its root's unspecified code (100,
+    /// 020) and the kind names a subtype for that root.
+    pub fn subtype(&self, kind: usize, code: &str) -> Option<&str> {
+        let k = self.kinds.get(kind)?;
+        let to = match code {
+            "100" => k.demand.as_deref(),
+            "020" => k.appeal.as_deref(),
+            _ => None,
+        }?;
+        (to != code).then_some(to)
+    }
 }
 
 pub use crate::actors::Description;
 
-const RULE_FIELDS: &[&str] = &["cue", "map", "verb", "noun", "code"];
+const RULE_FIELDS: &[&str] = &["cue", "map", "verb", "noun", "code", "demand", "appeal"];
 
 /// The code sets of `rules/code_sets.txt`: which CAMEO codes a decision
 /// applies to. Every set must be given.
@@ -72,6 +117,7 @@ pub const CODE_SETS: &[&str] = &[
     "protest-aim",
     "demand",
     "speech-content",
+    "allegation",
     "beyond-sport",
     "said-must",
     "generic-force",
@@ -119,6 +165,8 @@ impl Rules {
         self.weapons.freeze(vocab);
         self.descriptions.freeze(vocab);
         self.protest_aims.freeze(vocab);
+        self.content.verbs.freeze(vocab);
+        self.content.nouns.freeze(vocab);
         vocab.add_class_all(
             self.say_verbs.iter().map(String::as_str),
             crate::vocab::class::SAY_VERB,
@@ -237,6 +285,47 @@ impl Rules {
                         let digit = header.chars().last().unwrap_or('1');
                         for c in cues() {
                             rules.protest_aims.insert(&c.to_lowercase(), digit);
+                        }
+                    }
+                    "content" => {
+                        let kind = rules.content.kinds.len();
+                        let mut entry = ContentKind::default();
+                        for field in ["demand", "appeal"] {
+                            for (c, line) in block.values(field) {
+                                if !is_code(c) {
+                                    errors.push(
+                                        source.error(line, format!("`{c}` is not a CAMEO code")),
+                                    );
+                                } else if field == "demand" {
+                                    entry.demand = Some(c.to_string());
+                                } else {
+                                    entry.appeal = Some(c.to_string());
+                                }
+                            }
+                        }
+                        rules.content.kinds.push(entry);
+                        for (c, line) in block.values("code") {
+                            if c.is_empty() || !c.bytes().all(|b| b.is_ascii_digit()) || c.len() > 4
+                            {
+                                errors.push(
+                                    source
+                                        .error(line, format!("`{c}` is not a CAMEO code or root")),
+                                );
+                            } else {
+                                rules.content.codes.push((c.to_string(), kind));
+                            }
+                        }
+                        for (v, _) in block.values("verb") {
+                            rules.content.verbs.insert(&v.to_lowercase(), kind);
+                        }
+                    }
+                    "content-nouns" => {
+                        for (n, _) in block.values("noun") {
+                            let n = n.to_lowercase();
+                            for form in std::iter::once(n.clone()).chain(crate::actors::plurals(&n))
+                            {
+                                rules.content.nouns.insert(&form, ());
+                            }
                         }
                     }
                     "organization" | "pair" | "country" => {

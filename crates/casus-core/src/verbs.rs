@@ -777,6 +777,11 @@ impl VerbLexicon {
             let mut target = None;
             let mut source = None;
             let mut ok = true;
+            // a slot filled by a possessor ("welcomed Washington's shift
+            // in policy"): the object is the possessed noun, so a
+            // preposition of the pattern ("welcome + in") is not the one
+            // after the slot
+            let mut possessor = false;
             for el in &self.elements[p.start as usize + 1..p.end as usize] {
                 match el {
                     Element::Word(w) => {
@@ -832,9 +837,16 @@ impl VerbLexicon {
                             gap += 1;
                         }
                         match found {
+                            Some(t)
+                                if possessor && layer.is(t, crate::vocab::class::PREPOSITION) =>
+                            {
+                                ok = false;
+                                break;
+                            }
                             Some(t) => {
                                 literals.push(t);
                                 pos = t + 1;
+                                possessor = false;
                             }
                             None => {
                                 ok = false;
@@ -869,6 +881,7 @@ impl VerbLexicon {
                         let found = find_slot(layer, pos, end, mentions, force);
                         if let Some(m) = found {
                             pos = mentions[m].tokens.end;
+                            possessor = pos < end && matches!(layer.norm(pos), "'s" | "'");
                             if *el == Element::Target {
                                 target = Some(m);
                             } else {
