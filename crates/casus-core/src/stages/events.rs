@@ -1043,6 +1043,8 @@ mod tests {
             ("Chilean students marched on Monday, demanding the resignation of the education minister.", "2020-05-01", vec![ev("CHLEDU", "CHLGOV", "1411", Asserted)]),
             // a bare role noun as the target of a domestic action
             ("Kenyan police arrested protesters on Friday.", "2020-05-01", vec![ev("KENCOP", "KENOPP", "173", Asserted)]),
+            // and of a release (08 is in the `domestic` code set)
+            ("Zambian police released the protesters on Friday.", "2020-05-01", vec![ev("ZMBCOP", "ZMBOPP", "0841", Asserted)]),
             // an attack on a facility in a country codes the country
             ("Indian jets struck a militant camp inside Pakistan.", "2020-05-01", vec![ev("INDMIL", "PAK", "195", Asserted)]),
             // time expressions inside a pattern
