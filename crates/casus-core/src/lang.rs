@@ -74,6 +74,11 @@ pub const LISTS: &[(&str, u32)] = &[
     ("complementizers", 0),
     ("verb_premodifiers", 0),
     ("perfect_auxiliaries", 0),
+    ("negation_adverbs", 0),
+    ("indefinite_articles", 0),
+    ("accusation_links", 0),
+    ("content_verb_markers", 0),
+    ("speech_noun_links", 0),
 ];
 
 /// The place of a list in [`LISTS`], at compile time: a stage names a list
@@ -109,6 +114,11 @@ pub const MODAL_VERBS: usize = list_index("modal_verbs");
 pub const COMPLEMENTIZERS: usize = list_index("complementizers");
 pub const VERB_PREMODIFIERS: usize = list_index("verb_premodifiers");
 pub const PERFECT_AUXILIARIES: usize = list_index("perfect_auxiliaries");
+pub const NEGATION_ADVERBS: usize = list_index("negation_adverbs");
+pub const INDEFINITE_ARTICLES: usize = list_index("indefinite_articles");
+pub const ACCUSATION_LINKS: usize = list_index("accusation_links");
+pub const CONTENT_VERB_MARKERS: usize = list_index("content_verb_markers");
+pub const SPEECH_NOUN_LINKS: usize = list_index("speech_noun_links");
 
 /// The compiled word lists of one language.
 #[derive(Debug, Clone, Default)]

@@ -312,7 +312,8 @@ fn alleged_by(ctx: &Ctx, preds: &[Predicate], k: usize) -> Option<usize> {
         let start = a.matched.verb + 1;
         // the accused ("accused X of") may be read as the act's subject;
         // a subject after "of" starts a clause of its own
-        let Some(of) = (start..verb).find(|&i| matches!(ctx.norm(i), "of" | "for")) else {
+        let Some(of) = (start..verb).find(|&i| ctx.word_in(i, crate::lang::ACCUSATION_LINKS))
+        else {
             return false;
         };
         let own_subject = preds[k]
@@ -411,7 +412,7 @@ fn content_verb(ctx: &Ctx, i: usize) -> Option<usize> {
         b -= 1;
     }
     let placed = b > ctx.range.start
-        && (matches!(ctx.norm(b - 1), "to" | "must" | "should")
+        && (ctx.word_in(b - 1, crate::lang::CONTENT_VERB_MARKERS)
             || ctx.mentions.iter().any(|m| m.tokens.end == b));
     placed.then_some(*found.value)
 }
@@ -453,7 +454,7 @@ fn content_noun(ctx: &Ctx, pred: &Predicate) -> Option<usize> {
     let mut n = link;
     if let Some(m) = ctx.mentions.iter().find(|m| m.tokens.end == link) {
         let before = m.tokens.start;
-        if before > start + 1 && matches!(ctx.norm(before - 1), "of" | "by" | "from" | "to") {
+        if before > start + 1 && ctx.word_in(before - 1, crate::lang::SPEECH_NOUN_LINKS) {
             n = before - 1;
         }
     }
@@ -498,7 +499,8 @@ fn content_noun(ctx: &Ctx, pred: &Predicate) -> Option<usize> {
         // "a US offer": an indefinite article before an adjectival mention
         if let Some(m) = ctx.mentions.iter().find(|m| m.tokens.end == t + 1) {
             let s = m.tokens.start;
-            return (s > start && matches!(ctx.norm(s - 1), "a" | "an")).then_some(noun);
+            return (s > start && ctx.word_in(s - 1, crate::lang::INDEFINITE_ARTICLES))
+                .then_some(noun);
         }
         // an adjective: a lowercase word of no class ("loud appeals")
         let w = ctx.norm(t);

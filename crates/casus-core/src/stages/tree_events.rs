@@ -658,7 +658,7 @@ fn sentence(
         modality_cues(ctx, window, &mut cues);
         if tree
             .with_rel(verb, "advmod")
-            .any(|a| matches!(ctx.norm(a), "not" | "n't" | "never"))
+            .any(|a| ctx.word_in(a, crate::lang::NEGATION_ADVERBS))
             && !cues.negated
         {
             cues.negated = true;
@@ -666,7 +666,7 @@ fn sentence(
         }
         if subject.first().is_some_and(|&k| {
             let s = ctx.mentions[k].tokens.start;
-            s > range.start && matches!(ctx.norm(s - 1), "no" | "neither")
+            s > range.start && ctx.word_in(s - 1, crate::lang::NEGATIVE_DETERMINERS)
         }) {
             cues.negated = true;
         }
