@@ -754,6 +754,43 @@ impl ActorLexicon {
         out
     }
 
+    /// The last of consecutive role nouns from `j`: the head of "Syrian
+    /// government warplanes" is the warplanes (MIL), not the government.
+    fn last_role_noun<'r>(&self, by_start: &RawAt<'r>, j: usize) -> &'r Raw {
+        let mut agent = by_start.at(j);
+        while let Some(next) = by_start
+            .get(agent.end)
+            .filter(|r| self.entries[r.entry].kind == EntryKind::Agent)
+        {
+            agent = next;
+        }
+        agent
+    }
+
+    /// A person named right after a title ("Russian President Vladimir
+    /// Putin"): the mention is the person, with the person's own code when
+    /// the dictionary has one for the date (a role placed by a place gives
+    /// way to it). Returns where the name ends.
+    fn titled_person(
+        &self,
+        by_start: &RawAt<'_>,
+        pos: usize,
+        date: Option<Date>,
+        m: &mut Mention,
+    ) -> Option<usize> {
+        let p = by_start
+            .get(pos)
+            .filter(|r| self.entries[r.entry].kind == EntryKind::Person)?;
+        let pm = self.simple_mention(p, date);
+        if pm.code().is_some() {
+            m.referent = pm.referent;
+            m.origin = pm.origin;
+            m.placed_by = None;
+        }
+        m.is_person = true;
+        Some(p.end)
+    }
+
     fn simple_mention(&self, raw: &Raw, date: Option<Date>) -> Mention {
         let e = &self.entries[raw.entry];
         let referent = match e.kind {
@@ -837,13 +874,7 @@ impl ActorLexicon {
                 } else if kind_at(j) == Some(EntryKind::Agent) {
                     // the last of several role nouns is the head: "Syrian
                     // government warplanes" are MIL, not GOV
-                    let mut agent = by_start.at(j);
-                    while let Some(next) = by_start
-                        .get(agent.end)
-                        .filter(|r| self.entries[r.entry].kind == EntryKind::Agent)
-                    {
-                        agent = next;
-                    }
+                    let agent = self.last_role_noun(by_start, j);
                     let role = &self.entries[agent.entry].code;
                     m.referent = Referent::Actor(if is_org {
                         base.clone()
@@ -854,17 +885,8 @@ impl ActorLexicon {
                     m.origin = Some(self.entries[agent.entry].origin);
                     pos = agent.end;
                     // an agent title followed by a name: "Russian President Vladimir Putin"
-                    if let Some(p) = by_start
-                        .get(pos)
-                        .filter(|r| self.entries[r.entry].kind == EntryKind::Person)
-                    {
-                        let pm = self.simple_mention(p, date);
-                        if pm.code().is_some() {
-                            m.referent = pm.referent;
-                            m.origin = pm.origin;
-                        }
-                        m.is_person = true;
-                        pos = p.end;
+                    if let Some(end) = self.titled_person(by_start, pos, date, &mut m) {
+                        pos = end;
                     }
                 } else if e.kind == EntryKind::CountryAdj || e.kind == EntryKind::OrgAdj {
                     // "Russian President Putin" where the title is missing from
@@ -987,13 +1009,7 @@ impl ActorLexicon {
                     skipped += 1;
                 }
                 if kind_at(j) == Some(EntryKind::Agent) {
-                    let mut agent = by_start.at(j);
-                    while let Some(next) = by_start
-                        .get(agent.end)
-                        .filter(|r| self.entries[r.entry].kind == EntryKind::Agent)
-                    {
-                        agent = next;
-                    }
+                    let agent = self.last_role_noun(by_start, j);
                     if !layer.is(agent.end - 1, crate::vocab::class::POSTED_ABROAD) {
                         let role = self.entries[agent.entry].code.clone();
                         m.referent = Referent::Actor(format!("{}{role}", e.code));
@@ -1001,18 +1017,8 @@ impl ActorLexicon {
                         m.origin = Some(self.entries[agent.entry].origin);
                         m.placed_by = Some((raw.start..raw.end, role));
                         pos = agent.end;
-                        if let Some(p) = by_start
-                            .get(pos)
-                            .filter(|r| self.entries[r.entry].kind == EntryKind::Person)
-                        {
-                            let pm = self.simple_mention(p, date);
-                            if pm.code().is_some() {
-                                m.referent = pm.referent;
-                                m.origin = pm.origin;
-                                m.placed_by = None;
-                            }
-                            m.is_person = true;
-                            pos = p.end;
+                        if let Some(end) = self.titled_person(by_start, pos, date, &mut m) {
+                            pos = end;
                         }
                     }
                 }
