@@ -21,9 +21,11 @@ fuzz_target!(|data: &[u8]| {
     let date = Date::new(year, data[2] % 13, data[3] % 32);
     let text = String::from_utf8_lossy(&data[4..]).into_owned();
     let doc = Document::new("fuzz", text, date);
-    // the day's high bit (unused by `% 32`) turns single-actor events on
+    // the day's high bit (unused by `% 32`) turns single-actor events on,
+    // the month byte's high bit the events read off the tree
     let options = CodeOptions {
         monadic: data[3] >= 128,
+        tree: data[2] >= 128,
     };
     for event in pipeline().code_with(&doc, options) {
         assert_eq!(event.target.is_none(), event.evidence.target.is_none());
