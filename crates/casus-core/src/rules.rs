@@ -305,8 +305,7 @@ impl Rules {
                         }
                         rules.content.kinds.push(entry);
                         for (c, line) in block.values("code") {
-                            if c.is_empty() || !c.bytes().all(|b| b.is_ascii_digit()) || c.len() > 4
-                            {
+                            if !is_cameo_code(c) {
                                 errors.push(
                                     source
                                         .error(line, format!("`{c}` is not a CAMEO code or root")),
@@ -352,8 +351,7 @@ impl Rules {
                         };
                         seen_sets[k] = true;
                         for (c, line) in block.values("code") {
-                            if c.is_empty() || !c.bytes().all(|b| b.is_ascii_digit()) || c.len() > 4
-                            {
+                            if !is_cameo_code(c) {
                                 errors.push(
                                     source
                                         .error(line, format!("`{c}` is not a CAMEO code or root")),
@@ -384,6 +382,12 @@ impl Rules {
         DictError::collect(errors)?;
         Ok(rules)
     }
+}
+
+/// A CAMEO event code or root as the rule files write it: one to four
+/// digits ("19", "0874").
+fn is_cameo_code(c: &str) -> bool {
+    !c.is_empty() && c.len() <= 4 && c.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]
