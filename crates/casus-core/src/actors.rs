@@ -150,7 +150,7 @@ pub fn plurals(noun: &str) -> Vec<String> {
     let mut out = Vec::new();
     let target = words
         .iter()
-        .position(|w| *w == "of")
+        .position(|w| lang_has("possessive_links", w))
         .map(|p| p.saturating_sub(1))
         .unwrap_or(words.len() - 1);
     for p in plural_word(words[target]) {
@@ -725,13 +725,9 @@ impl ActorLexicon {
                     continue;
                 }
             }
-            if (norm(i) == "each" || norm(i) == "one")
-                && i + 1 < range.end
-                && norm(i + 1) == "other"
-                || norm(i) == "one" && i + 1 < range.end && norm(i + 1) == "another"
-            {
-                out.push(Mention::new(i..i + 2, Referent::EachOther));
-                i += 2;
+            if let Some(n) = reciprocal_at(i, range.end, &norm) {
+                out.push(Mention::new(i..i + n, Referent::EachOther));
+                i += n;
                 continue;
             }
             let Some(raw) = by_start.get(i) else {
@@ -742,7 +738,9 @@ impl ActorLexicon {
             let first = mention.tokens.start;
             let before = first.checked_sub(1).filter(|&b| b >= range.start);
             let before = match before {
-                Some(b) if norm(b) == "the" => b.checked_sub(1).filter(|&b| b >= range.start),
+                Some(b) if crate::builtin::lang_set!("definite_articles").contains(norm(b)) => {
+                    b.checked_sub(1).filter(|&b| b >= range.start)
+                }
                 other => other,
             };
             mention.locative = before.is_some_and(|b| lang_has("mention_locatives", norm(b)));
@@ -916,7 +914,9 @@ impl ActorLexicon {
                     m.is_person = true;
                     pos = p.end;
                 } else if pos + 1 < end
-                    && (norm(pos) == "of" || (norm(pos) == "from" && role != "MIL"))
+                    && (possessive(norm(pos))
+                        || (crate::builtin::lang_set!("origin_prepositions").contains(norm(pos))
+                            && role != "MIL"))
                 {
                     // Weapons "from Denmark" are Denmark's deliveries, not its
                     // military; people "from China" are China's.
@@ -940,7 +940,7 @@ impl ActorLexicon {
                             pos = c.end;
                         } else if ce.kind == EntryKind::Place
                             && ce.code.len() == 3
-                            && norm(pos) == "of"
+                            && possessive(norm(pos))
                             && !layer.is(raw.end - 1, crate::vocab::class::POSTED_ABROAD)
                         {
                             // "the government of Sindh province", "the mayor
@@ -949,7 +949,7 @@ impl ActorLexicon {
                             m.referent = Referent::Actor(format!("{}{role}", ce.code));
                             m.placed_by = Some((c.start..c.end, role.clone()));
                             pos = c.end;
-                        } else if ce.kind == EntryKind::Person && norm(pos) == "of" {
+                        } else if ce.kind == EntryKind::Person && possessive(norm(pos)) {
                             // "supporters of Imran Khan", "the government of
                             // Viktor Orban": the role is the person's side,
                             // in the person's country (or organisation)
@@ -1036,6 +1036,20 @@ fn layer_text(layer: &TextLayer, token: usize) -> String {
     layer.original(token).to_string()
 }
 
+/// Whether a word links a noun to its owner or whole ("the army *of* Mali").
+fn possessive(word: &str) -> bool {
+    crate::builtin::lang_set!("possessive_links").contains(word)
+}
+
+/// The length of the reciprocal pronoun ("each other") at token `i`, if
+/// one starts there and ends before `end`.
+fn reciprocal_at<'a>(i: usize, end: usize, norm: &impl Fn(usize) -> &'a str) -> Option<usize> {
+    crate::builtin::lang_phrases!("reciprocal_pronouns")
+        .iter()
+        .find(|p| i + p.len() <= end && p.iter().enumerate().all(|(k, w)| norm(i + k) == *w))
+        .map(Vec::len)
+}
+
 /// The word as the `pronouns` list spells it, if it is one. Tested on
 /// every token: the set test is the fast way out.
 fn pronoun(word: &str) -> Option<&'static str> {
@@ -1053,7 +1067,7 @@ fn pronoun(word: &str) -> Option<&'static str> {
 fn distribute_of_roles(layer: &TextLayer, mentions: &mut [Mention]) {
     for k in 0..mentions.len() {
         let m = &mentions[k];
-        let has_of = m.tokens.clone().any(|i| layer.norm(i) == "of");
+        let has_of = m.tokens.clone().any(|i| possessive(layer.norm(i)));
         let role = match (&m.referent, has_of && m.has_role) {
             (Referent::Actor(c), true)
                 if c.len() == 6 && crate::codes::ActorCode(c).country().is_some() =>
@@ -1068,10 +1082,9 @@ fn distribute_of_roles(layer: &TextLayer, mentions: &mut [Mention]) {
                 .map(|i| layer.norm(i))
                 .collect();
             let next = &mut mentions[j + 1];
-            let joined = matches!(
-                between.as_slice(),
-                [","] | ["and"] | [",", "and"] | ["and", "the"] | [",", "the"]
-            );
+            let joined = crate::builtin::lang_phrases!("role_list_links")
+                .iter()
+                .any(|p| *p == between);
             match &next.referent {
                 Referent::Actor(c) if joined && c.len() == 3 && !next.adjectival => {
                     next.referent = Referent::Actor(format!("{c}{role}"));
@@ -1079,7 +1092,10 @@ fn distribute_of_roles(layer: &TextLayer, mentions: &mut [Mention]) {
                 }
                 _ => break,
             }
-            if between.contains(&"and") {
+            if between
+                .iter()
+                .any(|w| crate::builtin::lang_set!("role_list_enders").contains(w))
+            {
                 break;
             }
             j += 1;
@@ -1100,7 +1116,10 @@ fn distribute_roles(layer: &TextLayer, mentions: &mut [Mention], lex: &ActorLexi
         let between: Vec<&str> = (a.tokens.end..b.tokens.start)
             .map(|i| layer.norm(i))
             .collect();
-        if !matches!(between.as_slice(), ["and"] | ["or"] | [","] | [",", "and"]) {
+        if !crate::builtin::lang_phrases!("adjective_list_links")
+            .iter()
+            .any(|p| *p == between)
+        {
             continue;
         }
         // Only adjectives distribute: "Russia and Ukrainian troops" does not.

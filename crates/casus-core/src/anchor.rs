@@ -3,8 +3,103 @@
 //! against the document date.
 
 use crate::date::{month_number, weekdays, Date};
+use crate::dict::{strip_comment, DictError, Source};
 use crate::text::TextLayer;
 use std::ops::Range;
+
+/// The unit of a relative date's offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateUnit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// A phrase that dates an event relative to the document date ("last
+/// month": one month back), a line of `lang/<code>/relative_dates.txt`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelativeDate {
+    /// The phrase's words, lowercase.
+    pub words: Vec<String>,
+    pub offset: i32,
+    pub unit: DateUnit,
+}
+
+impl RelativeDate {
+    /// The date this phrase names, seen from `document`. Months and years
+    /// keep the day where the target month has it, else take its last day.
+    pub fn resolve(&self, document: Date) -> Option<Date> {
+        match self.unit {
+            DateUnit::Day => document.add_days(i64::from(self.offset)),
+            DateUnit::Week => document.add_days(7 * i64::from(self.offset)),
+            DateUnit::Month => shift_month(document, self.offset),
+            DateUnit::Year => shift_month(document, self.offset.checked_mul(12)?),
+        }
+    }
+
+    fn matches_at(&self, layer: &TextLayer, i: usize, end: usize) -> bool {
+        i + self.words.len() <= end
+            && self
+                .words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| layer.norm(i + k) == w)
+    }
+}
+
+/// Reads a relative-date file: `PHRASE  OFFSET UNIT` a line (`last month
+/// -1 month`), `#` comments. Every bad line is an error naming file and
+/// line.
+pub fn parse_relative_dates(source: &Source) -> Result<Vec<RelativeDate>, DictError> {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for (n, raw) in source.text.lines().enumerate() {
+        let line = strip_comment(raw).trim();
+        if line.is_empty() {
+            continue;
+        }
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        let bad = |why: &str| source.error(n + 1, format!("`{line}`: {why}"));
+        if parts.len() < 3 {
+            errors.push(bad(
+                "expected a phrase, an offset and a unit (`last month  -1 month`)",
+            ));
+            continue;
+        }
+        let (words, rest) = parts.split_at(parts.len() - 2);
+        let unit = match rest[1] {
+            "day" | "days" => DateUnit::Day,
+            "week" | "weeks" => DateUnit::Week,
+            "month" | "months" => DateUnit::Month,
+            "year" | "years" => DateUnit::Year,
+            _ => {
+                errors.push(bad("the unit is one of day, week, month, year"));
+                continue;
+            }
+        };
+        let Some(offset) = rest[0]
+            .parse::<i32>()
+            .ok()
+            .filter(|o| (-1000..=1000).contains(o))
+        else {
+            errors.push(bad(
+                "the offset is a whole number from -1000 to 1000 (`-1`, `+2`)",
+            ));
+            continue;
+        };
+        if words.iter().any(|w| w.chars().any(char::is_uppercase)) {
+            errors.push(bad("words are lowercase (text is matched lowercased)"));
+            continue;
+        }
+        out.push(RelativeDate {
+            words: words.iter().map(|w| w.to_string()).collect(),
+            offset,
+            unit,
+        });
+    }
+    DictError::collect(errors).map(|()| out)
+}
 
 /// The date of an event in `range` (a sentence, or the part of it that
 /// holds the event), given the document date. `future` events look forward
@@ -14,6 +109,7 @@ pub fn anchor(
     range: Range<usize>,
     document: Date,
     future: bool,
+    relative: &[RelativeDate],
 ) -> Option<Date> {
     let mut i = range.start;
     while i < range.end {
@@ -60,23 +156,11 @@ pub fn anchor(
                 }
             };
         }
-        match (w, next) {
-            ("yesterday", _) => return document.add_days(-1),
-            (w, _) if crate::builtin::lang_set!("same_day_words").contains(w) => {
-                return Some(document)
-            }
-            ("last", Some("week")) => return document.add_days(-7),
-            ("next", Some("week")) => return document.add_days(7),
-            ("last", Some("month")) => return shift_month(document, -1),
-            ("next", Some("month")) => return shift_month(document, 1),
-            ("last", Some("year")) => {
-                return Date::new(
-                    document.year.checked_sub(1)?,
-                    document.month,
-                    document.day.min(28),
-                )
-            }
-            _ => {}
+        if let Some(r) = relative.iter().find(|r| r.matches_at(layer, i, range.end)) {
+            return r.resolve(document);
+        }
+        if crate::builtin::lang_set!("same_day_words").contains(w) {
+            return Some(document);
         }
         i += 1;
     }
@@ -96,10 +180,19 @@ fn shift_month(d: Date, by: i32) -> Option<Date> {
 mod tests {
     use super::*;
 
+    fn builtin_dates() -> Vec<RelativeDate> {
+        let file = crate::builtin::sources()
+            .into_iter()
+            .find(|s| s.name == "lang/en/relative_dates.txt")
+            .unwrap();
+        parse_relative_dates(&file).unwrap()
+    }
+
     fn at(text: &str, doc: &str, future: bool) -> Option<String> {
         let layer = TextLayer::new(text);
         let n = layer.tokens.len();
-        anchor(&layer, 0..n, Date::parse(doc).unwrap(), future).map(|d| d.to_string())
+        let dates = builtin_dates();
+        anchor(&layer, 0..n, Date::parse(doc).unwrap(), future, &dates).map(|d| d.to_string())
     }
 
     #[test]
@@ -164,5 +257,78 @@ mod tests {
             None
         );
         assert_eq!(at("Talks began on December 30.", "0001-01-02", false), None);
+    }
+
+    #[test]
+    fn last_year_keeps_the_day_or_takes_the_last_day_of_the_month() {
+        // "last year" was clamped to the 28th of any month: March 31 gave
+        // March 28
+        assert_eq!(
+            at("Troops left last year.", "2024-03-31", false).as_deref(),
+            Some("2023-03-31")
+        );
+        assert_eq!(
+            at("Troops left last year.", "2024-02-29", false).as_deref(),
+            Some("2023-02-28")
+        );
+        assert_eq!(
+            at("Troops left last month.", "2023-03-31", false).as_deref(),
+            Some("2023-02-28")
+        );
+        assert_eq!(
+            at("Troops will leave next month.", "2024-01-31", true).as_deref(),
+            Some("2024-02-29")
+        );
+    }
+
+    #[test]
+    fn relative_dates_come_from_the_file() {
+        let file = Source::new(
+            "lang/en/relative_dates.txt",
+            "# comment\nthe day before yesterday  -2 days\nyesterday -1 day\n",
+        );
+        let dates = parse_relative_dates(&file).unwrap();
+        assert_eq!(dates[0].words, ["the", "day", "before", "yesterday"]);
+        let layer = TextLayer::new("Troops left the day before yesterday.");
+        let n = layer.tokens.len();
+        let doc = Date::parse("2024-03-01").unwrap();
+        let got = (0..n).find_map(|i| {
+            dates
+                .iter()
+                .find(|r| r.matches_at(&layer, i, n))
+                .and_then(|r| r.resolve(doc))
+        });
+        assert_eq!(got.map(|d| d.to_string()).as_deref(), Some("2024-02-28"));
+    }
+
+    #[test]
+    fn a_bad_relative_date_line_is_an_error_naming_file_and_line() {
+        let file = Source::new(
+            "lang/en/relative_dates.txt",
+            "yesterday -1 day\nlast week -1 fortnight\nYesterday -1 day\nnext month\nsoon x day\n",
+        );
+        let all: Vec<String> = parse_relative_dates(&file)
+            .unwrap_err()
+            .all()
+            .iter()
+            .map(|e| e.to_string())
+            .collect();
+        assert_eq!(all.len(), 4, "{all:?}");
+        assert!(
+            all[0].starts_with("lang/en/relative_dates.txt:2: `last week -1 fortnight`: the unit"),
+            "{all:?}"
+        );
+        assert!(
+            all[1].starts_with("lang/en/relative_dates.txt:3:"),
+            "{all:?}"
+        );
+        assert!(
+            all[2].starts_with("lang/en/relative_dates.txt:4:"),
+            "{all:?}"
+        );
+        assert!(
+            all[3].starts_with("lang/en/relative_dates.txt:5: `soon x day`: the offset"),
+            "{all:?}"
+        );
     }
 }

@@ -130,6 +130,29 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/accusation_links.txt",
     "lang/en/content_verb_markers.txt",
     "lang/en/speech_noun_links.txt",
+    "lang/en/possessive_links.txt",
+    "lang/en/quantity_links.txt",
+    "lang/en/ing_noun_prepositions.txt",
+    "lang/en/infinitive_markers.txt",
+    "lang/en/agent_prepositions.txt",
+    "lang/en/instrument_prepositions.txt",
+    "lang/en/year_prepositions.txt",
+    "lang/en/finite_complementizers.txt",
+    "lang/en/compound_links.txt",
+    "lang/en/compound_comma_links.txt",
+    "lang/en/definite_articles.txt",
+    "lang/en/destination_prepositions.txt",
+    "lang/en/origin_prepositions.txt",
+    "lang/en/time_prepositions.txt",
+    "lang/en/number_abbreviations.txt",
+    "lang/en/month_abbreviations.txt",
+    "lang/en/gap_free_phrases.txt",
+    "lang/en/reciprocal_pronouns.txt",
+    "lang/en/role_list_links.txt",
+    "lang/en/role_list_enders.txt",
+    "lang/en/adjective_list_links.txt",
+    "lang/en/pair_links.txt",
+    "lang/en/relative_dates.txt",
     "geo/countries.tsv",
     "geo/adm1.tsv",
     "geo/cities.tsv",
@@ -186,10 +209,34 @@ macro_rules! lang_set {
 }
 pub(crate) use lang_set;
 
+/// `lang_phrases!("list")`: a built-in phrase list
+/// ([`crate::lang::PHRASE_LISTS`]) as its phrases' words, found by name
+/// and split once per call site, for tests made per token.
+macro_rules! lang_phrases {
+    ($list:literal) => {{
+        static PHRASES: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+        PHRASES.get_or_init(|| {
+            crate::builtin::lang_list($list)
+                .iter()
+                .map(|p| p.split_whitespace().collect())
+                .collect()
+        })
+    }};
+}
+pub(crate) use lang_phrases;
+
 /// Whether a built-in word list ([`lang_list`]) holds a word, spelled as
 /// the lists spell words: lower case.
 pub fn lang_has(list: &str, word: &str) -> bool {
     lang_list(list).contains(&word)
+}
+
+/// Whether a built-in phrase list ([`crate::lang::PHRASE_LISTS`]) holds
+/// the phrase that `words` spell.
+pub fn lang_has_phrase(list: &str, words: &[&str]) -> bool {
+    lang_list(list)
+        .iter()
+        .any(|p| crate::lang::same_phrase(p, words))
 }
 
 /// The first-line directive that makes a user file replace the built-in

@@ -81,7 +81,7 @@ impl Ctx<'_> {
     fn starts_finite_clause_after(&self, m: &Mention) -> bool {
         self.starts_clause_after(m)
             && m.tokens.end < self.range.end
-            && self.norm(m.tokens.end) != "to"
+            && !self.word_in(m.tokens.end, crate::lang::INFINITIVE_MARKERS)
     }
 
     /// Whether a bare comma links the mention to the one before it, as in
@@ -113,19 +113,13 @@ impl Ctx<'_> {
             if between.first() == Some(&",") && self.starts_clause_after(b) && !self.listed(a) {
                 return None;
             }
-            match between.as_slice() {
-                [","] | [",", "the"] => Some(false),
-                ["and"]
-                | ["or"]
-                | [",", "and"]
-                | [",", "or"]
-                | ["and", "the"]
-                | ["or", "the"]
-                | [",", "and", "the"]
-                | ["as", "well", "as"]
-                | ["and", "its"]
-                | ["nor"] => Some(true),
-                _ => None,
+            let language = &self.p.language;
+            if language.has_phrase(crate::lang::COMPOUND_COMMA_LINKS, &between) {
+                Some(false)
+            } else if language.has_phrase(crate::lang::COMPOUND_LINKS, &between) {
+                Some(true)
+            } else {
+                None
             }
         };
         let n = self.mentions.len();
@@ -197,8 +191,8 @@ pub(crate) fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
         return false;
     }
     if ctx.layer.is(t - 1, class::PREPOSITION)
-        && prev != "to"
-        && (!word.ends_with("ing") || prev == "of")
+        && !ctx.word_in(t - 1, crate::lang::INFINITIVE_MARKERS)
+        && (!word.ends_with("ing") || ctx.word_in(t - 1, crate::lang::ING_NOUN_PREPOSITIONS))
     {
         return false;
     }
@@ -247,8 +241,8 @@ pub(crate) fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
 pub(crate) fn find_by_agent(ctx: &Ctx, m: &PatternMatch) -> Option<usize> {
     let start = m.verb + 1;
     let stop = (m.end.max(start) + 6).min(ctx.range.end);
-    let by = (start..stop).find(|&i| ctx.norm(i) == "by")?;
-    let next = if by + 1 < ctx.range.end && ctx.norm(by + 1) == "the" {
+    let by = (start..stop).find(|&i| ctx.word_in(i, crate::lang::AGENT_PREPOSITIONS))?;
+    let next = if by + 1 < ctx.range.end && ctx.layer.is(by + 1, class::DEFINITE_ARTICLE) {
         by + 2
     } else {
         by + 1
@@ -331,7 +325,8 @@ pub(crate) fn find_subject(
             .map(|i| ctx.norm(i));
         // "thousands of Israeli protesters" is a quantity, not a phrase
         // "of X" hanging on another noun
-        let quantity_of = before == Some("of")
+        let quantity_of = before
+            .is_some_and(|w| ctx.p.language.has_at(crate::lang::QUANTITY_LINKS, w))
             && mention.tokens.start >= ctx.range.start + 2
             && is_quantity(ctx.layer, mention.tokens.start - 2);
         // "after both countries restored ties": a mention right before its
@@ -576,7 +571,7 @@ pub(crate) fn span_text_ctx(ctx: &Ctx, tokens: Range<usize>) -> String {
 pub(crate) fn historical_year(ctx: &Ctx, doc: &Document) -> Option<u16> {
     let doc_year = doc.date?.year;
     for i in ctx.range.clone() {
-        if ctx.norm(i) != "in" || i + 1 >= ctx.range.end {
+        if !ctx.word_in(i, crate::lang::YEAR_PREPOSITIONS) || i + 1 >= ctx.range.end {
             continue;
         }
         // "in 1945", "in August 1945"
@@ -604,7 +599,10 @@ pub(crate) fn weapon(ctx: &Ctx, m: &PatternMatch, sources: &[usize]) -> Option<S
         .collect();
     spans.push(m.trigger_span());
     let after = m.end..(m.end + 8).min(ctx.range.end);
-    if let Some(w) = after.clone().find(|&i| ctx.norm(i) == "with") {
+    if let Some(w) = after
+        .clone()
+        .find(|&i| ctx.word_in(i, crate::lang::INSTRUMENT_PREPOSITIONS))
+    {
         spans.push(w..after.end);
     }
     spans.iter().find_map(|r| {
@@ -664,7 +662,7 @@ pub(crate) fn obligation_speaker(ctx: &Ctx, verb: usize, subject: &[usize]) -> O
     // "said (on Friday) (that) (the) Sudanese government ..."
     let mut s = first;
     while s > ctx.range.start
-        && (ctx.norm(s - 1) == "that"
+        && (ctx.word_in(s - 1, crate::lang::FINITE_COMPLEMENTIZERS)
             || ctx.layer.is(s - 1, class::DETERMINER)
             || ctx.layer.tokens[s - 1].temporal)
     {

@@ -316,7 +316,10 @@ fn coordinated_pair(
             let between: Vec<&str> = (w[0].tokens.end..w[1].tokens.start)
                 .map(|i| layer.norm(i))
                 .collect();
-            if matches!(between.as_slice(), ["and"] | ["and", "the"]) {
+            if crate::builtin::lang_phrases!("pair_links")
+                .iter()
+                .any(|p| *p == between)
+            {
                 let a = resolved_codes(w[0]).remove(0);
                 let b = resolved_codes(w[1]).remove(0);
                 if a != b {

@@ -174,7 +174,11 @@ pub(crate) fn month_number(word: &str) -> Option<u8> {
     months()
         .iter()
         .position(|m| {
-            *m == w || (w.len() >= 3 && m.starts_with(w) && (w.len() == 3 || w == "sept"))
+            *m == w
+                || (w.len() >= 3
+                    && m.starts_with(w)
+                    && (w.len() == 3
+                        || crate::builtin::lang_set!("month_abbreviations").contains(w)))
         })
         .map(|i| i as u8 + 1)
 }
@@ -203,6 +207,9 @@ mod tests {
         assert_eq!(month_number("sept."), Some(9));
         assert_eq!(month_number("dec"), Some(12));
         assert_eq!(month_number("ma"), None);
+        // longer abbreviations only as month_abbreviations.txt lists them
+        assert_eq!(month_number("septe"), None);
+        assert_eq!(month_number("octo"), None);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! Stages test word classes, never words, so a second language is a new
 //! folder (with its treebank and dictionaries), not a change to the stages.
 
+use crate::anchor::{parse_relative_dates, RelativeDate};
 use crate::dict::{strip_comment, DictError, Source, WordSet};
 use crate::vocab::{class, Vocab};
 
@@ -30,6 +31,9 @@ pub const LISTS: &[(&str, u32)] = &[
     ("gap_place_prepositions", class::GAP_PLACE),
     ("articles", class::ARTICLE),
     ("gap_links", class::GAP_LINK),
+    ("definite_articles", class::DEFINITE_ARTICLE),
+    ("possessive_links", class::POSSESSIVE_LINK),
+    ("quantity_links", class::QUANTITY_LINK),
     // No class (0): read by name ([`crate::builtin::lang_has`]) by code
     // that runs without a pipeline or tests strings rather than tokens.
     ("title_abbreviations", 0),
@@ -79,7 +83,47 @@ pub const LISTS: &[(&str, u32)] = &[
     ("accusation_links", 0),
     ("content_verb_markers", 0),
     ("speech_noun_links", 0),
+    ("ing_noun_prepositions", 0),
+    ("infinitive_markers", 0),
+    ("agent_prepositions", 0),
+    ("instrument_prepositions", 0),
+    ("year_prepositions", 0),
+    ("finite_complementizers", 0),
+    ("compound_links", 0),
+    ("compound_comma_links", 0),
+    // Read by name from the built-in folder ([`crate::builtin::lang_has`]),
+    // like the lists above them with no class.
+    ("destination_prepositions", 0),
+    ("origin_prepositions", 0),
+    ("time_prepositions", 0),
+    ("number_abbreviations", 0),
+    ("month_abbreviations", 0),
+    ("gap_free_phrases", 0),
+    ("reciprocal_pronouns", 0),
+    ("role_list_links", 0),
+    ("role_list_enders", 0),
+    ("adjective_list_links", 0),
+    ("pair_links", 0),
 ];
+
+/// The lists whose lines are phrases: words separated by spaces, matched
+/// against consecutive tokens ([`Language::has_phrase`],
+/// [`crate::builtin::lang_has_phrase`]). Every other list holds one word a
+/// line.
+pub const PHRASE_LISTS: &[&str] = &[
+    "gap_free_phrases",
+    "reciprocal_pronouns",
+    "compound_links",
+    "compound_comma_links",
+    "role_list_links",
+    "adjective_list_links",
+    "pair_links",
+];
+
+/// The file of relative dates (`lang/<code>/relative_dates.txt`: a phrase
+/// and its offset from the document date a line), read by
+/// [`crate::anchor::parse_relative_dates`] rather than as a word list.
+pub const RELATIVE_DATES: &str = "relative_dates";
 
 /// The place of a list in [`LISTS`], at compile time: a stage names a list
 /// by a constant ([`CLAUSE_COORDINATORS`] ...), so a test finds it without
@@ -119,6 +163,15 @@ pub const INDEFINITE_ARTICLES: usize = list_index("indefinite_articles");
 pub const ACCUSATION_LINKS: usize = list_index("accusation_links");
 pub const CONTENT_VERB_MARKERS: usize = list_index("content_verb_markers");
 pub const SPEECH_NOUN_LINKS: usize = list_index("speech_noun_links");
+pub const QUANTITY_LINKS: usize = list_index("quantity_links");
+pub const ING_NOUN_PREPOSITIONS: usize = list_index("ing_noun_prepositions");
+pub const INFINITIVE_MARKERS: usize = list_index("infinitive_markers");
+pub const AGENT_PREPOSITIONS: usize = list_index("agent_prepositions");
+pub const INSTRUMENT_PREPOSITIONS: usize = list_index("instrument_prepositions");
+pub const YEAR_PREPOSITIONS: usize = list_index("year_prepositions");
+pub const FINITE_COMPLEMENTIZERS: usize = list_index("finite_complementizers");
+pub const COMPOUND_LINKS: usize = list_index("compound_links");
+pub const COMPOUND_COMMA_LINKS: usize = list_index("compound_comma_links");
 
 /// The compiled word lists of one language.
 #[derive(Debug, Clone, Default)]
@@ -129,6 +182,8 @@ pub struct Language {
     words: Vec<Vec<String>>,
     /// The same lists, for tests per token ([`Language::has_at`]).
     sets: Vec<WordSet>,
+    /// The relative dates ("yesterday", "last month"), in file order.
+    relative_dates: Vec<RelativeDate>,
 }
 
 pub use crate::dict::lang_path_parts as path_parts;
@@ -142,8 +197,10 @@ impl Language {
             code: String::new(),
             words: vec![Vec::new(); LISTS.len()],
             sets: Vec::new(),
+            relative_dates: Vec::new(),
         };
         let mut seen = vec![false; LISTS.len()];
+        let mut seen_dates = false;
         for s in sources {
             let name = s.name.replace('\\', "/");
             let Some((code, list)) = path_parts(&name) else {
@@ -165,8 +222,17 @@ impl Language {
                 });
                 continue;
             }
+            if list == RELATIVE_DATES {
+                seen_dates = true;
+                match parse_relative_dates(s) {
+                    Ok(dates) => lang.relative_dates.extend(dates),
+                    Err(e) => errors.extend(e.all()),
+                }
+                continue;
+            }
             let Some(k) = LISTS.iter().position(|(l, _)| *l == list) else {
-                let known: Vec<&str> = LISTS.iter().map(|(l, _)| *l).collect();
+                let mut known: Vec<&str> = LISTS.iter().map(|(l, _)| *l).collect();
+                known.push(RELATIVE_DATES);
                 errors.push(DictError::File {
                     file: s.name.clone(),
                     message: format!("unknown word list `{list}` (known: {})", known.join(", ")),
@@ -174,12 +240,23 @@ impl Language {
                 continue;
             };
             seen[k] = true;
+            let phrases = PHRASE_LISTS.contains(&list);
             for (n, line) in s.text.lines().enumerate() {
                 let word = strip_comment(line).trim();
                 if word.is_empty() {
                     continue;
                 }
-                if word.contains(char::is_whitespace) {
+                if phrases {
+                    if word.chars().any(char::is_uppercase) {
+                        errors.push(s.error(
+                            n + 1,
+                            format!("`{word}`: words are lowercase (text is matched lowercased)"),
+                        ));
+                    } else {
+                        let words: Vec<&str> = word.split_whitespace().collect();
+                        lang.words[k].push(words.join(" "));
+                    }
+                } else if word.contains(char::is_whitespace) {
                     errors.push(s.error(n + 1, format!("`{word}`: one word per line")));
                 } else if word.chars().any(char::is_uppercase) {
                     errors.push(s.error(
@@ -200,6 +277,12 @@ impl Language {
                     });
                 }
             }
+            if !seen_dates {
+                errors.push(DictError::File {
+                    file: format!("lang/{}/{RELATIVE_DATES}.txt", lang.code),
+                    message: "missing".into(),
+                });
+            }
         } else {
             errors.push(DictError::File {
                 file: "lang/".into(),
@@ -219,6 +302,19 @@ impl Language {
     /// holds a word.
     pub fn has_at(&self, list: usize, word: &str) -> bool {
         self.sets.get(list).is_some_and(|s| s.contains(word))
+    }
+
+    /// Whether the phrase list at `list` (one of [`PHRASE_LISTS`], such as
+    /// [`COMPOUND_LINKS`]) holds the phrase that `words` spell.
+    pub fn has_phrase(&self, list: usize, words: &[&str]) -> bool {
+        self.words
+            .get(list)
+            .is_some_and(|phrases| phrases.iter().any(|p| same_phrase(p, words)))
+    }
+
+    /// The relative dates, in file order: the first that matches wins.
+    pub fn relative_dates(&self) -> &[RelativeDate] {
+        &self.relative_dates
     }
 
     /// The words of a list (empty for an unknown name).
@@ -243,6 +339,12 @@ impl Language {
             }
         }
     }
+}
+
+/// Whether a phrase as a list spells it (words separated by spaces) is the
+/// sequence of `words`.
+pub fn same_phrase(phrase: &str, words: &[&str]) -> bool {
+    phrase.split_whitespace().eq(words.iter().copied())
 }
 
 #[cfg(test)]
@@ -386,6 +488,99 @@ mod tests {
         assert!(
             all.iter().any(|e| e == "lang/en/be_forms.txt: missing"),
             "{all:?}"
+        );
+    }
+
+    #[test]
+    fn phrase_lists_hold_phrases_and_word_lists_do_not() {
+        let mut sources = builtin_lang();
+        let lang = Language::build(&sources.iter().collect::<Vec<_>>()).unwrap();
+        assert!(lang.has_phrase(COMPOUND_LINKS, &["as", "well", "as"]));
+        assert!(lang.has_phrase(COMPOUND_LINKS, &[",", "and", "the"]));
+        assert!(!lang.has_phrase(COMPOUND_LINKS, &[",", "nor"]));
+        assert!(lang.has_phrase(COMPOUND_COMMA_LINKS, &[","]));
+        assert!(!lang.has_phrase(COMPOUND_COMMA_LINKS, &["and"]));
+        assert!(crate::builtin::lang_has_phrase(
+            "reciprocal_pronouns",
+            &["one", "another"]
+        ));
+        assert!(!crate::builtin::lang_has_phrase(
+            "reciprocal_pronouns",
+            &["one"]
+        ));
+        // spacing inside a phrase does not matter; a word list still takes
+        // one word a line
+        for s in sources.iter_mut() {
+            if s.name.ends_with("/compound_links.txt") {
+                s.text = "as   well as\n".into();
+            } else if s.name.ends_with("/infinitive_markers.txt") {
+                s.text = "to\nin order to\n".into();
+            }
+        }
+        let all: Vec<String> = Language::build(&sources.iter().collect::<Vec<_>>())
+            .unwrap_err()
+            .all()
+            .iter()
+            .map(|e| e.to_string())
+            .collect();
+        assert_eq!(
+            all,
+            ["lang/en/infinitive_markers.txt:2: `in order to`: one word per line"]
+        );
+    }
+
+    #[test]
+    fn the_relative_dates_file_is_read_and_required() {
+        let sources = builtin_lang();
+        let lang = Language::build(&sources.iter().collect::<Vec<_>>()).unwrap();
+        let last_year = lang
+            .relative_dates()
+            .iter()
+            .find(|r| r.words == ["last", "year"])
+            .expect("last year");
+        assert_eq!(
+            (last_year.offset, last_year.unit),
+            (-1, crate::anchor::DateUnit::Year)
+        );
+        let mut broken = builtin_lang();
+        broken.retain(|s| !s.name.ends_with("/relative_dates.txt"));
+        broken.push(Source::new("lang/en/relative_dates.txt", "yesterday -1\n"));
+        let all: Vec<String> = Language::build(&broken.iter().collect::<Vec<_>>())
+            .unwrap_err()
+            .all()
+            .iter()
+            .map(|e| e.to_string())
+            .collect();
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert!(all[0].starts_with("lang/en/relative_dates.txt:1: `yesterday -1`"));
+        broken.retain(|s| !s.name.ends_with("/relative_dates.txt"));
+        let all: Vec<String> = Language::build(&broken.iter().collect::<Vec<_>>())
+            .unwrap_err()
+            .all()
+            .iter()
+            .map(|e| e.to_string())
+            .collect();
+        assert_eq!(all, ["lang/en/relative_dates.txt: missing"]);
+    }
+
+    #[test]
+    fn articles_and_links_tested_in_pattern_gaps_are_class_bits() {
+        let sources = builtin_lang();
+        let lang = Language::build(&sources.iter().collect::<Vec<_>>()).unwrap();
+        let mut vocab = Vocab::default();
+        lang.register_classes(&mut vocab);
+        let bits = |w: &str| {
+            let mut layer = crate::text::TextLayer::new(w);
+            vocab.annotate(&mut layer);
+            layer.tokens[0].classes
+        };
+        assert_ne!(bits("the") & class::DEFINITE_ARTICLE, 0);
+        assert_eq!(bits("a") & class::DEFINITE_ARTICLE, 0);
+        assert_ne!(bits("of") & class::POSSESSIVE_LINK, 0);
+        assert_ne!(bits("of") & class::QUANTITY_LINK, 0);
+        assert_eq!(
+            bits("in") & (class::POSSESSIVE_LINK | class::QUANTITY_LINK),
+            0
         );
     }
 }

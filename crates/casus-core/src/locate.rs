@@ -825,7 +825,9 @@ fn place_for(
         // "travelled to X" for visits
         if chosen.is_none() && visit {
             if let Some(f) = in_sentence.iter().find(|f| {
-                f.first > 0 && ws[f.first - 1].text.eq_ignore_ascii_case("to") && f.start >= t1
+                f.first > 0
+                    && one_of(ws[f.first - 1].text, "destination_prepositions")
+                    && f.start >= t1
             }) {
                 chosen = Some((entry(f), "visited place"));
             }
@@ -910,11 +912,13 @@ fn locative(ws: &[Word], first: usize) -> bool {
         return true;
     }
     // "north of X", "the outskirts of X"
-    if prev.eq_ignore_ascii_case("of") {
+    if one_of(prev, "possessive_links") {
         return first >= 2 && one_of(ws[first - 2].text, "of_locatives");
     }
     // "in southern X", "in central X", "in the X"
-    let adjective = prev.ends_with("ern") || prev.ends_with("ral") || prev == "the";
+    let adjective = prev.ends_with("ern")
+        || prev.ends_with("ral")
+        || lang_list("definite_articles").contains(&prev);
     adjective && first >= 2 && one_of(ws[first - 2].text, "place_prepositions")
 }
 

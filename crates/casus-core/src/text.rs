@@ -203,7 +203,7 @@ fn tokenize(text: &str, layer: &mut TextLayer) {
                 let single_initial =
                     word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 // "No." abbreviates only before a number ("No. 10").
-                let numero_ok = lower != "no"
+                let numero_ok = !crate::builtin::lang_set!("number_abbreviations").contains(&lower)
                     || text[word_end + 1..]
                         .trim_start()
                         .starts_with(|c: char| c.is_ascii_digit());
@@ -331,7 +331,9 @@ fn mark_temporal(layer: &mut TextLayer) {
         if end > i {
             // take a leading "on", "early on", "late on" with the expression
             let mut start = i;
-            if start > 0 && words[start - 1] == "on" {
+            if start > 0
+                && crate::builtin::lang_set!("time_prepositions").contains(words[start - 1])
+            {
                 start -= 1;
                 if start > 0 && lang_has("time_prefixes", words[start - 1]) {
                     start -= 1;

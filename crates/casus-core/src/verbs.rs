@@ -106,7 +106,9 @@ struct PatternKey {
 }
 
 /// Irregular verbs: base -> (past forms, participle forms).
-pub type Irregulars = HashMap<String, (Vec<String>, Vec<String>)>;
+/// Irregular verbs by base: past forms, past participles, and present
+/// forms other than the base and its "-s" ("be": "is", "are", "am").
+pub type Irregulars = HashMap<String, (Vec<String>, Vec<String>, Vec<String>)>;
 
 pub fn parse_irregular(source: &Source, into: &mut Irregulars) -> Result<(), DictError> {
     let mut errors = Vec::new();
@@ -116,7 +118,7 @@ pub fn parse_irregular(source: &Source, into: &mut Irregulars) -> Result<(), Dic
             continue;
         }
         let parts: Vec<&str> = line.split_whitespace().collect();
-        if parts.len() != 3
+        if !(3..=4).contains(&parts.len())
             || parts.iter().any(|p| {
                 p.chars()
                     .any(|c| !(c.is_alphabetic() || c == '/' || c == '-'))
@@ -124,12 +126,16 @@ pub fn parse_irregular(source: &Source, into: &mut Irregulars) -> Result<(), Dic
         {
             errors.push(source.error(
                 index + 1,
-                format!("expected `base past participle`, found `{line}`"),
+                format!("expected `base past participle [present]`, found `{line}`"),
             ));
             continue;
         }
         let split = |s: &str| s.split('/').map(|x| x.to_lowercase()).collect::<Vec<_>>();
-        into.insert(parts[0].to_lowercase(), (split(parts[1]), split(parts[2])));
+        let present = parts.get(3).map(|p| split(p)).unwrap_or_default();
+        into.insert(
+            parts[0].to_lowercase(),
+            (split(parts[1]), split(parts[2]), present),
+        );
     }
     DictError::collect(errors)
 }
@@ -179,9 +185,10 @@ pub fn inflect(base: &str, irregular: &Irregulars) -> (Vec<String>, Vec<String>)
     }
     // past
     let mut past = Vec::new();
-    if let Some((p, pp)) = irregular.get(base) {
+    if let Some((p, pp, present)) = irregular.get(base) {
         past.extend(p.iter().cloned());
         participles.extend(pp.iter().cloned());
+        all.extend(present.iter().cloned());
     } else {
         if base.ends_with('e') {
             past.push(format!("{base}d"));
@@ -198,9 +205,6 @@ pub fn inflect(base: &str, irregular: &Irregulars) -> (Vec<String>, Vec<String>)
     }
     all.extend(past);
     all.extend(participles.iter().cloned());
-    if base == "be" {
-        all.extend(["is", "are", "am"].map(String::from));
-    }
     all.sort();
     all.dedup();
     (all, participles)
@@ -601,11 +605,17 @@ fn gap_allows(layer: &TextLayer, t: usize) -> bool {
     if !layer.is(t, class::GAP_BLOCKER) {
         return true;
     }
-    let w = layer.norm(t);
-    if w == "at" && t + 1 < layer.tokens.len() && layer.norm(t + 1) == "least" {
+    // "at least 20": a phrase whose first word blocks a gap
+    let free_phrase = crate::builtin::lang_phrases!("gap_free_phrases")
+        .iter()
+        .any(|p| {
+            t + p.len() <= layer.tokens.len()
+                && p.iter().enumerate().all(|(k, w)| layer.norm(t + k) == *w)
+        });
+    if free_phrase {
         return true;
     }
-    if w == "of" {
+    if layer.is(t, class::QUANTITY_LINK) {
         return t > 0 && {
             let p = layer.norm(t - 1);
             layer.is(t - 1, class::QUANTIFIER) || p.chars().all(|c| c.is_ascii_digit() || c == ',')
@@ -645,7 +655,7 @@ fn place_phrase_end(
         return None;
     }
     let mut i = t + 1;
-    if layer.norm(i) == "the" {
+    if layer.is(i, crate::vocab::class::DEFINITE_ARTICLE) {
         i += 1;
     }
     if let Some(m) = mentions.iter().find(|m| m.tokens.start == i) {
@@ -701,12 +711,11 @@ fn find_slot(
             continue;
         }
         only_articles &= layer.is(t, crate::vocab::class::ARTICLE);
-        let w = layer.norm(t);
         if force && layer.is(t, crate::vocab::class::FORCE_PREPOSITION) {
             after_force_prep = true;
-        } else if w == "the" && after_force_prep {
+        } else if layer.is(t, crate::vocab::class::DEFINITE_ARTICLE) && after_force_prep {
             // "in the Red Sea": the article after the preposition
-        } else if force && w == "of" {
+        } else if force && layer.is(t, crate::vocab::class::POSSESSIVE_LINK) {
             // "districts of Kharkiv", "a neighbourhood of Damascus"
             after_force_prep = true;
         } else if !gap_allows(layer, t) {
@@ -1212,5 +1221,31 @@ mod tests {
         assert_eq!(msgs.len(), 2, "{msgs:?}");
         assert!(msgs[0].starts_with("verbs/02.txt:2:"));
         assert!(msgs[1].starts_with("verbs/02.txt:3:"));
+    }
+
+    #[test]
+    fn irregular_present_forms_come_from_the_fourth_column() {
+        let mut map = Irregulars::default();
+        parse_irregular(
+            &Source::new("verbs/irregular.txt", "be was/were been is/are/am\n"),
+            &mut map,
+        )
+        .unwrap();
+        let (all, participles) = inflect("be", &map);
+        for f in ["be", "is", "are", "am", "was", "were", "been", "being"] {
+            assert!(all.contains(&f.to_string()), "{f}: {all:?}");
+        }
+        assert_eq!(participles, ["been"]);
+        // without the column, "be" is a verb like any other
+        let (plain, _) = inflect("be", &irregular());
+        assert!(!plain.contains(&"is".to_string()), "{plain:?}");
+        let err = parse_irregular(
+            &Source::new("verbs/irregular.txt", "be was been is are\n"),
+            &mut map,
+        )
+        .unwrap_err();
+        assert!(err
+            .to_string()
+            .starts_with("verbs/irregular.txt:1: expected"));
     }
 }

@@ -53,6 +53,15 @@ pub mod class {
     /// Words that may stand between two literal words of a pattern though
     /// they block a gap ("exports *of* rare earths to").
     pub const GAP_LINK: u32 = 1 << 23;
+    /// The definite article: skipped between a preposition and the name
+    /// it governs ("in *the* Red Sea", "by *the* African Union").
+    pub const DEFINITE_ARTICLE: u32 = 1 << 25;
+    /// Links a noun to the whole or owner it belongs to ("districts *of*
+    /// Kharkiv", "the army *of* Mali").
+    pub const POSSESSIVE_LINK: u32 = 1 << 26;
+    /// After a quantifier or a number, links the amount to what it counts
+    /// ("thousands *of* protesters"), so it stands in a pattern gap.
+    pub const QUANTITY_LINK: u32 = 1 << 27;
 }
 
 #[derive(Debug, Default)]

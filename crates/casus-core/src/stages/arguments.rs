@@ -236,7 +236,8 @@ fn reach_target(
     let verb = m.verb;
     let sure_verb = !ctx.layer.is(verb, class::BASE_LIKE)
         || (verb > ctx.range.start
-            && (ctx.layer.is(verb - 1, class::AUXILIARY) || ctx.norm(verb - 1) == "to"));
+            && (ctx.layer.is(verb - 1, class::AUXILIARY)
+                || ctx.word_in(verb - 1, crate::lang::INFINITIVE_MARKERS)));
     if !sure_verb {
         return None;
     }

@@ -434,7 +434,7 @@ fn content_noun(ctx: &Ctx, pred: &Predicate) -> Option<usize> {
         b -= 1;
     }
     // "NOUN to V" or "NOUN that SUBJECT V"
-    let link = if b > start && ctx.norm(b - 1) == "to" {
+    let link = if b > start && ctx.word_in(b - 1, crate::lang::INFINITIVE_MARKERS) {
         b - 1
     } else {
         let s = pred
@@ -445,7 +445,7 @@ fn content_noun(ctx: &Ctx, pred: &Predicate) -> Option<usize> {
         while t > start && ctx.layer.is(t - 1, class::DETERMINER) {
             t -= 1;
         }
-        if s >= verb || t == start || ctx.norm(t - 1) != "that" {
+        if s >= verb || t == start || !ctx.word_in(t - 1, crate::lang::FINITE_COMPLEMENTIZERS) {
             return None;
         }
         t - 1
@@ -490,7 +490,7 @@ fn content_noun(ctx: &Ctx, pred: &Predicate) -> Option<usize> {
         }
         t -= 1;
         // "agreed to offer to ...": a verb
-        if ctx.norm(t) == "to" {
+        if ctx.word_in(t, crate::lang::INFINITIVE_MARKERS) {
             return None;
         }
         if nominal(t) {
@@ -575,13 +575,15 @@ pub(crate) fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events:
     let modality = pred.modality.unwrap_or(crate::Modality::Asserted);
     let event_date = place.date.map(|d| {
         let future = modality == crate::Modality::Future;
+        let relative = p.language.relative_dates();
         crate::anchor::anchor(
             ctx.layer,
             pred.clause_start.min(m.verb)..place.clause_end,
             d,
             future,
+            relative,
         )
-        .or_else(|| crate::anchor::anchor(ctx.layer, ctx.range.clone(), d, future))
+        .or_else(|| crate::anchor::anchor(ctx.layer, ctx.range.clone(), d, future, relative))
         .unwrap_or(d)
     });
     let trigger = m.trigger_span();

@@ -126,7 +126,7 @@ fn voice(ctx: &Ctx, m: &PatternMatch, by_agent: Option<usize>) -> Voice {
         while t < range.end && (ctx.layer.tokens[t].temporal || is_adverb(ctx.norm(t))) {
             t += 1;
         }
-        t < range.end && ctx.norm(t) == "by"
+        t < range.end && ctx.word_in(t, crate::lang::AGENT_PREPOSITIONS)
     };
     // "is opposed to", "were engaged in": a stance of the subject.
     let stative = by_agent.is_none() && ctx.layer.is(m.verb, class::STATIVE_PARTICIPLE);

@@ -465,8 +465,10 @@ fn passive(ctx: &Ctx, tree: &Tree, verb: usize) -> bool {
 /// The by-agent of a passive verb.
 fn by_agent(ctx: &Ctx, tree: &Tree, verb: usize) -> Option<usize> {
     tree.child(verb, "obl:agent").or_else(|| {
-        tree.with_rel(verb, "obl")
-            .find(|&o| tree.case(o).is_some_and(|c| ctx.norm(c) == "by"))
+        tree.with_rel(verb, "obl").find(|&o| {
+            tree.case(o)
+                .is_some_and(|c| ctx.word_in(c, crate::lang::AGENT_PREPOSITIONS))
+        })
     })
 }
 
