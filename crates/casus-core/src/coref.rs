@@ -342,10 +342,7 @@ fn resolve_description(
         Description::Organization => candidates(before, history).find_map(|m| {
             let codes = resolved_codes(m);
             let code = codes.first()?;
-            let is_org = code.starts_with("IGO")
-                || code.starts_with("NGO")
-                || code.starts_with("IMG")
-                || code.ends_with("REB");
+            let is_org = crate::codes::ActorCode(code).is_transnational() || code.ends_with("REB");
             (is_org && !m.locative).then(|| Referent::Actor(code.clone()))
         }),
         Description::Country => {

@@ -68,6 +68,9 @@ pub struct SpeechContent {
     pub verbs: PhraseIndex<usize>,
     /// Nouns whose "to"/"that" clause is content, singular and plural.
     pub nouns: PhraseIndex<()>,
+    /// The unspecified demand and appeal (code sets `unspecified-demand`,
+    /// `unspecified-appeal`): only these take a subtype from their content.
+    unspecified: [String; 2],
 }
 
 #[derive(Debug, Default, Clone)]
@@ -87,14 +90,18 @@ impl SpeechContent {
     }
 
     /// The subtype that content of `kind` gives a demand or appeal coded
-    /// `code`; `None` unless `code` is its root's unspecified code (100,
-    /// 020) and the kind names a subtype for that root.
+    /// `code`; `None` unless `code` is its root's unspecified code (code
+    /// sets `unspecified-demand`, `unspecified-appeal`) and the kind names
+    /// a subtype for that root.
     pub fn subtype(&self, kind: usize, code: &str) -> Option<&str> {
         let k = self.kinds.get(kind)?;
-        let to = match code {
-            "100" => k.demand.as_deref(),
-            "020" => k.appeal.as_deref(),
-            _ => None,
+        let [demand, appeal] = &self.unspecified;
+        let to = if code == demand {
+            k.demand.as_deref()
+        } else if code == appeal {
+            k.appeal.as_deref()
+        } else {
+            None
         }?;
         (to != code).then_some(to)
     }
@@ -127,6 +134,8 @@ pub const CODE_SETS: &[&str] = &[
     "placed-by-target",
     "visit",
     "in-target-country",
+    "unspecified-demand",
+    "unspecified-appeal",
 ];
 
 /// Named sets of CAMEO code prefixes.
@@ -276,7 +285,9 @@ impl Rules {
                             }
                         }
                     }
-                    "195" | "194" | "193" => {
+                    // a weapons file's blocks are named by the code their
+                    // words refine an attack to
+                    h if source.name.contains("weapon") && is_cameo_code(h) && is_code(h) => {
                         for c in cues() {
                             rules.weapons.insert(&c.to_lowercase(), header.to_string());
                         }
@@ -380,6 +391,10 @@ impl Rules {
             }
         }
         DictError::collect(errors)?;
+        rules.content.unspecified = [
+            rules.code_sets.single("unspecified-demand").to_string(),
+            rules.code_sets.single("unspecified-appeal").to_string(),
+        ];
         Ok(rules)
     }
 }
@@ -445,6 +460,45 @@ mod tests {
         assert_eq!(
             all[4],
             "rules/code_sets.txt: code set `[code-set demand]` is missing"
+        );
+    }
+
+    #[test]
+    fn the_unspecified_demand_and_the_weapon_codes_come_from_the_files() {
+        let p = crate::Pipeline::builtin().unwrap();
+        let content = &p.rules.content;
+        let kind = content.kind_of_code("061").expect("a content kind for 061");
+        assert_eq!(content.subtype(kind, "100"), Some("1011"));
+        assert_eq!(content.subtype(kind, "020"), Some("0211"));
+        assert_eq!(content.subtype(kind, "101"), None, "already specified");
+        let file = |name: &str| {
+            crate::builtin::FILES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .unwrap()
+                .1
+        };
+        let sets = Source::new(
+            "rules/code_sets.txt",
+            file("rules/code_sets.txt").replace(
+                "[code-set unspecified-demand]\n# The unspecified demand: what it asks for (speech_content.txt) chooses its\n# subtype.\ncode: 100",
+                "[code-set unspecified-demand]\ncode: 102",
+            ),
+        );
+        let speech = Source::new("rules/speech_content.txt", file("rules/speech_content.txt"));
+        let weapons = Source::new("rules/weapons.txt", "[183]\ncue: car bomb\n[999]\ncue: x\n");
+        let known = |c: &str| c != "999";
+        let rules =
+            Rules::build(&[(0, &sets), (1, &speech)], &Irregulars::default(), known).unwrap();
+        let kind = rules.content.kind_of_code("061").unwrap();
+        assert_eq!(rules.content.subtype(kind, "100"), None);
+        assert_eq!(rules.content.subtype(kind, "102"), Some("1011"));
+        // a weapons block is named by a known code; another is an error
+        let err =
+            Rules::build(&[(0, &sets), (1, &weapons)], &Irregulars::default(), known).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "rules/weapons.txt:3: unknown rule block `[999]`"
         );
     }
 }
