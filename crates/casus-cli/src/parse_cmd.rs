@@ -122,8 +122,13 @@ fn write_text(out: &mut impl Write, model: &Model, text: &str, doc: Option<&str>
         let range = next.min(s.tokens.start)..s.tokens.end;
         next = s.tokens.end;
         let mut spans = Vec::new();
+        let clitics = casus_core::builtin::lang_list("clitics");
         for t in &layer.tokens[range] {
-            spans.extend(casus_parse::tokenize::split_clitics(text, t.span.clone()));
+            spans.extend(casus_parse::tokenize::split_clitics(
+                text,
+                t.span.clone(),
+                clitics,
+            ));
         }
         if spans.is_empty() {
             continue;

@@ -153,6 +153,8 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/adjective_list_links.txt",
     "lang/en/pair_links.txt",
     "lang/en/relative_dates.txt",
+    "lang/en/tokenizer_clitics.txt",
+    "lang/en/clitics.txt",
     "geo/countries.tsv",
     "geo/adm1.tsv",
     "geo/cities.tsv",

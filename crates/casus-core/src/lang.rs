@@ -104,6 +104,9 @@ pub const LISTS: &[(&str, u32)] = &[
     ("role_list_enders", 0),
     ("adjective_list_links", 0),
     ("pair_links", 0),
+    ("tokenizer_clitics", 0),
+    // Read by name by `casus parse` (UD tokens for the parser's CoNLL-U).
+    ("clitics", 0),
 ];
 
 /// The lists whose lines are phrases: words separated by spaces, matched

@@ -189,8 +189,7 @@ fn tokenize(text: &str, layer: &mut TextLayer) {
             let mut word_end = last;
             // "didn't" -> "did" + "n't"
             let word = &text[start..word_end];
-            if word.len() > 3 && (word.ends_with("n't") || word.ends_with("n’t")) {
-                let cut = if word.ends_with("n't") { 3 } else { 5 };
+            if let Some(cut) = final_clitic(word) {
                 push_token(layer, text, start..word_end - cut, newlines_since_token);
                 newlines_since_token = 0;
                 push_token(layer, text, word_end - cut..word_end, 0);
@@ -447,6 +446,23 @@ fn mark_headlines_and_datelines(layer: &mut TextLayer) {
             sent.span.start = layer.tokens[cut].span.start;
         }
     }
+}
+
+/// The byte length of the clitic that the tokenizer splits off the end of
+/// `word` (`tokenizer_clitics.txt`: "n't" of "didn't", also with a curly
+/// apostrophe), if one does and something is left before it.
+fn final_clitic(word: &str) -> Option<usize> {
+    static CLITICS: std::sync::OnceLock<Vec<(usize, String)>> = std::sync::OnceLock::new();
+    let clitics = CLITICS.get_or_init(|| {
+        crate::builtin::lang_list("tokenizer_clitics")
+            .iter()
+            .flat_map(|c| [(c.len(), c.to_string()), (c.len(), c.replace('\'', "’"))])
+            .collect()
+    });
+    clitics
+        .iter()
+        .find(|(plain, c)| word.len() > *plain && word.ends_with(c.as_str()))
+        .map(|(_, c)| c.len())
 }
 
 /// The token after a dateline's dash, if the range opens with a dateline.

@@ -1,9 +1,16 @@
-//! UD-style adaptation of casus's tokens: English clitics ("n't", "'s",
-//! "'re", "'ve", "'ll", "'d", "'m") become tokens of their own, as in
-//! UD EWT; hyphenated compounds stay whole.
+//! UD-style adaptation of casus's tokens: a language's clitics (for
+//! English "n't", "'s", "'re", ... as `dict/lang/en/clitics.txt` lists
+//! them) become tokens of their own, as in UD EWT; hyphenated compounds
+//! stay whole.
 
-/// Splits one token (byte range into `text`) into UD tokens.
-pub fn split_clitics(text: &str, span: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+/// Splits one token (byte range into `text`) into UD tokens: the first of
+/// `clitics` (lowercase, with a straight apostrophe; a curly one in the
+/// text matches it) that ends the token is cut off.
+pub fn split_clitics(
+    text: &str,
+    span: std::ops::Range<usize>,
+    clitics: &[&str],
+) -> Vec<std::ops::Range<usize>> {
     let w = &text[span.clone()];
     let lower = w.to_lowercase().replace('’', "'");
     if lower.len() != w.len() && !w.contains('’') {
@@ -12,7 +19,7 @@ pub fn split_clitics(text: &str, span: std::ops::Range<usize>) -> Vec<std::ops::
     let lower_bytes = lower.len();
     // Byte lengths match between w and lower for ASCII clitics; with the
     // curly apostrophe the clitic is 2 bytes longer in w.
-    for c in ["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"] {
+    for &c in clitics {
         if lower.ends_with(c) && lower_bytes > c.len() {
             let extra = if w.ends_with(&c.replace('\'', "’")) && c.contains('\'') {
                 2
@@ -34,8 +41,10 @@ pub fn split_clitics(text: &str, span: std::ops::Range<usize>) -> Vec<std::ops::
 #[cfg(test)]
 mod tests {
     use super::*;
+    const ENGLISH: &[&str] = &["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"];
+
     fn words(t: &str) -> Vec<&str> {
-        split_clitics(t, 0..t.len())
+        split_clitics(t, 0..t.len(), ENGLISH)
             .into_iter()
             .map(|r| &t[r])
             .collect()
@@ -48,5 +57,7 @@ mod tests {
         assert_eq!(words("Iran’s"), vec!["Iran", "’s"]);
         assert_eq!(words("cease-fire"), vec!["cease-fire"]);
         assert_eq!(words("'s"), vec!["'s"]);
+        // the list is the language's: without "'re" the word stays whole
+        assert_eq!(split_clitics("they're", 0..7, &["n't", "'s"]), vec![0..7]);
     }
 }
