@@ -105,7 +105,6 @@ struct PatternKey {
     specific: u32,
 }
 
-/// Irregular verbs: base -> (past forms, participle forms).
 /// Irregular verbs by base: past forms, past participles, and present
 /// forms other than the base and its "-s" ("be": "is", "are", "am").
 pub type Irregulars = HashMap<String, (Vec<String>, Vec<String>, Vec<String>)>;
