@@ -40,7 +40,7 @@ fn code(text: &str) -> Vec<(String, String, String, String, String)> {
 fn the_tree_codes_what_the_surface_patterns_miss() {
     // a progressive with adverbs between the auxiliary and the verb: an
     // oblique by the frame's preposition gives the target
-    let found = code("Canada is once again sending aid to Haiti.");
+    let found = code("Canada is once more sending aid to Haiti.");
     assert_eq!(found.len(), 1, "{found:?}");
     let (src, tgt, c, modality, entry) = &found[0];
     assert_eq!(
@@ -50,7 +50,7 @@ fn the_tree_codes_what_the_surface_patterns_miss() {
     assert_eq!(modality, "asserted");
     assert!(entry.starts_with("verbs/07_aid.txt:"), "{entry}");
     // the same clause negated
-    let found = code("Canada is not once again sending aid to Haiti.");
+    let found = code("Canada is not once more sending aid to Haiti.");
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].3, "negated");
     // a long apposition between the subject and its verb
@@ -67,7 +67,7 @@ fn the_tree_codes_what_the_surface_patterns_miss() {
     // two actors of one code and no verb of the lexicon: nothing
     assert!(code("The weather in Peru was mild in Peru all week.").is_empty());
     // without --tree the surface alone codes: nothing here
-    let out = common::casus_with_stdin(&["code"], b"Canada is once again sending aid to Haiti.");
+    let out = common::casus_with_stdin(&["code"], b"Canada is once more sending aid to Haiti.");
     assert!(out.status.success());
     assert!(
         out.stdout.is_empty(),
@@ -80,7 +80,7 @@ fn the_tree_codes_what_the_surface_patterns_miss() {
 fn explain_names_the_stage_that_read_the_tree() {
     let out = common::casus_with_stdin(
         &["code", "--explain", "--tree"],
-        b"Canada is once again sending aid to Haiti.",
+        b"Canada is once more sending aid to Haiti.",
     );
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();

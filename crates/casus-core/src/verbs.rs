@@ -673,6 +673,24 @@ fn place_phrase_end(
     (i > start).then_some(i)
 }
 
+/// A name the dictionaries do not know, in a gap: a run of capitalised
+/// words is one noun ("extradited the banker *Juan Carlos Ortega* to"), so
+/// it counts as one gap word, as a known mention does. Returns the token
+/// after it.
+fn name_run_end(layer: &TextLayer, t: usize, end: usize) -> Option<usize> {
+    let capital = |i: usize| {
+        matches!(
+            layer.tokens[i].shape,
+            crate::text::Shape::Capitalized | crate::text::Shape::Upper
+        ) && !layer.is(i, crate::vocab::class::GAP_BLOCKER)
+    };
+    let mut i = t;
+    while i < end && capital(i) {
+        i += 1;
+    }
+    (i > t + 1).then_some(i)
+}
+
 /// The mention that fills a slot starting at `pos`: the first mention after
 /// at most `MAX_GAP` gap words (time expressions not counted).
 fn find_slot(
@@ -829,6 +847,11 @@ impl VerbLexicon {
                                 continue;
                             }
                             if let Some(next) = place_phrase_end(layer, t, end, mentions) {
+                                t = next;
+                                gap += 1;
+                                continue;
+                            }
+                            if let Some(next) = name_run_end(layer, t, end) {
                                 t = next;
                                 gap += 1;
                                 continue;

@@ -953,14 +953,14 @@ mod tests {
             v
         };
         let table: Vec<(&str, Vec<Coded>)> = vec![
-            ("Canada is once again sending aid to Haiti.", vec![ev("CAN", "HTI", "070", Asserted)]),
-            ("Canada is not once again sending aid to Haiti.", vec![ev("CAN", "HTI", "070", Negated)]),
+            ("Canada is once more sending aid to Haiti.", vec![ev("CAN", "HTI", "070", Asserted)]),
+            ("Canada is not once more sending aid to Haiti.", vec![ev("CAN", "HTI", "070", Negated)]),
             (
-                "If asked, Canada is once again sending aid to Haiti.",
+                "If asked, Canada is once more sending aid to Haiti.",
                 vec![ev("CAN", "HTI", "070", Hypothetical)],
             ),
             (
-                "Canada is once again sending aid to Haiti, and Peru is once again sending aid to Chile.",
+                "Canada is once more sending aid to Haiti, and Peru is once more sending aid to Chile.",
                 vec![ev("CAN", "HTI", "070", Asserted), ev("PER", "CHL", "070", Asserted)],
             ),
             (
@@ -968,7 +968,7 @@ mod tests {
                 vec![ev("KEN", "UGA", "054", Asserted)],
             ),
             (
-                "Kenya is once again demanding that Uganda withdraw.",
+                "Kenya is once more demanding that Uganda withdraw.",
                 vec![ev("KEN", "UGA", "100", Asserted)],
             ),
         ];
@@ -979,7 +979,7 @@ mod tests {
         }
         // the decision is shown with the stage's name, and the event names
         // the dictionary line
-        let source = Document::new("t", "Canada is once again sending aid to Haiti.", None);
+        let source = Document::new("t", "Canada is once more sending aid to Haiti.", None);
         let doc = pipeline().analyse_with(&source, true, tree());
         assert!(doc
             .trace
@@ -996,8 +996,8 @@ mod tests {
     fn the_trigger_needs_no_surface_event_two_actors_and_a_verb() {
         let source = Document::new(
             "t",
-            "Kenya condemned Uganda. Kenya is once again sending aid to Haiti. \
-             Kenya is once again sending aid. The weather in Kenya and in Uganda was mild.",
+            "Kenya condemned Uganda. Kenya is once more sending aid to Haiti. \
+             Kenya is once more sending aid. The weather in Kenya and in Uganda was mild.",
             None,
         );
         // coding parses the sentences the trigger sends, and only those;
