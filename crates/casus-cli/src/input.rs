@@ -65,9 +65,6 @@ impl Item {
     /// nonsense.
     fn check_language(self) -> Item {
         let Item::Doc(doc) = &self else { return self };
-        if plainly_english(&doc.text) {
-            return self;
-        }
         // a few hundred bytes tell the language as well as the whole text
         let language = casus_sources::lang::language(casus_sources::cut(&doc.text, 400));
         match language.admits(casus_sources::lang::DEFAULT_MIN_CONFIDENCE) {
@@ -102,41 +99,6 @@ impl Item {
             Item::Problem(_) | Item::Skipped(_) => 0,
         }
     }
-}
-
-/// A cheap first test: English news is full of "the", "and", "of", "to";
-/// text that plainly is English skips the full language detector, which
-/// would otherwise cost more than coding the document.
-fn plainly_english(text: &str) -> bool {
-    let (mut words, mut common) = (0usize, 0usize);
-    for w in casus_sources::cut(text, 600).split_ascii_whitespace() {
-        words += 1;
-        let b = w.as_bytes();
-        if b.len() <= 4 {
-            let mut lower = [0u8; 4];
-            for (l, c) in lower.iter_mut().zip(b) {
-                *l = c.to_ascii_lowercase();
-            }
-            if matches!(
-                &lower[..b.len()],
-                b"the"
-                    | b"and"
-                    | b"of"
-                    | b"to"
-                    | b"in"
-                    | b"a"
-                    | b"on"
-                    | b"said"
-                    | b"was"
-                    | b"is"
-                    | b"for"
-                    | b"with"
-            ) {
-                common += 1;
-            }
-        }
-    }
-    words >= 12 && common * 7 >= words
 }
 
 /// Settings shared by every input.

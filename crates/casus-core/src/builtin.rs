@@ -143,6 +143,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/definite_articles.txt",
     "lang/en/destination_prepositions.txt",
     "lang/en/origin_prepositions.txt",
+    "lang/en/english_markers.txt",
     "lang/en/time_prepositions.txt",
     "lang/en/number_abbreviations.txt",
     "lang/en/month_abbreviations.txt",

@@ -37,6 +37,7 @@ pub const LISTS: &[(&str, u32)] = &[
     // No class (0): read by name ([`crate::builtin::lang_has`]) by code
     // that runs without a pipeline or tests strings rather than tokens.
     ("title_abbreviations", 0),
+    ("english_markers", 0),
     ("sentence_openers", 0),
     ("periods", 0),
     ("parts_of_day", 0),
