@@ -518,6 +518,16 @@ mod tests {
                 &[("IGOSEAASN", "MMR", "111")],
             ),
             (
+                "Panday criticised Venezuela.",
+                "1998-03-01",
+                &[("TTOGOV", "VEN", "111")],
+            ),
+            (
+                "Mesic criticised Serbia.",
+                "2005-03-01",
+                &[("HRVGOV", "SRB", "111")],
+            ),
+            (
                 "The mayor of Kharkiv condemned Belarus.",
                 "2022-06-01",
                 &[("UKRGOV", "BLR", "111")],
