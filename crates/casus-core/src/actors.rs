@@ -590,7 +590,7 @@ impl ActorLexicon {
             let found = self.index.longest_at(layer, i, range.end, |ids| {
                 ids.iter().any(|&id| self.entry_ok(id, date))
             });
-            if let Some(m) = found {
+            if let Some(m) = found.filter(|m| !self.inside_a_name(layer, &range, m, &out)) {
                 // Among the entries of one phrase the last valid one wins, so
                 // user files loaded later override the built-in ones.
                 let entry = *m
@@ -610,6 +610,30 @@ impl ActorLexicon {
             i += 1;
         }
         out
+    }
+
+    /// A short organisation name written as a word right after two unknown
+    /// capitalised words is the end of a longer name, not the organisation:
+    /// "Minister Tran Xuan Gia" is no GIA ("the European Nato allies" keep
+    /// NATO).
+    fn inside_a_name(
+        &self,
+        layer: &TextLayer,
+        range: &Range<usize>,
+        m: &crate::lexicon::PhraseMatch<'_, Vec<usize>>,
+        before: &[Raw],
+    ) -> bool {
+        let t = m.start;
+        m.end == t + 1
+            && t > range.start + 1
+            && layer.tokens[t].shape == Shape::Capitalized
+            && layer.tokens[t - 1].shape == Shape::Capitalized
+            && layer.tokens[t - 2].shape == Shape::Capitalized
+            && layer.norm(t).chars().count() <= 4
+            && before.last().is_none_or(|r| r.end <= t - 2)
+            && m.value
+                .iter()
+                .all(|&id| matches!(self.entries[id].kind, EntryKind::Org | EntryKind::OrgAdj))
     }
 
     /// Hyphenated tokens: "Sino-U.S." names two countries, "British-flagged"
@@ -780,7 +804,19 @@ impl ActorLexicon {
             .get(pos)
             .filter(|r| self.entries[r.entry].kind == EntryKind::Person)?;
         let pm = self.simple_mention(p, date);
-        if pm.code().is_some() {
+        // Without a document date the person's latest office is a guess;
+        // a title that names one of their offices says which one the text
+        // means ("European Council President Donald Tusk").
+        let title_is_office = date.is_none()
+            && m.code().is_some_and(|title| {
+                self.entries[p.entry].person.is_some_and(|k| {
+                    self.persons[k]
+                        .offices
+                        .iter()
+                        .any(|(office, _)| office == title)
+                })
+            });
+        if pm.code().is_some() && !title_is_office {
             m.referent = pm.referent;
             m.origin = pm.origin;
             m.placed_by = None;
@@ -844,7 +880,9 @@ impl ActorLexicon {
                 let is_org = matches!(e.kind, EntryKind::Org | EntryKind::OrgAdj) || base.len() > 3;
                 // optional possessive, then up to two modifiers, then a role noun
                 let mut j = pos;
-                if j < end && norm(j) == "'s" {
+                // "Russia's", and the bare apostrophe of a plural name: "the
+                // United Nations' envoy"
+                if j < end && (norm(j) == "'s" || norm(j) == "'") {
                     j += 1;
                 }
                 let mut skipped = 0;
@@ -853,12 +891,24 @@ impl ActorLexicon {
                     let w = norm(j);
                     w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(|c| c.is_alphabetic())
                 };
-                while j < end
-                    && skipped < 2
-                    && (lang_has("role_modifiers", norm(j)) || model_name(j))
-                    && kind_at(j) != Some(EntryKind::Agent)
-                {
-                    j += 1;
+                // A region of no country, or a place of the owner's own
+                // country, narrows the role without changing its owner: "the
+                // UN's Mideast envoy", "Russia's Black Sea fleet".
+                let own_place = |j: usize| {
+                    by_start.get(j).filter(|r| {
+                        let pe = &self.entries[r.entry];
+                        pe.kind == EntryKind::Place
+                            && (pe.code.is_empty() || pe.code == "NONE" || pe.code == base)
+                    })
+                };
+                while j < end && skipped < 2 && kind_at(j) != Some(EntryKind::Agent) {
+                    if lang_has("role_modifiers", norm(j)) || model_name(j) {
+                        j += 1;
+                    } else if let Some(place) = own_place(j) {
+                        j = place.end;
+                    } else {
+                        break;
+                    }
                     skipped += 1;
                 }
                 let owned_group = j > pos && matches!(kind_at(j), Some(EntryKind::Org));
@@ -1023,7 +1073,32 @@ impl ActorLexicon {
                     }
                 }
             }
-            EntryKind::Person | EntryKind::Place => {}
+            EntryKind::Person => {
+                // A role named after a person is that person's side: "the
+                // Bush administration" (USAGOV), "Assad's forces" (SYRMIL),
+                // "a Guterres spokesman" (IGOUNO).
+                let mut j = pos;
+                if j < end && norm(j) == "'s" {
+                    j += 1;
+                }
+                if let (Some(code), Some(EntryKind::Agent)) = (m.code(), kind_at(j)) {
+                    let agent = self.last_role_noun(by_start, j);
+                    let role = &self.entries[agent.entry].code;
+                    let code = crate::codes::ActorCode(code);
+                    m.referent = Referent::Actor(match code.country() {
+                        Some(country) => format!("{country}{role}"),
+                        None => code.0.to_string(),
+                    });
+                    m.has_role = true;
+                    m.is_person = false;
+                    m.origin = Some(self.entries[agent.entry].origin);
+                    pos = agent.end;
+                    if let Some(end) = self.titled_person(by_start, pos, date, &mut m) {
+                        pos = end;
+                    }
+                }
+            }
+            EntryKind::Place => {}
         }
         m.tokens = raw.start..pos;
         m.adjectival &= pos == raw.end;
@@ -1165,12 +1240,14 @@ mod tests {
         );
         let orgs = Source::new(
             "actors/organizations.txt",
-            "[IGOWSTNAT]\nname: NATO\n[AFGREB]\nname: Taliban\nvalid: ..2021-08-15\n[AFGGOV]\nname: Taliban\nvalid: 2021-08-15..\n",
+            "[IGOWSTNAT]\nname: NATO; Nato\n[IGOUNO]\nname: United Nations\n[IGOEUREEC]\nname: European Union\n[DZAREB]\nname: GIA\n[AFGREB]\nname: Taliban\nvalid: ..2021-08-15\n[AFGGOV]\nname: Taliban\nvalid: 2021-08-15..\n",
         );
         let persons = Source::new(
             "actors/persons.txt",
             "[Barack Obama]\nname: Barack Obama; Obama\noffice: USAGOV 2009-01-20..2017-01-20\n\
-             [Vladimir Putin]\nname: Vladimir Putin; Putin\noffice: RUSGOV 1999-08-09..\n",
+             [Vladimir Putin]\nname: Vladimir Putin; Putin\noffice: RUSGOV 1999-08-09..\n\
+             [Donald Tusk]\nname: Donald Tusk; Tusk\noffice: POLGOV 2007-11-16..2014-09-22\n\
+             office: IGOEUREEC 2014-12-01..2019-11-30\noffice: POLGOV 2023-12-13..\n",
         );
         let agents = Source::new(
             "actors/agents.txt",
@@ -1252,6 +1329,66 @@ mod tests {
         for (text, want) in table {
             assert_eq!(codes(text, "2020-01-01"), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn the_side_of_a_person_an_owner_s_region_and_names_that_hide_acronyms() {
+        let table: &[(&str, &str, &[&str])] = &[
+            // a role named after a person is the person's side, as coded on the date
+            ("the Obama government", "2012-05-01", &["USAGOV"]),
+            ("the Obama government", "2019-05-01", &["USAGOV"]),
+            ("Putin's troops", "2020-01-01", &["RUSMIL"]),
+            ("Putin said", "2020-01-01", &["RUSGOV"]),
+            // the bare apostrophe of a plural name is a possessive
+            ("the United Nations' officials", "2020-01-01", &["IGOUNO"]),
+            // a region of no country, or of the owner's, between owner and role
+            (
+                "the United Nations' Black Sea officials",
+                "2020-01-01",
+                &["IGOUNO"],
+            ),
+            ("Russia's Black Sea warplanes", "2020-01-01", &["RUSMIL"]),
+            (
+                "Russia's Kharkiv warplanes",
+                "2020-01-01",
+                &["RUS", "UKRMIL"],
+            ),
+            // a short acronym written as a word at the end of an unknown name
+            ("President Tran Xuan Gia spoke", "2020-01-01", &["role:GOV"]),
+            ("the GIA attacked", "2020-01-01", &["DZAREB"]),
+            ("the European Nato allies", "2020-01-01", &["IGOWSTNAT"]),
+            ("Turkey Nato", "2020-01-01", &["TUR", "IGOWSTNAT"]),
+        ];
+        for (text, date, want) in table {
+            assert_eq!(codes(text, date), *want, "{text} on {date}");
+        }
+    }
+
+    #[test]
+    fn a_title_naming_an_office_decides_it_without_a_date() {
+        let lex = lexicon();
+        let code = |text: &str, date: Option<Date>| {
+            let layer = TextLayer::new(text);
+            let n = layer.tokens.len();
+            lex.mentions(&layer, 0..n, date)
+                .into_iter()
+                .filter_map(|m| m.code().map(str::to_string))
+                .collect::<Vec<_>>()
+        };
+        // undated: the title says which office
+        assert_eq!(
+            code("European Union president Donald Tusk", None),
+            ["IGOEUREEC"]
+        );
+        assert_eq!(code("Donald Tusk", None), ["POLGOV"]);
+        // dated: the date decides, whatever the title
+        assert_eq!(
+            code(
+                "European Union president Donald Tusk",
+                Date::parse("2024-01-05")
+            ),
+            ["POLGOV"]
+        );
     }
 
     #[test]

@@ -193,7 +193,20 @@ pub fn resolve(
                         && !w.ends_with("ed")
                         && !w.ends_with("ly")
                 };
-                if !indefinite && !followed_by_of && !modifier && !mentions[k].locative {
+                // "European ministers", "Western senior diplomats": the role
+                // of a region or a group of states is no one country's
+                let regional = (range.start..start)
+                    .rev()
+                    .take(2)
+                    .take_while(|&t| {
+                        t + 1 == start
+                            || crate::builtin::lang_has("role_modifiers", layer.norm(t + 1))
+                    })
+                    .any(|t| {
+                        crate::builtin::lang_set!("regional_adjectives").contains(layer.norm(t))
+                    });
+                if !indefinite && !followed_by_of && !modifier && !regional && !mentions[k].locative
+                {
                     let after_in_sentence = || {
                         mentions[k + 1..].iter().find_map(|m| match &m.referent {
                             Referent::Place(Some(c)) | Referent::Capital(c) => Some(c.clone()),
@@ -475,6 +488,44 @@ mod tests {
                 "Florida lawmakers condemned Cuba.",
                 "2022-06-01",
                 &[("USALEG", "CUB", "111")],
+            ),
+            // the role of a region or a group of states is no one country's:
+            // not the country of the sentence before
+            (
+                "Mali expelled French troops. European ministers condemned Russia.",
+                "2022-06-01",
+                &[("MLI", "FRAMIL", "174")],
+            ),
+            (
+                "Egypt hosted talks. Western senior diplomats accused Iran.",
+                "2022-06-01",
+                &[],
+            ),
+            // the person's side, and dated leaders and secretaries-general
+            (
+                "The Obama administration criticised Cuba.",
+                "2014-06-01",
+                &[("USAGOV", "CUB", "111")],
+            ),
+            (
+                "Micheletti accused Venezuela.",
+                "2009-08-01",
+                &[("HNDGOV", "VEN", "112")],
+            ),
+            (
+                "Surin Pitsuwan criticised Myanmar.",
+                "2010-03-01",
+                &[("IGOSEAASN", "MMR", "111")],
+            ),
+            (
+                "Panday criticised Venezuela.",
+                "1998-03-01",
+                &[("TTOGOV", "VEN", "111")],
+            ),
+            (
+                "Mesic criticised Serbia.",
+                "2005-03-01",
+                &[("HRVGOV", "SRB", "111")],
             ),
             (
                 "The mayor of Kharkiv condemned Belarus.",

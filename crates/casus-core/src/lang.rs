@@ -46,6 +46,7 @@ pub const LISTS: &[(&str, u32)] = &[
     ("time_prefixes", 0),
     ("mention_locatives", 0),
     ("role_modifiers", 0),
+    ("regional_adjectives", 0),
     ("modifier_participles", 0),
     ("never_places", 0),
     ("name_connectors", 0),
