@@ -972,7 +972,7 @@ impl ActorLexicon {
                     // military; people "from China" are China's.
                     // "the army of Mali", "officials from China"
                     let mut j = pos + 1;
-                    if norm(j) == "the" {
+                    if layer.is(j, crate::vocab::class::DEFINITE_ARTICLE) {
                         j += 1;
                     }
                     if let Some(c) = by_start.get(j) {
@@ -1023,7 +1023,7 @@ impl ActorLexicon {
                     // "civilians near Kharkiv". Roles that serve abroad are
                     // their sender's: "the embassy in Tehran".
                     let mut j = pos + 1;
-                    if norm(j) == "the" {
+                    if layer.is(j, crate::vocab::class::DEFINITE_ARTICLE) {
                         j += 1;
                     }
                     if let Some(c) = by_start.get(j) {

@@ -194,17 +194,24 @@ pub fn resolve(
                         && !w.ends_with("ly")
                 };
                 // "European ministers", "Western senior diplomats": the role
-                // of a region or a group of states is no one country's
-                let regional = (range.start..start)
-                    .rev()
-                    .take(2)
-                    .take_while(|&t| {
-                        t + 1 == start
-                            || crate::builtin::lang_has("role_modifiers", layer.norm(t + 1))
-                    })
-                    .any(|t| {
-                        crate::builtin::lang_set!("regional_adjectives").contains(layer.norm(t))
-                    });
+                // of a region or a group of states is no one country's. A
+                // capitalised role is part of a name whose owner is further
+                // left ("the Canadian International Development Agency").
+                let named = matches!(
+                    layer.tokens[start].shape,
+                    crate::text::Shape::Capitalized | crate::text::Shape::Upper
+                );
+                let regional = !named
+                    && (range.start..start)
+                        .rev()
+                        .take(2)
+                        .take_while(|&t| {
+                            t + 1 == start
+                                || crate::builtin::lang_has("role_modifiers", layer.norm(t + 1))
+                        })
+                        .any(|t| {
+                            crate::builtin::lang_set!("regional_adjectives").contains(layer.norm(t))
+                        });
                 if !indefinite && !followed_by_of && !modifier && !regional && !mentions[k].locative
                 {
                     let after_in_sentence = || {
@@ -500,6 +507,13 @@ mod tests {
                 "Egypt hosted talks. Western senior diplomats accused Iran.",
                 "2022-06-01",
                 &[],
+            ),
+            // a capitalised role is a name: its owner is the adjective
+            // before the regional word
+            (
+                "The Danish International Relief Agency sent aid to Chad.",
+                "2022-06-01",
+                &[("DNKDEV", "TCD", "070")],
             ),
             // the person's side, and dated leaders and secretaries-general
             (
