@@ -97,12 +97,17 @@ fn sentence(
             continue;
         };
         // A symmetric verb without a target pairs its compound subject
-        // ("Xi and Biden met on the sidelines of the G20 summit").
+        // ("Xi and Biden met on the sidelines of the G20 summit"). A region
+        // of no one country in the slot ("ties with the Pacific island
+        // nation of Fiji") is no target: the actor after it in the phrase is.
         let mut reached = false;
-        if targets.is_empty()
+        let no_target = targets
+            .iter()
+            .all(|&t| ctx.mentions[t].referent == Referent::Place(None));
+        if no_target
             && pred.voice == Voice::Active
             && pred.matched.source.is_none()
-            && !pattern.symmetric
+            && (!pattern.symmetric || !targets.is_empty())
         {
             let next_verb = verbs.get(k + 1).copied().unwrap_or(range.end);
             if let Some(found) = reach_target(ctx, pred, &subject, next_verb, &pattern.code) {
