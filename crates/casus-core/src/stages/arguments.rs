@@ -285,7 +285,10 @@ fn reach_target(
             t = mention.tokens.end;
             continue;
         }
-        if ctx.layer.is(t, class::REACH_STOP) || ctx.layer.is(t, class::SAY_VERB) {
+        // a say-verb's participle in the object phrase is an adjective
+        // ("into alleged crimes by", "the reported attack on"), not a verb
+        let adjectival = t == start || ctx.layer.is(t - 1, class::DETERMINER);
+        if ctx.layer.is(t, class::REACH_STOP) || ctx.layer.is(t, class::SAY_VERB) && !adjectival {
             return None;
         }
         t += 1;

@@ -953,6 +953,35 @@ mod tests {
         }
     }
 
+    /// A say-verb's participle used as an adjective in the object phrase
+    /// does not end the search for a target; a place mourned with stands
+    /// for its country.
+    #[test]
+    fn adjectival_say_verbs_and_places_mourned_with() {
+        let table: Vec<(&str, Vec<Coded>)> = vec![
+            (
+                "Kenyan police have launched an investigation into alleged crimes committed by Ugandan soldiers.",
+                vec![ev("KENCOP", "UGAMIL", "090", Asserted)],
+            ),
+            (
+                "The Kenyan government will investigate any reports of abuses committed by the Ugandan army.",
+                vec![ev("KENGOV", "UGAMIL", "092", Future)],
+            ),
+            // a say-verb that is a verb still ends the search
+            (
+                "Kenyan police have launched an investigation, Ugandan officials said.",
+                vec![],
+            ),
+            (
+                "The Japanese foreign minister expressed condolences over the floods in Sichuan province.",
+                vec![ev("JPNGOV", "CHN", "018", Asserted)],
+            ),
+        ];
+        for (text, want) in table {
+            assert_eq!(code(text, "2024-05-01"), want, "{text}");
+        }
+    }
+
     /// A target the pattern slot cannot reach is found in the verb's own
     /// clause (stage `arguments`, `reach_target`); the search stops where
     /// another clause starts.
