@@ -119,6 +119,7 @@ pub const INDEFINITE_ARTICLES: usize = list_index("indefinite_articles");
 pub const ACCUSATION_LINKS: usize = list_index("accusation_links");
 pub const CONTENT_VERB_MARKERS: usize = list_index("content_verb_markers");
 pub const SPEECH_NOUN_LINKS: usize = list_index("speech_noun_links");
+pub const SUBJECT_PRONOUNS: usize = list_index("subject_pronouns");
 
 /// The compiled word lists of one language.
 #[derive(Debug, Clone, Default)]

@@ -237,11 +237,13 @@ fn reach_target(
     // A form that is also a noun ("military support for Ukraine") is read
     // as a verb by a guess; the guess may fill the slot, but a target found
     // this far away needs a verb beyond doubt: a form that is no noun, or
-    // one after an auxiliary or "to".
+    // one after an auxiliary, "to" or a subject pronoun ("it stands with").
     let verb = m.verb;
     let sure_verb = !ctx.layer.is(verb, class::BASE_LIKE)
         || (verb > ctx.range.start
-            && (ctx.layer.is(verb - 1, class::AUXILIARY) || ctx.norm(verb - 1) == "to"));
+            && (ctx.layer.is(verb - 1, class::AUXILIARY)
+                || ctx.norm(verb - 1) == "to"
+                || ctx.word_in(verb - 1, crate::lang::SUBJECT_PRONOUNS)));
     if !sure_verb {
         return None;
     }

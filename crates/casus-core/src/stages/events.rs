@@ -954,8 +954,9 @@ mod tests {
     }
 
     /// A say-verb's participle used as an adjective in the object phrase
-    /// does not end the search for a target; a place mourned with stands
-    /// for its country.
+    /// does not end the search for a target, a verb after a subject
+    /// pronoun looks for one too, and a place mourned with stands for its
+    /// country.
     #[test]
     fn adjectival_say_verbs_and_places_mourned_with() {
         let table: Vec<(&str, Vec<Coded>)> = vec![
@@ -966,6 +967,11 @@ mod tests {
             (
                 "The Kenyan government will investigate any reports of abuses committed by the Ugandan army.",
                 vec![ev("KENGOV", "UGAMIL", "092", Future)],
+            ),
+            // a form that is also a noun is a verb after a subject pronoun
+            (
+                "The Kenyan government says it stands in solidarity with its closest ally Uganda.",
+                vec![ev("KENGOV", "UGA", "018", Asserted)],
             ),
             // a say-verb that is a verb still ends the search
             (
