@@ -280,7 +280,15 @@ fn reach_target(
                 mention.referent,
                 Referent::Actor(_) | Referent::Group(_) | Referent::Capital(_)
             ) || matches!(mention.referent, Referent::Place(Some(_))) && place_target;
-            let placed = !mention.locative || place_target;
+            // A country or group after a locative preposition is a target
+            // only of force and visits ("struck targets in Syria"); a curfew
+            // or condolences reach a placed place, not "support from NATO".
+            let place_like = matches!(mention.referent, Referent::Place(_) | Referent::Capital(_));
+            let placed = !mention.locative
+                || place_target
+                    && (place_like
+                        || sets.contains("force-target", code)
+                        || sets.contains("visit", code));
             if coded && placed && !subject.contains(&k) {
                 return Some(k);
             }

@@ -900,6 +900,11 @@ mod tests {
             ),
             // ... but not a country that is not placed
             ("Kenyan police imposed a curfew after talks with Uganda.", vec![]),
+            // an actor after a locative preposition is no place covered
+            (
+                "Kenyan authorities imposed a curfew with support from the African Union.",
+                vec![],
+            ),
             // a threat of an attack on a city is aimed at its country
             (
                 "Hezbollah threatened to shell Haifa.",
