@@ -295,14 +295,41 @@ pub(crate) fn find_subject(
     {
         b -= 1;
     }
-    if b > ctx.range.start
-        && ctx.word_in(b - 1, crate::lang::CLAUSE_COORDINATORS)
-        && !ctx.in_mention(b - 2)
-    {
-        if let Some((subject, _)) = last_subject {
-            return Some((subject.clone(), b - 1));
+    if b > ctx.range.start + 1 && ctx.word_in(b - 1, crate::lang::CLAUSE_COORDINATORS) {
+        // A mention right before "and" is a member of a compound subject
+        // ("Kenya and Uganda") only if the verb does not follow at once;
+        // here it does, so a mention there is the earlier verb's object
+        // ("stands with the UK and supports"), unless it is that verb's
+        // subject itself.
+        let before = b - 2;
+        let own = last_subject
+            .as_ref()
+            .is_some_and(|(s, _)| s.iter().any(|&k| ctx.mentions[k].tokens.contains(&before)));
+        if !ctx.in_mention(before) || (last_subject.is_some() && !own) {
+            if let Some((subject, _)) = last_subject {
+                return Some((subject.clone(), b - 1));
+            }
+        }
+        // No pattern matched the first verb ("called Erdogan and urged
+        // him"): the subject is that verb's.
+        if last_subject.is_none() {
+            if let Some(first) = earlier_verb(ctx, before) {
+                let earlier = PatternMatch {
+                    verb: first,
+                    end: first + 1,
+                    ..m.clone()
+                };
+                if let Some((subject, _)) = find_subject(ctx, &earlier, slot_mentions, &None) {
+                    return Some((subject, b - 1));
+                }
+            }
         }
     }
+    // "wrote to Y urging him", "blocked roads in Algiers demanding": an
+    // "-ing" adjunct is not the verb of the noun in a phrase before it.
+    let adjunct = ctx.norm(m.verb).ends_with("ing")
+        && m.verb > ctx.range.start
+        && !ctx.layer.is(m.verb - 1, class::BE_FORM | class::AUXILIARY);
     // Otherwise the nearest mention to the left that is not inside a
     // prepositional phrase, not a place, and not the object of an earlier verb.
     let mut k = ctx.mentions.len();
@@ -339,7 +366,7 @@ pub(crate) fn find_subject(
         let after_preposition = before.is_some_and(|w| w == "'s")
             || (mention.tokens.start > ctx.range.start
                 && ctx.layer.is(mention.tokens.start - 1, class::PREPOSITION));
-        let in_pp = !quantity_of && !right_before_verb && after_preposition;
+        let in_pp = !quantity_of && (!right_before_verb || adjunct) && after_preposition;
         if mention.locative
             || matches!(mention.referent, Referent::Place(_))
             || in_pp
@@ -356,6 +383,22 @@ pub(crate) fn find_subject(
         return Some((members, mention.tokens.end));
     }
     None
+}
+
+/// The finite verb a coordinated verb is joined to, searched leftwards
+/// from `from` within the clause: a form that reads as a verb and is
+/// past or inflected ("called", "met"), outside the mentions.
+fn earlier_verb(ctx: &Ctx, from: usize) -> Option<usize> {
+    (ctx.range.start + 1..=from)
+        .rev()
+        .take_while(|&i| !ctx.layer.is(i, class::CLAUSE_BREAK))
+        .find(|&i| {
+            ctx.layer.is(i, class::PATTERN_VERB)
+                && !ctx.in_mention(i)
+                && (ctx.norm(i).ends_with("ed") || !ctx.layer.is(i, class::BASE_LIKE))
+                && !ctx.norm(i).ends_with("ing")
+                && looks_like_verb(ctx, i)
+        })
 }
 
 /// What a sentence says about speech, found once per sentence: an

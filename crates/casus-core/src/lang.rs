@@ -177,6 +177,7 @@ pub const YEAR_PREPOSITIONS: usize = list_index("year_prepositions");
 pub const FINITE_COMPLEMENTIZERS: usize = list_index("finite_complementizers");
 pub const COMPOUND_LINKS: usize = list_index("compound_links");
 pub const COMPOUND_COMMA_LINKS: usize = list_index("compound_comma_links");
+pub const SUBJECT_PRONOUNS: usize = list_index("subject_pronouns");
 
 /// The compiled word lists of one language.
 #[derive(Debug, Clone, Default)]

@@ -120,6 +120,7 @@ pub const CODE_SETS: &[&str] = &[
     "domestic",
     "place-target",
     "capital-target",
+    "restricted-place",
     "protest",
     "protest-aim",
     "demand",

@@ -97,12 +97,17 @@ fn sentence(
             continue;
         };
         // A symmetric verb without a target pairs its compound subject
-        // ("Xi and Biden met on the sidelines of the G20 summit").
+        // ("Xi and Biden met on the sidelines of the G20 summit"). A region
+        // of no one country in the slot ("ties with the Pacific island
+        // nation of Fiji") is no target: the actor after it in the phrase is.
         let mut reached = false;
-        if targets.is_empty()
+        let no_target = targets
+            .iter()
+            .all(|&t| ctx.mentions[t].referent == Referent::Place(None));
+        if no_target
             && pred.voice == Voice::Active
             && pred.matched.source.is_none()
-            && !pattern.symmetric
+            && (!pattern.symmetric || !targets.is_empty())
         {
             let next_verb = verbs.get(k + 1).copied().unwrap_or(range.end);
             if let Some(found) = reach_target(ctx, pred, &subject, next_verb, &pattern.code) {
@@ -232,12 +237,13 @@ fn reach_target(
     // A form that is also a noun ("military support for Ukraine") is read
     // as a verb by a guess; the guess may fill the slot, but a target found
     // this far away needs a verb beyond doubt: a form that is no noun, or
-    // one after an auxiliary or "to".
+    // one after an auxiliary, "to" or a subject pronoun ("it stands with").
     let verb = m.verb;
     let sure_verb = !ctx.layer.is(verb, class::BASE_LIKE)
         || (verb > ctx.range.start
             && (ctx.layer.is(verb - 1, class::AUXILIARY)
-                || ctx.word_in(verb - 1, crate::lang::INFINITIVE_MARKERS)));
+                || ctx.word_in(verb - 1, crate::lang::INFINITIVE_MARKERS)
+                || ctx.word_in(verb - 1, crate::lang::SUBJECT_PRONOUNS)));
     if !sure_verb {
         return None;
     }
@@ -274,14 +280,25 @@ fn reach_target(
                 mention.referent,
                 Referent::Actor(_) | Referent::Group(_) | Referent::Capital(_)
             ) || matches!(mention.referent, Referent::Place(Some(_))) && place_target;
-            let placed = !mention.locative || place_target;
+            // A country or group after a locative preposition is a target
+            // only of force and visits ("struck targets in Syria"); a curfew
+            // or condolences reach a placed place, not "support from NATO".
+            let place_like = matches!(mention.referent, Referent::Place(_) | Referent::Capital(_));
+            let placed = !mention.locative
+                || place_target
+                    && (place_like
+                        || sets.contains("force-target", code)
+                        || sets.contains("visit", code));
             if coded && placed && !subject.contains(&k) {
                 return Some(k);
             }
             t = mention.tokens.end;
             continue;
         }
-        if ctx.layer.is(t, class::REACH_STOP) || ctx.layer.is(t, class::SAY_VERB) {
+        // a say-verb's participle in the object phrase is an adjective
+        // ("into alleged crimes by", "the reported attack on"), not a verb
+        let adjectival = t == start || ctx.layer.is(t - 1, class::DETERMINER);
+        if ctx.layer.is(t, class::REACH_STOP) || ctx.layer.is(t, class::SAY_VERB) && !adjectival {
             return None;
         }
         t += 1;

@@ -537,17 +537,21 @@ struct Party {
 
 /// The parties a mention stands for. Rule 16: a city or facility attacked
 /// or visited stands for its country; a capital acting is its government.
-fn parties(ctx: &Ctx, idx: usize, as_target: bool, code: &str) -> Vec<Party> {
+/// `code` is the event's code and the code of the act its pattern names:
+/// under a conversion ("threatened to shell Haifa" is a threat, 138) the
+/// place is still what the act is aimed at.
+fn parties(ctx: &Ctx, idx: usize, as_target: bool, code: [&str; 2]) -> Vec<Party> {
     let sets = &ctx.p.rules.code_sets;
+    let in_set = |set: &str| code.iter().any(|c| sets.contains(set, c));
     let mention = &ctx.mentions[idx];
     let codes = match &mention.referent {
         Referent::Actor(c) => vec![c.clone()],
         Referent::Group(g) => g.clone(),
-        Referent::Place(Some(c)) if as_target && sets.contains("place-target", code) => {
+        Referent::Place(Some(c)) if as_target && in_set("place-target") => {
             vec![c.clone()]
         }
         Referent::Capital(c) => {
-            let place_target = as_target && sets.contains("capital-target", code);
+            let place_target = as_target && in_set("capital-target");
             vec![if place_target {
                 c.clone()
             } else {
@@ -634,7 +638,7 @@ pub(crate) fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events:
     let src_parties: Vec<Party> = pred
         .sources
         .iter()
-        .flat_map(|&s| parties(ctx, s, false, code))
+        .flat_map(|&s| parties(ctx, s, false, [code, &pattern.code]))
         .collect();
     let reciprocal = pred
         .targets
@@ -662,7 +666,7 @@ pub(crate) fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events:
     let no_target = pred
         .targets
         .iter()
-        .all(|&t| parties(ctx, t, true, code).is_empty());
+        .all(|&t| parties(ctx, t, true, [code, &pattern.code]).is_empty());
     if reciprocal || (no_target && pred.symmetric && src_parties.len() >= 2) {
         for a in &src_parties {
             for b in &src_parties {
@@ -671,7 +675,7 @@ pub(crate) fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events:
         }
         return;
     }
-    let tgt_parties = targets(ctx, pred, &src_parties, code);
+    let tgt_parties = targets(ctx, pred, &src_parties, [code, &pattern.code], place);
     // a symmetric verb needs a second party; nothing else gets one made up
     if tgt_parties.is_empty() && place.monadic && !pred.symmetric {
         for a in &src_parties {
@@ -707,8 +711,15 @@ pub(crate) fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events:
 /// protesters") concern the source's own country; a protest with no named
 /// target is aimed at the source's own government (CAMEO practice; the aim
 /// still picks the subtype).
-fn targets(ctx: &Ctx, pred: &Predicate, src_parties: &[Party], code: &str) -> Vec<Party> {
+fn targets(
+    ctx: &Ctx,
+    pred: &Predicate,
+    src_parties: &[Party],
+    codes: [&str; 2],
+    place: &Place,
+) -> Vec<Party> {
     let sets = &ctx.p.rules.code_sets;
+    let code = codes[0];
     let domestic = sets.contains("domestic", code);
     let source_country = src_parties
         .first()
@@ -718,7 +729,7 @@ fn targets(ctx: &Ctx, pred: &Predicate, src_parties: &[Party], code: &str) -> Ve
         .targets
         .iter()
         .flat_map(|&t| {
-            let found = parties(ctx, t, true, code);
+            let found = parties(ctx, t, true, codes);
             match (&ctx.mentions[t].referent, &source_country) {
                 (Referent::Role(r), Some(c)) if found.is_empty() && domestic => {
                     vec![Party {
@@ -730,6 +741,9 @@ fn targets(ctx: &Ctx, pred: &Predicate, src_parties: &[Party], code: &str) -> Ve
             }
         })
         .collect();
+    if tgt_parties.is_empty() && codes.iter().any(|c| sets.contains("restricted-place", c)) {
+        tgt_parties.extend(restricted_place(ctx, pred, place.clause_end));
+    }
     if sets.contains("protest", code) && tgt_parties.is_empty() {
         if let Some(c) = &source_country {
             if !src_parties.iter().any(|p| p.code.ends_with("GOV")) {
@@ -744,6 +758,30 @@ fn targets(ctx: &Ctx, pred: &Predicate, src_parties: &[Party], code: &str) -> Ve
         }
     }
     tgt_parties
+}
+
+/// The country of the place a curfew or a state of emergency covers when
+/// its slot names none: the first place after the verb in its clause ("a
+/// state of siege ... in the eastern department of X", "martial law as
+/// battles raged in central Y"); a country counts only after a locative
+/// preposition ("in Syria"), since a country named otherwise is more often
+/// a party than the place.
+fn restricted_place(ctx: &Ctx, pred: &Predicate, clause_end: usize) -> Option<Party> {
+    let after = pred.matched.trigger_span().end.max(pred.matched.end);
+    ctx.mentions
+        .iter()
+        .filter(|m| m.tokens.start >= after && m.tokens.end <= clause_end)
+        .find_map(|m| {
+            let code = match &m.referent {
+                Referent::Place(Some(c)) | Referent::Capital(c) => c.clone(),
+                Referent::Actor(c) if m.locative && c.len() == 3 => c.clone(),
+                _ => return None,
+            };
+            Some(Party {
+                code,
+                tokens: m.tokens.clone(),
+            })
+        })
 }
 
 /// Rule 17: a protest's aim is not also a demand by the protesters. A
@@ -830,6 +868,126 @@ mod tests {
             (
                 "Lebanon's army arrested militants in Tripoli.",
                 vec![ev("LBNMIL", "LBNREB", "173", Asserted)],
+            ),
+        ];
+        for (text, want) in table {
+            assert_eq!(code(text, "2024-05-01"), want, "{text}");
+        }
+    }
+
+    /// A curfew, a state of emergency or martial law is aimed at the place
+    /// it covers (code sets `place-target`, `capital-target`,
+    /// `restricted-place`), and a conversion keeps its act's place target.
+    #[test]
+    fn places_under_restriction_and_converted_acts() {
+        let table: Vec<(&str, Vec<Coded>)> = vec![
+            // a place in the slot, imposed or eased
+            (
+                "Egypt's presidency has decided to ease the curfew in North Sinai.",
+                vec![ev("EGYGOV", "EGY", "0813", Asserted)],
+            ),
+            // a capital in the slot is its country, not its government
+            (
+                "Thai authorities will extend the curfew in Bangkok.",
+                vec![ev("THAGOV", "THA", "1723", Future)],
+            ),
+            // no slot: a place later in the verb's clause
+            (
+                "Bolivian authorities declared a state of siege on Friday in the eastern department of Pando.",
+                vec![ev("BOLGOV", "BOL", "1724", Asserted)],
+            ),
+            (
+                "Indian police imposed a curfew in parts of the western city of Ahmedabad after clashes.",
+                vec![ev("INDCOP", "IND", "1723", Asserted)],
+            ),
+            // ... but not a country that is not placed
+            ("Kenyan police imposed a curfew after talks with Uganda.", vec![]),
+            // an actor after a locative preposition is no place covered
+            (
+                "Kenyan authorities imposed a curfew with support from the African Union.",
+                vec![],
+            ),
+            // a threat of an attack on a city is aimed at its country
+            (
+                "Hezbollah threatened to shell Haifa.",
+                vec![ev("LBNREB", "ISR", "138", Asserted)],
+            ),
+            // a conversion does not make any place a target
+            ("Russia threatened to seize power in Niger.", vec![]),
+        ];
+        for (text, want) in table {
+            assert_eq!(code(text, "2024-05-01"), want, "{text}");
+        }
+    }
+
+    /// The subject of a verb joined by "and" to a verb no pattern matched
+    /// is that verb's; an "-ing" adjunct is not the verb of the noun in the
+    /// prepositional phrase before it; a region in the slot is passed over.
+    #[test]
+    fn subjects_of_coordinated_verbs_and_adjuncts() {
+        let table: Vec<(&str, Vec<Coded>)> = vec![
+            (
+                "A group of prominent Kenyans have written to President Joe Biden urging him to send aid.",
+                vec![ev("KEN", "USAGOV", "020", Asserted)],
+            ),
+            (
+                "US President Joe Biden called President Recep Tayyip Erdogan of Turkey on Monday and urged him to show restraint.",
+                vec![ev("USAGOV", "TURGOV", "0256", Asserted)],
+            ),
+            // the object before "and" is not the next verb's subject
+            (
+                "Germany met Kenya on Monday and criticized Uganda.",
+                vec![ev("DEU", "KEN", "040", Asserted), ev("DEU", "UGA", "111", Asserted), ev("KEN", "DEU", "040", Asserted)],
+            ),
+            // a compound subject still is one
+            (
+                "Kenya and Uganda condemned Sudan.",
+                vec![ev("KEN", "SDN", "111", Asserted), ev("UGA", "SDN", "111", Asserted)],
+            ),
+            // a reduced relative's noun before the participle is no object
+            // of a preposition: it stays the subject
+            (
+                "Protesters in Kenya demanding reforms clashed with police.",
+                vec![],
+            ),
+            (
+                "Indonesia has established diplomatic ties with the Pacific island nation of Fiji.",
+                vec![ev("FJI", "IDN", "054", Asserted), ev("IDN", "FJI", "054", Asserted)],
+            ),
+        ];
+        for (text, want) in table {
+            assert_eq!(code(text, "2024-05-01"), want, "{text}");
+        }
+    }
+
+    /// A say-verb's participle used as an adjective in the object phrase
+    /// does not end the search for a target, a verb after a subject
+    /// pronoun looks for one too, and a place mourned with stands for its
+    /// country.
+    #[test]
+    fn adjectival_say_verbs_and_places_mourned_with() {
+        let table: Vec<(&str, Vec<Coded>)> = vec![
+            (
+                "Kenyan police have launched an investigation into alleged crimes committed by Ugandan soldiers.",
+                vec![ev("KENCOP", "UGAMIL", "090", Asserted)],
+            ),
+            (
+                "The Kenyan government will investigate any reports of abuses committed by the Ugandan army.",
+                vec![ev("KENGOV", "UGAMIL", "092", Future)],
+            ),
+            // a form that is also a noun is a verb after a subject pronoun
+            (
+                "The Kenyan government says it stands in solidarity with its closest ally Uganda.",
+                vec![ev("KENGOV", "UGA", "018", Asserted)],
+            ),
+            // a say-verb that is a verb still ends the search
+            (
+                "Kenyan police have launched an investigation, Ugandan officials said.",
+                vec![],
+            ),
+            (
+                "The Japanese foreign minister expressed condolences over the floods in Sichuan province.",
+                vec![ev("JPNGOV", "CHN", "018", Asserted)],
             ),
         ];
         for (text, want) in table {
