@@ -89,9 +89,9 @@ fn an_adverb_without_ly_before_the_verb_keeps_it_a_verb() {
             "send aid to +",
         ),
         (
-            "Canada is once again sending aid to Haiti.",
-            "CAN",
-            "HTI",
+            "Sweden is once again sending aid to Somalia.",
+            "SWE",
+            "SOM",
             "070",
             "send aid to +",
         ),

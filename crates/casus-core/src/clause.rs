@@ -702,7 +702,7 @@ pub(crate) fn obligation_speaker(ctx: &Ctx, verb: usize, subject: &[usize]) -> O
     if !(last..verb).any(|i| ctx.layer.is(i, class::OBLIGATION)) {
         return None;
     }
-    // "said (on Friday) (that) (the) Sudanese government ..."
+    // "said (on Tuesday) (that) (the) Chadian government ..."
     let mut s = first;
     while s > ctx.range.start
         && (ctx.word_in(s - 1, crate::lang::FINITE_COMPLEMENTIZERS)

@@ -97,7 +97,7 @@ fn malformed_page_gives_what_is_there() {
         paragraphs,
         [
             "Protesters gathered outside the embassy on Monday morning.",
-            "Police used tear gas to disperse the crowd near the gate.",
+            "Police fired water cannon at the crowd near the gate.",
             "Talks were expected to resume on Friday",
             "stray list item",
             "Text in an unclosed table cell",

@@ -417,7 +417,7 @@ fn content_verb(ctx: &Ctx, i: usize) -> Option<usize> {
     placed.then_some(*found.value)
 }
 
-/// A noun whose clause holds the predicate ("rejected a US offer to host
+/// A noun whose clause holds the predicate ("turned down a Qatari offer to host
 /// talks", "accepted an invitation to meet", "defended the right of X to
 /// fire", "a proposal that Y join"): what was offered, asked or alleged is
 /// not an event that happened. A refusal cue that covers the noun
@@ -883,22 +883,22 @@ mod tests {
         let table: Vec<(&str, Vec<Coded>)> = vec![
             // a place in the slot, imposed or eased
             (
-                "Egypt's presidency has decided to ease the curfew in North Sinai.",
-                vec![ev("EGYGOV", "EGY", "0813", Asserted)],
+                "Ecuador's cabinet eased the night curfew in Guayas.",
+                vec![ev("ECUGOV", "ECU", "0813", Asserted)],
             ),
             // a capital in the slot is its country, not its government
             (
-                "Thai authorities will extend the curfew in Bangkok.",
-                vec![ev("THAGOV", "THA", "1723", Future)],
+                "Nepalese officials will extend the curfew in Kathmandu.",
+                vec![ev("NPLGOV", "NPL", "1723", Future)],
             ),
             // no slot: a place later in the verb's clause
             (
-                "Bolivian authorities declared a state of siege on Friday in the eastern department of Pando.",
-                vec![ev("BOLGOV", "BOL", "1724", Asserted)],
+                "Ecuadorian officials declared a state of emergency on Sunday across the coastal province of Guayas.",
+                vec![ev("ECUGOV", "ECU", "1724", Asserted)],
             ),
             (
-                "Indian police imposed a curfew in parts of the western city of Ahmedabad after clashes.",
-                vec![ev("INDCOP", "IND", "1723", Asserted)],
+                "Nigerian police imposed a curfew on three districts of the northern city of Kano after riots.",
+                vec![ev("NGACOP", "NGA", "1723", Asserted)],
             ),
             // ... but not a country that is not placed
             ("Kenyan police imposed a curfew after talks with Uganda.", vec![]),
@@ -927,12 +927,12 @@ mod tests {
     fn subjects_of_coordinated_verbs_and_adjuncts() {
         let table: Vec<(&str, Vec<Coded>)> = vec![
             (
-                "A group of prominent Kenyans have written to President Joe Biden urging him to send aid.",
-                vec![ev("KEN", "USAGOV", "020", Asserted)],
+                "Several Zambian bishops have written to Chancellor Olaf Scholz urging him to cancel debts.",
+                vec![ev("ZMBREL", "DEUGOV", "0242", Asserted)],
             ),
             (
-                "US President Joe Biden called President Recep Tayyip Erdogan of Turkey on Monday and urged him to show restraint.",
-                vec![ev("USAGOV", "TURGOV", "0256", Asserted)],
+                "Chancellor Olaf Scholz phoned Prime Minister Narendra Modi of India on Friday and urged him to show restraint.",
+                vec![ev("DEUGOV", "INDGOV", "0256", Asserted), ev("DEUGOV", "INDGOV", "041", Asserted), ev("INDGOV", "DEUGOV", "041", Asserted)],
             ),
             // the object before "and" is not the next verb's subject
             (
@@ -951,8 +951,8 @@ mod tests {
                 vec![],
             ),
             (
-                "Indonesia has established diplomatic ties with the Pacific island nation of Fiji.",
-                vec![ev("FJI", "IDN", "054", Asserted), ev("IDN", "FJI", "054", Asserted)],
+                "Vietnam has established diplomatic ties with the Caribbean nation of Grenada.",
+                vec![ev("GRD", "VNM", "054", Asserted), ev("VNM", "GRD", "054", Asserted)],
             ),
         ];
         for (text, want) in table {
@@ -968,21 +968,21 @@ mod tests {
     fn adjectival_say_verbs_and_places_mourned_with() {
         let table: Vec<(&str, Vec<Coded>)> = vec![
             (
-                "Kenyan police have launched an investigation into alleged crimes committed by Ugandan soldiers.",
-                vec![ev("KENCOP", "UGAMIL", "090", Asserted)],
+                "Ghanaian prosecutors launched an inquiry into alleged abuses by Togolese troops.",
+                vec![ev("GHAJUD", "TGOMIL", "090", Asserted)],
             ),
             (
-                "The Kenyan government will investigate any reports of abuses committed by the Ugandan army.",
-                vec![ev("KENGOV", "UGAMIL", "092", Future)],
+                "The Ghanaian government will investigate any reports of torture by the Togolese army.",
+                vec![ev("GHAGOV", "TGOMIL", "092", Future)],
             ),
             // a form that is also a noun is a verb after a subject pronoun
             (
-                "The Kenyan government says it stands in solidarity with its closest ally Uganda.",
-                vec![ev("KENGOV", "UGA", "018", Asserted)],
+                "The Chilean cabinet says it stands in solidarity with neighbouring Argentina.",
+                vec![ev("CHLGOV", "ARG", "018", Asserted)],
             ),
             // a say-verb that is a verb still ends the search
             (
-                "Kenyan police have launched an investigation, Ugandan officials said.",
+                "Ghanaian prosecutors launched an inquiry, Togolese officials said.",
                 vec![],
             ),
             (
@@ -1509,10 +1509,10 @@ mod tests {
             // said ... must through time words and a determiner, with a
             // compound subject
             (
-                "Britain said on Friday that the Sudanese government and the rebels must sign an agreement.",
+                "France said on Tuesday that the Chadian government and the rebels must sign a peace deal.",
                 vec![
-                    ev("GBR", "SDNGOV", "100", Asserted),
-                    ev("GBR", "SDNREB", "100", Asserted),
+                    ev("FRA", "TCDGOV", "100", Asserted),
+                    ev("FRA", "TCDREB", "100", Asserted),
                 ],
             ),
             // content it does not know leaves the demand unspecified; a
