@@ -5,37 +5,12 @@
 //! words that are also amount words ("optimism *about*"). Each row fails
 //! without the mechanism it names.
 
-use serde_json::Value;
 use std::process::Output;
 
 mod common;
 
 fn casus(args: &[&str], stdin: &str) -> Output {
     common::casus_with_stdin(args, stdin.as_bytes())
-}
-
-/// Codes each sentence as its own document; returns the events per row.
-fn code_rows(sentences: &[&str], extra: &[&str]) -> Vec<Vec<Value>> {
-    let input: String = sentences
-        .iter()
-        .enumerate()
-        .map(|(i, s)| serde_json::json!({"id": i.to_string(), "text": s}).to_string() + "\n")
-        .collect();
-    let mut args = vec!["code", "--input-format", "jsonl"];
-    args.extend_from_slice(extra);
-    let out = casus(&args, &input);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mut rows = vec![Vec::new(); sentences.len()];
-    for line in String::from_utf8(out.stdout).unwrap().lines() {
-        let e: Value = serde_json::from_str(line).unwrap();
-        let id: usize = e["doc_id"].as_str().unwrap().parse().unwrap();
-        rows[id].push(e);
-    }
-    rows
 }
 
 /// (sentence, source, target, code, dictionary file of the evidence,
@@ -51,7 +26,7 @@ type Row = (
 
 fn check(table: &[Row]) {
     let sentences: Vec<&str> = table.iter().map(|r| r.0).collect();
-    let rows = code_rows(&sentences, &[]);
+    let rows = common::code_rows(&sentences, &[]);
     for ((sentence, source, target, code, file, pattern), events) in table.iter().zip(rows) {
         let found = events.iter().find(|e| e["code"] == *code);
         let Some(e) = found else {
@@ -169,7 +144,7 @@ fn an_unknown_action_falls_back_to_its_roots_general_code() {
 
 #[test]
 fn a_known_action_keeps_its_own_pattern_and_a_fallback_needs_a_target() {
-    let rows = code_rows(
+    let rows = common::code_rows(
         &[
             "Iran threatened to attack Israel.",
             "Qatar offered to intercede with Iran.",
@@ -198,7 +173,7 @@ fn a_long_chain_of_embedded_actions_is_read_once() {
         "Ghana {}promised to synchronise with Togo.",
         "agreed to offer to ".repeat(15)
     );
-    let rows = code_rows(&[sentence.as_str()], &[]);
+    let rows = common::code_rows(&[sentence.as_str()], &[]);
     let found: Vec<(&str, &str, &str)> = rows[0]
         .iter()
         .map(|e| {
@@ -249,7 +224,7 @@ fn a_users_event_noun_file_adds_nouns_and_bad_lines_name_their_place() {
     )
     .unwrap();
     let d = dir.to_string_lossy().into_owned();
-    let rows = code_rows(
+    let rows = common::code_rows(
         &["Libya staged a sabotage against Chad."],
         &["--dict", d.as_str()],
     );

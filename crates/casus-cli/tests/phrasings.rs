@@ -5,31 +5,7 @@
 //! release, return of property, money given, reinforcement, refuge,
 //! agreeing on a text). Each row fails without the rule or entry it names.
 
-use serde_json::Value;
-
 mod common;
-
-/// Codes each sentence as its own document; returns the events per row.
-fn code_rows(sentences: &[&str]) -> Vec<Vec<Value>> {
-    let input: String = sentences
-        .iter()
-        .enumerate()
-        .map(|(i, s)| serde_json::json!({"id": i.to_string(), "text": s}).to_string() + "\n")
-        .collect();
-    let out = common::casus_with_stdin(&["code", "--input-format", "jsonl"], input.as_bytes());
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mut rows = vec![Vec::new(); sentences.len()];
-    for line in String::from_utf8(out.stdout).unwrap().lines() {
-        let e: Value = serde_json::from_str(line).unwrap();
-        let id: usize = e["doc_id"].as_str().unwrap().parse().unwrap();
-        rows[id].push(e);
-    }
-    rows
-}
 
 /// (sentence, source, target, code, pattern of the evidence)
 type Row = (
@@ -42,7 +18,7 @@ type Row = (
 
 fn check(table: &[Row]) {
     let sentences: Vec<&str> = table.iter().map(|r| r.0).collect();
-    let rows = code_rows(&sentences);
+    let rows = common::code_rows(&sentences, &[]);
     for ((sentence, source, target, code, pattern), events) in table.iter().zip(rows) {
         let Some(e) = events
             .iter()
@@ -176,10 +152,13 @@ fn release_return_money_and_reinforcement_families() {
 
 #[test]
 fn agreeing_on_a_text_is_concluding_it_both_ways() {
-    let rows = code_rows(&[
-        "Chile and Peru agreed on a new fisheries deal.",
-        "Ghana and Togo have agreed a border treaty.",
-    ]);
+    let rows = common::code_rows(
+        &[
+            "Chile and Peru agreed on a new fisheries deal.",
+            "Ghana and Togo have agreed a border treaty.",
+        ],
+        &[],
+    );
     for (events, pattern) in rows.iter().zip(["agree on deal ;sym", "agree treaty ;sym"]) {
         let pairs: Vec<(&str, &str)> = events
             .iter()
@@ -195,12 +174,15 @@ fn agreeing_on_a_text_is_concluding_it_both_ways() {
 fn the_new_frames_need_their_own_words() {
     // coming back is not handing back; an appeal without an addressee and a
     // speech given to someone are no events
-    let rows = code_rows(&[
-        "The president returned to Washington on Monday.",
-        "The African Union called for calm.",
-        "Brazil gave a speech to the United Nations.",
-        "Peru returned to the talks with Chile.",
-    ]);
+    let rows = common::code_rows(
+        &[
+            "The president returned to Washington on Monday.",
+            "The African Union called for calm.",
+            "Brazil gave a speech to the United Nations.",
+            "Peru returned to the talks with Chile.",
+        ],
+        &[],
+    );
     for events in &rows {
         assert!(
             events

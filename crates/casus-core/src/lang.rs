@@ -364,6 +364,21 @@ mod tests {
             .collect()
     }
 
+    /// The built-in language, and the class bits its vocabulary gives a
+    /// word.
+    fn builtin_classes() -> (Language, impl Fn(&str) -> u32) {
+        let sources = builtin_lang();
+        let lang = Language::build(&sources.iter().collect::<Vec<_>>()).unwrap();
+        let mut vocab = Vocab::default();
+        lang.register_classes(&mut vocab);
+        let bits = move |w: &str| {
+            let mut layer = crate::text::TextLayer::new(w);
+            vocab.annotate(&mut layer);
+            layer.tokens[0].classes
+        };
+        (lang, bits)
+    }
+
     #[test]
     fn the_builtin_english_folder_loads_every_list() {
         let sources = builtin_lang();
@@ -417,16 +432,7 @@ mod tests {
 
     #[test]
     fn hot_lists_become_class_bits_and_others_stay_lists() {
-        let sources = builtin_lang();
-        let refs: Vec<&Source> = sources.iter().collect();
-        let lang = Language::build(&refs).unwrap();
-        let mut vocab = Vocab::default();
-        lang.register_classes(&mut vocab);
-        let bits = |w: &str| {
-            let mut layer = crate::text::TextLayer::new(w);
-            vocab.annotate(&mut layer);
-            layer.tokens[0].classes
-        };
+        let (lang, bits) = builtin_classes();
         assert_ne!(bits("outside") & class::GAP_PLACE, 0);
         assert_ne!(bits("an") & class::ARTICLE, 0);
         assert_eq!(
@@ -571,15 +577,7 @@ mod tests {
 
     #[test]
     fn articles_and_links_tested_in_pattern_gaps_are_class_bits() {
-        let sources = builtin_lang();
-        let lang = Language::build(&sources.iter().collect::<Vec<_>>()).unwrap();
-        let mut vocab = Vocab::default();
-        lang.register_classes(&mut vocab);
-        let bits = |w: &str| {
-            let mut layer = crate::text::TextLayer::new(w);
-            vocab.annotate(&mut layer);
-            layer.tokens[0].classes
-        };
+        let (_, bits) = builtin_classes();
         assert_ne!(bits("the") & class::DEFINITE_ARTICLE, 0);
         assert_eq!(bits("a") & class::DEFINITE_ARTICLE, 0);
         assert_ne!(bits("of") & class::POSSESSIVE_LINK, 0);
