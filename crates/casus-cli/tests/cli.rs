@@ -296,6 +296,28 @@ fn dict_check_reports_every_error_with_file_and_line() {
 }
 
 #[test]
+fn a_user_actor_code_table_is_refused_in_one_line_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("actors")).unwrap();
+    std::fs::write(
+        dir.path().join("actors/codes.txt"),
+        "[transnational]\nprefix: IGO\n",
+    )
+    .unwrap();
+    let out = run_stdin(
+        &["code", "--dict", dir.path().to_str().unwrap()],
+        b"Chad protested to Niger.",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("actors/codes.txt: the actor-code table is built in"),
+        "{err}"
+    );
+}
+
+#[test]
 fn user_dictionaries_add_patterns_and_replace_files() {
     let input = b"France beseeched Germany for peacekeepers. Russia attacked Ukraine.";
     let out = run_stdin(

@@ -4,6 +4,7 @@
 //! "Chinese troops" or "the army of Mali" into one coded mention.
 
 use crate::builtin::lang_has;
+use crate::codes::{role, RoleDefault};
 use crate::date::{Date, DateRange};
 use crate::dict::{parse_blocks, DictError, Source, SourceKind};
 use crate::lexicon::{phrase_tokens, CaseRule, PhraseIndex};
@@ -51,7 +52,8 @@ pub struct Person {
 
 impl Person {
     /// The code of this person on `date`: the office held; after an office,
-    /// the country as a former official (ELI); before any, the bare country.
+    /// the country as a former official (the `former-official` role of
+    /// `dict/actors/codes.txt`); before any, the bare country.
     /// Without a date, the latest office.
     pub fn code_on(&self, date: Option<Date>) -> String {
         let Some(date) = date else {
@@ -86,7 +88,7 @@ impl Person {
                 if c.is_empty() {
                     String::new()
                 } else {
-                    format!("{c}ELI")
+                    format!("{c}{}", role(RoleDefault::FormerOfficial))
                 }
             }
             None => self
@@ -458,12 +460,19 @@ pub enum Referent {
 }
 
 impl Referent {
+    /// The code of a capital that acts ("Moscow said"): its country's
+    /// government, as `dict/actors/codes.txt` names that role.
+    pub fn capital_acting(country: &str) -> String {
+        format!("{country}{}", role(RoleDefault::Government))
+    }
+
     /// A one-line description for `--explain`.
     pub fn describe(&self) -> String {
         match self {
             Referent::Actor(c) => c.clone(),
             Referent::Capital(c) => {
-                format!("{c} (capital: {c}GOV as an agent, a place otherwise)")
+                let acting = Referent::capital_acting(c);
+                format!("{c} (capital: {acting} as an agent, a place otherwise)")
             }
             Referent::Role(r) => format!("role {r} without a country (not coded)"),
             Referent::Pronoun { word, .. } => format!("pronoun `{word}` (unresolved)"),
@@ -829,13 +838,13 @@ impl ActorLexicon {
         let e = &self.entries[raw.entry];
         let referent = match e.kind {
             EntryKind::Capital => Referent::Capital(e.code.clone()),
-            EntryKind::Seat => Referent::Actor(format!("{}GOV", e.code)),
+            EntryKind::Seat => Referent::Actor(Referent::capital_acting(&e.code)),
             EntryKind::Agent => Referent::Role(e.code.clone()),
             EntryKind::Place => Referent::Place((!e.code.is_empty()).then(|| e.code.clone())),
             EntryKind::Person => {
                 let code = self.persons[e.person.unwrap_or(0)].code_on(date);
                 if code.is_empty() {
-                    Referent::Role("GOV".into())
+                    Referent::Role(role(RoleDefault::Government).into())
                 } else {
                     Referent::Actor(code)
                 }
@@ -966,7 +975,7 @@ impl ActorLexicon {
                 } else if pos + 1 < end
                     && (possessive(norm(pos))
                         || (crate::builtin::lang_set!("origin_prepositions").contains(norm(pos))
-                            && role != "MIL"))
+                            && role != crate::codes::role(RoleDefault::Equipment)))
                 {
                     // Weapons "from Denmark" are Denmark's deliveries, not its
                     // military; people "from China" are China's.

@@ -34,6 +34,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "actors/persons.txt",
     "actors/agents.txt",
     "actors/places.txt",
+    "actors/codes.txt",
     "verbs/irregular.txt",
     "verbs/01_statement.txt",
     "verbs/02_appeal.txt",

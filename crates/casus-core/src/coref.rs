@@ -74,7 +74,7 @@ impl History {
 pub fn resolved_codes(m: &Mention) -> Vec<String> {
     match &m.referent {
         Referent::Actor(c) => vec![c.clone()],
-        Referent::Capital(c) if !m.locative => vec![format!("{c}GOV")],
+        Referent::Capital(c) if !m.locative => vec![Referent::capital_acting(c)],
         Referent::Group(g) => g.clone(),
         _ => Vec::new(),
     }
@@ -362,7 +362,9 @@ fn resolve_description(
         Description::Organization => candidates(before, history).find_map(|m| {
             let codes = resolved_codes(m);
             let code = codes.first()?;
-            let is_org = crate::codes::ActorCode(code).is_transnational() || code.ends_with("REB");
+            let armed_group = crate::codes::role(crate::codes::RoleDefault::ArmedGroup);
+            let is_org =
+                crate::codes::ActorCode(code).is_transnational() || code.ends_with(armed_group);
             (is_org && !m.locative).then(|| Referent::Actor(code.clone()))
         }),
         Description::Country => {

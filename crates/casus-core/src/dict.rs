@@ -55,6 +55,7 @@ impl Source {
             "actors" if file.starts_with("persons") => Some(SourceKind::Persons),
             "actors" if file.starts_with("agents") => Some(SourceKind::Agents),
             "actors" if file.starts_with("places") => Some(SourceKind::Places),
+            "actors" if file == "codes.txt" => Some(SourceKind::ActorCodes),
             "actors" => Some(SourceKind::Organizations),
             "verbs" if file.starts_with("irregular") => Some(SourceKind::Irregular),
             "verbs" if file.starts_with("nouns") => Some(SourceKind::EventNouns),
@@ -73,6 +74,8 @@ pub enum SourceKind {
     Persons,
     Agents,
     Places,
+    /// `actors/codes.txt`: the built-in actor-code table ([`crate::codes`]).
+    ActorCodes,
     Verbs,
     /// `verbs/nouns*.txt`: event nouns and the light verbs that take them.
     EventNouns,

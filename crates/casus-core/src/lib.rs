@@ -154,6 +154,11 @@ impl Pipeline {
                 });
                 }
             }
+            errors.extend(codes::check_sources(
+                sources
+                    .iter()
+                    .filter(|s| s.kind() == Some(SourceKind::ActorCodes)),
+            ));
             let mut cameo = CameoTable::default();
             let tables: Vec<&Source> = sources
                 .iter()

@@ -2,8 +2,8 @@
 //! the name a political scientist reads ("Russia", "NATO", "Hamas",
 //! "Russia - military") rather than the words of the sentence ("the
 //! Kremlin", "its troops"). Names come from the dictionaries: the first
-//! `name:` of a country, organisation or group block; role codes have fixed
-//! English labels.
+//! `name:` of a country, organisation or group block; role codes have the
+//! English labels of `dict/actors/codes.txt`.
 //!
 //! How a code is named (docs/OUTPUT.md, section "Actor names"):
 //! 1. A code that is the header of dictionary blocks: when the sentence's
@@ -23,40 +23,6 @@
 use crate::dict::{parse_blocks, Source, SourceKind};
 use crate::{Event, Pipeline};
 use rustc_hash::FxHashMap as HashMap;
-
-/// English labels of CAMEO role codes, as used in compound names.
-const ROLE_LABELS: &[(&str, &str)] = &[
-    ("GOV", "government"),
-    ("MIL", "military"),
-    ("COP", "police"),
-    ("JUD", "judiciary"),
-    ("LEG", "legislature"),
-    ("OPP", "opposition"),
-    ("REB", "rebels"),
-    ("INS", "insurgents"),
-    ("SEP", "separatists"),
-    ("UAF", "armed gang"),
-    ("LAB", "labor"),
-    ("EDU", "education"),
-    ("BUS", "business"),
-    ("MED", "media"),
-    ("HLH", "health"),
-    ("ELI", "elites"),
-    ("CVL", "civilians"),
-    ("REF", "refugees"),
-    ("SPY", "intelligence"),
-    ("CRM", "criminals"),
-    ("REL", "religious"),
-    ("AGR", "agriculture"),
-    ("ENV", "environmental"),
-    ("HRI", "human rights"),
-    ("DEV", "development"),
-    ("PTY", "political party"),
-    ("MOD", "moderate"),
-    ("RAD", "radical"),
-    ("IGO", "intergovernmental organization"),
-    ("NGO", "non-governmental organization"),
-];
 
 /// One dictionary block: its first name, and every name and adjective
 /// normalised and padded with spaces, to find them as whole words.
@@ -140,9 +106,10 @@ impl Names {
             return Some(country.clone());
         }
         let mut parts = vec![country.as_str()];
+        let table = crate::codes::table();
         for role in rest.as_bytes().chunks(3) {
-            let label = ROLE_LABELS.iter().find(|(c, _)| c.as_bytes() == role)?.1;
-            parts.push(label);
+            let role = std::str::from_utf8(role).ok()?;
+            parts.push(table.label(role)?);
         }
         Some(parts.join(" - "))
     }

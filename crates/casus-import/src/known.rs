@@ -7,15 +7,17 @@ use std::collections::{HashMap, HashSet};
 
 /// Built-in files that `--replace-builtin` empties: the dictionaries the
 /// imported files stand for. The CAMEO table, irregular verbs, places, the
-/// gazetteer, the language's word lists and the coder's cue rules
-/// (modality, attribution, ...) are kept: TABARI and PETRARCH have no
-/// counterpart of them to import.
+/// actor-code table (built in only), the gazetteer, the language's word
+/// lists and the coder's cue rules (modality, attribution, ...) are kept:
+/// TABARI and PETRARCH have no counterpart of them to import.
 pub fn replaced_builtins() -> impl Iterator<Item = &'static str> {
     casus_core::builtin::FILES
         .iter()
         .map(|(path, _)| *path)
         .filter(|path| {
-            (path.starts_with("actors/") && *path != "actors/places.txt")
+            (path.starts_with("actors/")
+                && *path != "actors/places.txt"
+                && *path != casus_core::codes::TABLE_FILE)
                 || (path.starts_with("verbs/") && *path != "verbs/irregular.txt")
                 || *path == "rules/discards.txt"
         })

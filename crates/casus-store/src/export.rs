@@ -233,8 +233,7 @@ impl Store {
 /// Splits a CAMEO actor code into (country, known group, role) as GDELT
 /// lays them out: "RUSGOV" -> (RUS, -, GOV); "IGOWSTNAT" -> (-, NAT, IGO).
 fn actor_parts(code: &str) -> (String, String, String) {
-    let is_org = code.starts_with("IGO") || code.starts_with("NGO") || code.starts_with("IMG");
-    if is_org {
+    if casus_core::codes::ActorCode(code).is_transnational() {
         let group = if code.len() >= 6 {
             code[code.len() - 3..].to_string()
         } else {

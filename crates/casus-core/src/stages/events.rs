@@ -555,7 +555,7 @@ fn parties(ctx: &Ctx, idx: usize, as_target: bool, code: [&str; 2]) -> Vec<Party
             vec![if place_target {
                 c.clone()
             } else {
-                format!("{c}GOV")
+                Referent::capital_acting(c)
             }]
         }
         _ => Vec::new(),
@@ -746,12 +746,13 @@ fn targets(
     }
     if sets.contains("protest", code) && tgt_parties.is_empty() {
         if let Some(c) = &source_country {
-            if !src_parties.iter().any(|p| p.code.ends_with("GOV")) {
+            let government = crate::codes::role(crate::codes::RoleDefault::Government);
+            if !src_parties.iter().any(|p| p.code.ends_with(government)) {
                 // implied, not written: no words of the sentence name it
                 // (the trigger would become the target's name)
                 let at = pred.matched.verb;
                 tgt_parties.push(Party {
-                    code: format!("{c}GOV"),
+                    code: format!("{c}{government}"),
                     tokens: at..at,
                 });
             }
