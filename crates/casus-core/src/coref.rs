@@ -606,6 +606,49 @@ mod tests {
                 "1982-06-01",
                 &[("RUS", "POL", "111")],
             ),
+            // a compass word before the place, a country adjective with a
+            // noun of place, allegiance to a side
+            (
+                "Police in northern Ghana arrested Togolese traders.",
+                "2022-06-01",
+                &[("GHACOP", "TGOBUS", "173")],
+            ),
+            (
+                "Rebels in the eastern Congolese province of Ituri attacked Ugandan troops.",
+                "2022-06-01",
+                &[("CODREB", "UGAMIL", "190")],
+            ),
+            (
+                "Militiamen loyal to Moscow attacked Georgian police.",
+                "2022-06-01",
+                &[("RUSREB", "GEOCOP", "190")],
+            ),
+            (
+                "Gunmen linked to al-Shabaab attacked Kenyan police.",
+                "2022-06-01",
+                &[("SOMREB", "KENCOP", "193")],
+            ),
+            // peoples of mostly one country, governors, dated movements
+            (
+                "Chechen rebels attacked Georgian police.",
+                "1999-06-01",
+                &[("RUSREB", "GEOCOP", "190")],
+            ),
+            (
+                "Whitmer criticised Canada.",
+                "2020-06-01",
+                &[("USAGOV", "CAN", "111")],
+            ),
+            (
+                "UNITA attacked Namibian troops.",
+                "1999-06-01",
+                &[("AGOREB", "NAMMIL", "190")],
+            ),
+            (
+                "UNITA criticised Namibia.",
+                "2010-06-01",
+                &[("AGOOPP", "NAM", "111")],
+            ),
         ];
         for (text, date, want) in table {
             let want: Vec<_> = want.iter().map(|(a, b, c)| t(a, b, c)).collect();
