@@ -634,6 +634,13 @@ mod tests {
                 "1999-06-01",
                 &[("RUSREB", "GEOCOP", "190")],
             ),
+            // a word that begins a phrase after the role noun leaves it
+            // an actor ("police following the march", not "police station")
+            (
+                "Kenya held elections. Police following the march arrested Ugandan traders.",
+                "2022-06-01",
+                &[("KENCOP", "UGABUS", "173")],
+            ),
             (
                 "Whitmer criticised Canada.",
                 "2020-06-01",
