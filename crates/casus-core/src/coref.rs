@@ -222,7 +222,7 @@ pub fn resolve(
                                 .and_then(|c| country_of(c).map(str::to_string)),
                         })
                     };
-                    most_recent_country(&mentions[..k], history)
+                    most_recent_country(layer, &mentions[..k], history)
                         .or_else(after_in_sentence)
                         .or_else(|| history.focus_country().map(str::to_string))
                         .map(|c| Referent::Actor(format!("{c}{role}")))
@@ -252,13 +252,21 @@ fn candidates<'a>(
         .chain(history.sentences.iter().rev().flat_map(|s| s.iter()))
 }
 
-fn most_recent_country(before: &[Mention], history: &History) -> Option<String> {
+fn most_recent_country(layer: &TextLayer, before: &[Mention], history: &History) -> Option<String> {
     // places count here: "Protests spread in Kenya. The government ..."
-    candidates(before, history).find_map(|m| {
-        resolved_codes(m)
-            .first()
-            .and_then(|c| country_of(c).map(str::to_string))
-    })
+    // A role that serves or reports abroad tells nothing of where the
+    // story happens: "an AFP correspondent said rebels ..." are not French.
+    candidates(before, history)
+        .filter(|m| {
+            !(m.has_role
+                && m.tokens.end > m.tokens.start
+                && layer.is(m.tokens.end - 1, crate::vocab::class::POSTED_ABROAD))
+        })
+        .find_map(|m| {
+            resolved_codes(m)
+                .first()
+                .and_then(|c| country_of(c).map(str::to_string))
+        })
 }
 
 /// The one country "the country" can mean: the countries named earlier in
@@ -640,6 +648,12 @@ mod tests {
                 "Kenya held elections. Police following the march arrested Ugandan traders.",
                 "2022-06-01",
                 &[("KENCOP", "UGABUS", "173")],
+            ),
+            // a correspondent's or envoy's country is not where the story is
+            (
+                "An Italian correspondent said rebels attacked Malian troops.",
+                "2022-06-01",
+                &[("MLIREB", "MLIMIL", "190")],
             ),
             (
                 "Whitmer criticised Canada.",
