@@ -1110,7 +1110,15 @@ impl ActorLexicon {
                     if j < end && layer.is(j, crate::vocab::class::DEFINITE_ARTICLE) {
                         j += 1;
                     }
-                    if let Some(c) = by_start.get(j) {
+                    // A side that is itself a role with its own allegiance
+                    // ("troops loyal to militias loyal to X") is left to
+                    // the next mention: composing it here would nest one
+                    // call per link, without bound on a long chain.
+                    let chained = |c: &Raw| {
+                        self.entries[c.entry].kind == EntryKind::Agent
+                            && allegiance_at(layer, c.end, end).is_some()
+                    };
+                    if let Some(c) = by_start.get(j).filter(|c| !chained(c)) {
                         let side = self.compose(layer, c, by_start, end, date);
                         let ce = &self.entries[c.entry];
                         let own_code = matches!(ce.kind, EntryKind::Org | EntryKind::OrgAdj)
@@ -1481,10 +1489,25 @@ mod tests {
             ("troops loyal to the government", &["role:MIL"]),
             ("rebels backed by Russia", &["role:REB", "RUS"]),
             ("troops loyal", &["role:MIL"]),
+            // a chain of allegiances is read one link at a time
+            (
+                "troops loyal to rebels loyal to Putin",
+                &["role:MIL", "RUSREB"],
+            ),
         ];
         for (text, want) in table {
             assert_eq!(codes(text, "2020-01-01"), *want, "{text}");
         }
+    }
+
+    /// A long chain of allegiances (hostile input) is read link by link,
+    /// not by nested calls that could exhaust the stack.
+    #[test]
+    fn a_long_chain_of_allegiances_is_read_without_nesting() {
+        let text = "troops loyal to ".repeat(5000) + "Putin";
+        let got = codes(&text, "2020-01-01");
+        assert_eq!(got.len(), 5000);
+        assert_eq!(got.last().map(String::as_str), Some("RUSMIL"));
     }
 
     #[test]
