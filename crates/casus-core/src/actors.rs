@@ -785,6 +785,38 @@ impl ActorLexicon {
         out
     }
 
+    /// A country adjective that names a place by the noun after it: "the
+    /// Kenyan capital", "the Congolese province of Ituri" (the place after
+    /// "of" is part of the phrase). Returns the country and where the
+    /// phrase ends.
+    fn adjective_place(
+        &self,
+        layer: &TextLayer,
+        by_start: &RawAt<'_>,
+        j: usize,
+        end: usize,
+    ) -> Option<(String, usize)> {
+        let c = by_start.get(j)?;
+        let ce = &self.entries[c.entry];
+        if ce.kind != EntryKind::CountryAdj || ce.code.len() != 3 {
+            return None;
+        }
+        let mut k = c.end;
+        if k >= end || !crate::builtin::lang_set!("place_nouns").contains(layer.norm(k)) {
+            return None;
+        }
+        k += 1;
+        if k + 1 < end && possessive(layer.norm(k)) {
+            if let Some(p) = by_start
+                .get(k + 1)
+                .filter(|p| self.entries[p.entry].kind == EntryKind::Place)
+            {
+                k = p.end;
+            }
+        }
+        Some((ce.code.clone(), k))
+    }
+
     /// The last of consecutive role nouns from `j`: the head of "Syrian
     /// government warplanes" is the warplanes (MIL), not the government.
     fn last_role_noun<'r>(&self, by_start: &RawAt<'r>, j: usize) -> &'r Raw {
@@ -1020,6 +1052,14 @@ impl ActorLexicon {
                                 });
                                 pos = c.end;
                             }
+                        } else if let Some((country, place_end)) = self
+                            .adjective_place(layer, by_start, j, end)
+                            .filter(|_| possessive(norm(pos)))
+                            .filter(|_| !layer.is(raw.end - 1, crate::vocab::class::POSTED_ABROAD))
+                        {
+                            // "the mayor of the Chilean city of Temuco"
+                            m.referent = Referent::Actor(format!("{country}{role}"));
+                            pos = place_end;
                         }
                     }
                 } else if pos + 1 < end
@@ -1035,6 +1075,17 @@ impl ActorLexicon {
                     if layer.is(j, crate::vocab::class::DEFINITE_ARTICLE) {
                         j += 1;
                     }
+                    // "in northern Ghana": a compass word narrows the place
+                    // (unless it begins a name: "in Northern Ireland")
+                    let mut compass = 0;
+                    while compass < 2
+                        && j < end
+                        && by_start.get(j).is_none()
+                        && lang_has("compass_adjectives", norm(j))
+                    {
+                        j += 1;
+                        compass += 1;
+                    }
                     if let Some(c) = by_start.get(j) {
                         let ce = &self.entries[c.entry];
                         let country = match ce.kind {
@@ -1048,6 +1099,56 @@ impl ActorLexicon {
                             m.referent = Referent::Actor(format!("{country}{role}"));
                             m.placed_by = Some((c.start..c.end, role.clone()));
                             pos = c.end;
+                        } else if let Some((country, place_end)) =
+                            self.adjective_place(layer, by_start, j, end)
+                        {
+                            // "rebels in the eastern Congolese province of
+                            // Ituri", "protesters in the Kenyan capital"
+                            m.referent = Referent::Actor(format!("{country}{role}"));
+                            pos = place_end;
+                        }
+                    }
+                } else if let Some(n) = allegiance_at(layer, pos, end) {
+                    // "fighters loyal to General X", "militias allied with
+                    // the Syrian government": the role is on the side named
+                    // after the link, in its country; an organisation or
+                    // armed group keeps its own code ("gunmen linked to
+                    // Hamas"). A side that is itself a bare role ("loyal to
+                    // the government") stays a role for coreference.
+                    let mut j = pos + n;
+                    if j < end && layer.is(j, crate::vocab::class::DEFINITE_ARTICLE) {
+                        j += 1;
+                    }
+                    // A side that is itself a role with its own allegiance
+                    // ("troops loyal to militias loyal to X") is left to
+                    // the next mention: composing it here would nest one
+                    // call per link, without bound on a long chain.
+                    let chained = |c: &Raw| {
+                        self.entries[c.entry].kind == EntryKind::Agent
+                            && allegiance_at(layer, c.end, end).is_some()
+                    };
+                    if let Some(c) = by_start.get(j).filter(|c| !chained(c)) {
+                        let side = self.compose(layer, c, by_start, end, date);
+                        let ce = &self.entries[c.entry];
+                        let own_code = matches!(ce.kind, EntryKind::Org | EntryKind::OrgAdj)
+                            && side.tokens.end == c.end;
+                        let referent = match &side.referent {
+                            Referent::Actor(code) if own_code => {
+                                Some(Referent::Actor(code.clone()))
+                            }
+                            Referent::Actor(code) | Referent::Capital(code) => {
+                                let code = crate::codes::ActorCode(code);
+                                Some(Referent::Actor(match code.country() {
+                                    Some(country) => format!("{country}{role}"),
+                                    None => code.0.to_string(),
+                                }))
+                            }
+                            Referent::Role(_) => Some(Referent::Role(role.clone())),
+                            _ => None,
+                        };
+                        if let Some(referent) = referent {
+                            m.referent = referent;
+                            pos = side.tokens.end;
                         }
                     }
                 }
@@ -1123,6 +1224,15 @@ fn layer_text(layer: &TextLayer, token: usize) -> String {
 /// Whether a word links a noun to its owner or whole ("the army *of* Mali").
 fn possessive(word: &str) -> bool {
     crate::builtin::lang_set!("possessive_links").contains(word)
+}
+
+/// The length of the allegiance link ("loyal to", "allied with") at token
+/// `i`, if one starts there and leaves room for the side it names.
+fn allegiance_at(layer: &TextLayer, i: usize, end: usize) -> Option<usize> {
+    crate::builtin::lang_phrases!("allegiance_links")
+        .iter()
+        .find(|p| i + p.len() < end && p.iter().enumerate().all(|(k, w)| layer.norm(i + k) == *w))
+        .map(Vec::len)
 }
 
 /// The length of the reciprocal pronoun ("each other") at token `i`, if
@@ -1265,7 +1375,7 @@ mod tests {
         );
         let places = Source::new(
             "actors/places.txt",
-            "[UKR]\nplace: Kharkiv\n[PAK]\nplace: Sindh\n[NONE]\nplace: Black Sea\n",
+            "[UKR]\nplace: Kharkiv\n[PAK]\nplace: Sindh\n[GBR]\nplace: Northern Ireland\n[NONE]\nplace: Black Sea\n",
         );
         ActorLexicon::build(&[
             (0, &countries),
@@ -1277,9 +1387,26 @@ mod tests {
         .unwrap()
     }
 
+    /// A text layer with the built-in language's word classes, as the
+    /// pipeline annotates it (placing prepositions, articles), and the
+    /// lexicon frozen into the same vocabulary.
+    fn annotated(lex: &mut ActorLexicon, text: &str) -> TextLayer {
+        let sources: Vec<Source> = crate::builtin::sources()
+            .into_iter()
+            .filter(|s| s.name.starts_with("lang/"))
+            .collect();
+        let lang = crate::lang::Language::build(&sources.iter().collect::<Vec<_>>()).unwrap();
+        let mut vocab = crate::vocab::Vocab::default();
+        lang.register_classes(&mut vocab);
+        lex.freeze(&mut vocab);
+        let mut layer = TextLayer::new(text);
+        vocab.annotate(&mut layer);
+        layer
+    }
+
     fn codes(text: &str, date: &str) -> Vec<String> {
-        let lex = lexicon();
-        let layer = TextLayer::new(text);
+        let mut lex = lexicon();
+        let layer = annotated(&mut lex, text);
         let n = layer.tokens.len();
         lex.mentions(&layer, 0..n, Date::parse(date))
             .into_iter()
@@ -1334,10 +1461,62 @@ mod tests {
             // a role of a person is in the person's country, as coded on the date
             ("the government of Vladimir Putin", &["RUSGOV"]),
             ("supporters of Obama", &["USAOPP"]),
+            // a compass word between the preposition and the place
+            ("police in eastern Ukraine", &["UKRCOP"]),
+            ("police in the far-eastern Kharkiv", &["UKRCOP"]),
+            // a compass word that begins a name is the name's
+            ("police in Northern Ireland", &["GBRCOP"]),
+            // a country adjective with a noun of place is a place
+            (
+                "rebels in the eastern Ukrainian city of Kharkiv",
+                &["UKRREB"],
+            ),
+            ("police in the Russian capital", &["RUSCOP"]),
+            ("the mayor of the Ukrainian city of Kharkiv", &["UKRGOV"]),
+            // an adjective without a noun of place is no place
+            ("police in the Russian heat", &["role:COP", "RUS"]),
         ];
         for (text, want) in table {
             assert_eq!(codes(text, "2020-01-01"), *want, "{text}");
         }
+    }
+
+    /// A role "loyal to" or "allied with" a side is on that side: the
+    /// side's country, or an organisation's own code; a side that is a
+    /// bare role leaves the role bare; sponsorship is not allegiance.
+    #[test]
+    fn roles_allied_to_a_side_take_the_side() {
+        let table: &[(&str, &[&str])] = &[
+            ("troops loyal to Putin", &["RUSMIL"]),
+            ("troops loyal to President Vladimir Putin", &["RUSMIL"]),
+            ("rebels allied with Russia", &["RUSREB"]),
+            ("rebels allied with the Russian government", &["RUSREB"]),
+            ("rebels loyal to the Kremlin", &["RUSREB"]),
+            ("troops loyal to Moscow", &["RUSMIL"]),
+            ("rebels linked to the GIA", &["DZAREB"]),
+            ("rebels linked to the United Nations", &["IGOUNO"]),
+            ("troops loyal to the government", &["role:MIL"]),
+            ("rebels backed by Russia", &["role:REB", "RUS"]),
+            ("troops loyal", &["role:MIL"]),
+            // a chain of allegiances is read one link at a time
+            (
+                "troops loyal to rebels loyal to Putin",
+                &["role:MIL", "RUSREB"],
+            ),
+        ];
+        for (text, want) in table {
+            assert_eq!(codes(text, "2020-01-01"), *want, "{text}");
+        }
+    }
+
+    /// A long chain of allegiances (hostile input) is read link by link,
+    /// not by nested calls that could exhaust the stack.
+    #[test]
+    fn a_long_chain_of_allegiances_is_read_without_nesting() {
+        let text = "troops loyal to ".repeat(5000) + "Putin";
+        let got = codes(&text, "2020-01-01");
+        assert_eq!(got.len(), 5000);
+        assert_eq!(got.last().map(String::as_str), Some("RUSMIL"));
     }
 
     #[test]

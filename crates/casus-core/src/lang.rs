@@ -106,6 +106,9 @@ pub const LISTS: &[(&str, u32)] = &[
     ("role_list_enders", 0),
     ("adjective_list_links", 0),
     ("pair_links", 0),
+    ("compass_adjectives", 0),
+    ("place_nouns", 0),
+    ("allegiance_links", 0),
     ("tokenizer_clitics", 0),
     // Read by name by `casus parse` (UD tokens for the parser's CoNLL-U).
     ("clitics", 0),
@@ -123,6 +126,7 @@ pub const PHRASE_LISTS: &[&str] = &[
     "role_list_links",
     "adjective_list_links",
     "pair_links",
+    "allegiance_links",
 ];
 
 /// The file of relative dates (`lang/<code>/relative_dates.txt`: a phrase
