@@ -142,6 +142,9 @@ pub struct WordSet {
     /// One bit per word length (longer than 63 bytes: bit 63): most
     /// words are turned away by their length alone.
     lengths: u64,
+    /// One bit per first byte (bytes from 127 up share the last bit): with
+    /// the lengths, turns away most words before any comparison.
+    firsts: u128,
     short: Vec<u64>,
     long: Vec<String>,
 }
@@ -151,6 +154,7 @@ impl WordSet {
         let mut set = WordSet::default();
         for w in words {
             set.lengths |= 1 << w.len().min(63);
+            set.firsts |= first_bit(w);
             match pack(w) {
                 Some(k) => set.short.push(k),
                 None => set.long.push(w.to_string()),
@@ -161,13 +165,21 @@ impl WordSet {
 
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        if self.lengths & (1 << word.len().min(63)) == 0 {
+        if self.lengths & (1 << word.len().min(63)) == 0 || self.firsts & first_bit(word) == 0 {
             return false;
         }
         match pack(word) {
             Some(k) => self.short.contains(&k),
             None => self.long.iter().any(|w| w == word),
         }
+    }
+}
+
+#[inline]
+fn first_bit(word: &str) -> u128 {
+    match word.as_bytes().first() {
+        Some(&b) if b < 127 => 1 << b,
+        _ => 1 << 127,
     }
 }
 
@@ -305,6 +317,10 @@ mod tests {
             assert!(!set.contains(w), "{w}");
         }
         assert!(!WordSet::default().contains("a"));
+        // words opening with a byte from 127 up share one first-byte bit
+        let wide = WordSet::new(["\u{e9}t\u{e9}", "\u{fc}ber"]);
+        assert!(wide.contains("\u{e9}t\u{e9}") && wide.contains("\u{fc}ber"));
+        assert!(!wide.contains("\u{e8}t\u{e9}") && !wide.contains("etes"));
     }
 
     #[test]
