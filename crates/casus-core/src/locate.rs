@@ -149,6 +149,11 @@ fn hash_word(mut h: u64, word: &str, first: bool) -> u64 {
     }
     let mut buf = [0u8; 4];
     for c in word.chars() {
+        if c.is_ascii() {
+            // one byte, lower-cased alike by both ways
+            feed(c.to_ascii_lowercase() as u8);
+            continue;
+        }
         let c = if matches!(c, '\u{2019}' | '\u{2018}') {
             '\''
         } else {
@@ -458,36 +463,41 @@ struct Word<'a> {
 }
 
 fn words(text: &str) -> Vec<Word<'_>> {
+    // read in place: a vector of every character (16 bytes each) cost
+    // more than the rest of placing an event
+    let at = |pos: usize| match *text.as_bytes().get(pos)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text[pos..].chars().next(),
+    };
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    let mut pos = 0;
+    while let Some(c) = at(pos) {
+        let start = pos;
         if c.is_whitespace() {
-            i += 1;
+            pos += c.len_utf8();
             continue;
         }
-        let mut j = i;
+        let mut end = start;
         if c.is_alphanumeric() {
-            while j < chars.len() {
-                let ch = chars[j].1;
+            let mut inner_dot = false;
+            while let Some(ch) = at(end) {
+                let after = end + ch.len_utf8();
                 let inner = matches!(ch, '\'' | '\u{2019}' | '-' | '.')
-                    && j + 1 < chars.len()
-                    && chars[j + 1].1.is_alphanumeric();
+                    && at(after).is_some_and(char::is_alphanumeric);
                 if ch.is_alphanumeric() || inner {
-                    j += 1;
+                    inner_dot |= ch == '.';
+                    end = after;
                 } else {
                     break;
                 }
             }
             // "U.S." keeps its final dot
-            if j < chars.len() && chars[j].1 == '.' && chars[i..j].iter().any(|(_, c)| *c == '.') {
-                j += 1;
+            if inner_dot && at(end) == Some('.') {
+                end += 1;
             }
         } else {
-            j += 1;
+            end = start + c.len_utf8();
         }
-        let end = chars.get(j).map(|(b, _)| *b).unwrap_or(text.len());
         let w = &text[start..end];
         // "Ukraine's" is Ukraine
         let w = w
@@ -501,7 +511,7 @@ fn words(text: &str) -> Vec<Word<'_>> {
             cap: c.is_uppercase(),
             punct: !c.is_alphanumeric(),
         });
-        i = j;
+        pos = end;
     }
     out
 }
@@ -944,6 +954,81 @@ fn clause_says(ws: &[Word], start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word splitter as it was before it read the text in place: the
+    /// reference the faster one must agree with.
+    fn words_by_char_vector(text: &str) -> Vec<Word<'_>> {
+        let mut out = Vec::new();
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let (start, c) = chars[i];
+            if c.is_whitespace() {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            if c.is_alphanumeric() {
+                while j < chars.len() {
+                    let ch = chars[j].1;
+                    let inner = matches!(ch, '\'' | '\u{2019}' | '-' | '.')
+                        && j + 1 < chars.len()
+                        && chars[j + 1].1.is_alphanumeric();
+                    if ch.is_alphanumeric() || inner {
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                // "U.S." keeps its final dot
+                if j < chars.len()
+                    && chars[j].1 == '.'
+                    && chars[i..j].iter().any(|(_, c)| *c == '.')
+                {
+                    j += 1;
+                }
+            } else {
+                j += 1;
+            }
+            let end = chars.get(j).map(|(b, _)| *b).unwrap_or(text.len());
+            let w = &text[start..end];
+            // "Ukraine's" is Ukraine
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("\u{2019}s"))
+                .unwrap_or(w);
+            out.push(Word {
+                start,
+                end: start + w.len(),
+                text: w,
+                cap: c.is_uppercase(),
+                punct: !c.is_alphanumeric(),
+            });
+            i = j;
+        }
+        out
+    }
+
+    #[test]
+    fn words_read_in_place_are_the_words_of_the_reference_splitter() {
+        for text in [
+            "Fighting near Kharkiv's outskirts, the U.S. said; St. Louis-based O'Neil \u{2019}s x.",
+            "A.B.C. met in Aix-en-Provence \u{2014} r\u{e9}sum\u{e9} at 3.5 p.m. on 12.05.",
+            "trailing dot. and 'quote' - dash -x .5 U.S.",
+            "",
+            " \u{a0}\u{2019}s",
+        ] {
+            let got: Vec<_> = words(text)
+                .iter()
+                .map(|w| (w.start, w.end, w.text, w.cap, w.punct))
+                .collect();
+            let want: Vec<_> = words_by_char_vector(text)
+                .iter()
+                .map(|w| (w.start, w.end, w.text, w.cap, w.punct))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
 
     fn gaz() -> Gazetteer {
         let countries = Source::new(
