@@ -18,7 +18,7 @@
 //! unambiguous places), a qualifier ("Paris, Texas") wins over both, and
 //! otherwise a country beats a division beats a city, then population.
 
-use crate::builtin::{lang_has, lang_list};
+use crate::builtin::lang_list;
 use crate::dict::{DictError, Source};
 use crate::event::{Document, Event, Place};
 use crate::rules::CodeSets;
@@ -109,10 +109,25 @@ pub struct Gazetteer {
 /// A word that no place is named by alone: a day, a month, or one of
 /// `lang/en/never_places.txt`.
 fn never_a_place(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    crate::builtin::lang_set!("weekdays").contains(&lower)
-        || crate::builtin::lang_set!("months").contains(&lower)
-        || lang_has("never_places", &lower)
+    // lower-cased on the stack: every one of 180,000 names and aliases
+    // passes here at start-up
+    let mut buf = [0u8; 32];
+    let owned;
+    let lower = match buf.get_mut(..name.len()) {
+        Some(b) => {
+            b.copy_from_slice(name.as_bytes());
+            b.make_ascii_lowercase();
+            // ASCII lower-casing keeps UTF-8 valid
+            std::str::from_utf8(b).unwrap_or_default()
+        }
+        None => {
+            owned = name.to_ascii_lowercase();
+            owned.as_str()
+        }
+    };
+    crate::builtin::lang_set!("weekdays").contains(lower)
+        || crate::builtin::lang_set!("months").contains(lower)
+        || crate::builtin::lang_set!("never_places").contains(lower)
 }
 
 fn field<'a>(
@@ -205,12 +220,15 @@ impl Gazetteer {
             } else {
                 Feature::City
             };
+            // one vector of columns for every line
+            let mut cols: Vec<&str> = Vec::new();
             for (n, line) in s.text.lines().enumerate() {
                 let line_no = n + 1;
                 if line.trim().is_empty() || line.starts_with('#') {
                     continue;
                 }
-                let cols: Vec<&str> = line.split('\t').collect();
+                cols.clear();
+                cols.extend(line.split('\t'));
                 let result = if countries {
                     g.add_country(s, line_no, &cols)
                 } else {
@@ -355,8 +373,7 @@ impl Gazetteer {
 
     fn push(&mut self, entry: Stored, own_name: &str, aliases: &str) -> u32 {
         let i = self.entries.len() as u32;
-        let mut names = vec![(own_name, true)];
-        names.extend(
+        let names = std::iter::once((own_name, true)).chain(
             aliases
                 .split(';')
                 .map(str::trim)
@@ -367,11 +384,16 @@ impl Gazetteer {
             if never_a_place(name) {
                 continue;
             }
-            self.max_words = self.max_words.max(name.split_whitespace().count());
+            // the words counted and hashed in one pass (as `name_hash`)
+            let (mut words, mut hash) = (0, HASH_START);
+            for w in name.split_whitespace() {
+                hash = hash_word(hash, w, words == 0);
+                words += 1;
+            }
+            self.max_words = self.max_words.max(words);
             // own names sort before aliases of the same entry, and dedup
             // keeps the first
-            self.index
-                .push((name_hash(name.split_whitespace()), i, !own));
+            self.index.push((hash, i, !own));
         }
         self.entries.push(entry);
         i
