@@ -197,12 +197,19 @@ fn pack(word: &str) -> Option<u64> {
 }
 
 pub fn strip_comment(line: &str) -> &str {
-    let mut prev_space = true;
-    for (i, c) in line.char_indices() {
-        if c == '#' && prev_space {
+    // only the bytes `#` are looked at, not every character: a `#` byte is
+    // always the character (UTF-8 never uses ASCII bytes inside another)
+    let mut from = 0;
+    while let Some(k) = line.as_bytes()[from..].iter().position(|&b| b == b'#') {
+        let i = from + k;
+        if line[..i]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace)
+        {
             return &line[..i];
         }
-        prev_space = c.is_whitespace();
+        from = i + 1;
     }
     line
 }
@@ -276,8 +283,15 @@ pub fn parse_blocks(source: &Source, allowed: &[&str]) -> Result<Vec<Block>, Dic
             continue;
         };
         let mut values = Vec::new();
-        for item in value.split(';') {
-            let item = item.split_whitespace().collect::<Vec<_>>().join(" ");
+        for raw_item in value.split(';') {
+            // its words joined by single spaces, built in place
+            let mut item = String::with_capacity(raw_item.len());
+            for w in raw_item.split_whitespace() {
+                if !item.is_empty() {
+                    item.push(' ');
+                }
+                item.push_str(w);
+            }
             if item.is_empty() {
                 if !value.trim().is_empty() && value.trim_end().ends_with(';') {
                     continue; // a trailing `;` is harmless
@@ -304,6 +318,23 @@ pub fn parse_blocks(source: &Source, allowed: &[&str]) -> Result<Vec<Block>, Dic
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_comment_starts_at_a_hash_after_a_space_or_at_the_start() {
+        for (line, kept) in [
+            ("abc # note", "abc "),
+            ("#all comment", ""),
+            ("C# stays", "C# stays"),
+            ("C# and # this goes", "C# and "),
+            ("tab\t#x", "tab\t"),
+            ("no\u{a0}#break", "no\u{a0}"),
+            ("\u{e9}#x", "\u{e9}#x"),
+            ("a##b", "a##b"),
+            ("", ""),
+        ] {
+            assert_eq!(strip_comment(line), kept, "{line:?}");
+        }
+    }
 
     #[test]
     fn a_word_set_tells_words_apart_by_every_byte_and_by_length() {
