@@ -112,6 +112,11 @@ impl TextLayer {
 
 /// Maps typographic variants to the plain ASCII form the dictionaries use.
 fn normalize_char(c: char) -> char {
+    // ASCII, nearly every character, is itself but for the backtick: one
+    // test instead of the whole match
+    if c.is_ascii() && c != '`' {
+        return c;
+    }
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => '"',
@@ -178,7 +183,7 @@ fn tokenize(text: &str, layer: &mut TextLayer) {
                     continue;
                 }
                 let dn = normalize_char(d);
-                let next = text[i + d_len..].chars().next();
+                let next = char_at(text, i + d_len).map(|(n, _)| n);
                 let joins = match dn {
                     '-' | '&' => next.is_some_and(is_word_char),
                     '.' => next.is_some_and(|n| n.is_alphanumeric()),
@@ -337,7 +342,10 @@ fn ascii_norm_and_shape(word: &str, norm: &mut String) -> Option<Shape> {
     }
     let start = norm.len();
     norm.push_str(word);
-    norm[start..].make_ascii_lowercase();
+    // most tokens have no capital to lower
+    if (first | rest) & UPPER != 0 {
+        norm[start..].make_ascii_lowercase();
+    }
     Some(match first {
         0 if rest & DIGIT != 0 => Shape::Number,
         0 => Shape::Punct,
