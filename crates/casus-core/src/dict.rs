@@ -160,6 +160,10 @@ impl WordSet {
                 None => set.long.push(w.to_string()),
             }
         }
+        // sorted for a binary search: a word that passes the filters is
+        // most often not in the set, and a scan would read every entry
+        set.short.sort_unstable();
+        set.short.dedup();
         set
     }
 
@@ -169,7 +173,7 @@ impl WordSet {
             return false;
         }
         match pack(word) {
-            Some(k) => self.short.contains(&k),
+            Some(k) => self.short.binary_search(&k).is_ok(),
             None => self.long.iter().any(|w| w == word),
         }
     }
