@@ -181,27 +181,39 @@ pub fn sources() -> Vec<Source> {
 /// change them. The pipeline checks the same files line by line
 /// ([`crate::lang::Language::build`]). Empty for an unknown list.
 pub fn lang_list(list: &str) -> &'static [&'static str] {
+    lang_lists().get(list).map_or(&[], |l| l.words.as_slice())
+}
+
+/// One built-in word list: its words in file order, and the same words as
+/// a [`crate::dict::WordSet`] for membership tests.
+struct LangList {
+    words: Vec<&'static str>,
+    set: crate::dict::WordSet,
+}
+
+/// Every built-in word list by name, read once per process. Looked up by
+/// hash: a scan of the ninety list names per test, with a string
+/// comparison each, cost the tokenizer more than tokenising.
+fn lang_lists() -> &'static rustc_hash::FxHashMap<&'static str, LangList> {
     use std::sync::OnceLock;
-    type Lists = Vec<(&'static str, Vec<&'static str>)>;
-    static LISTS: OnceLock<Lists> = OnceLock::new();
-    LISTS
-        .get_or_init(|| {
-            FILES
-                .iter()
-                .filter_map(|(name, text)| {
-                    let (_, list) = crate::dict::lang_path_parts(name)?;
-                    let words = text
-                        .lines()
-                        .map(|l| crate::dict::strip_comment(l).trim())
-                        .filter(|w| !w.is_empty())
-                        .collect();
-                    Some((list, words))
-                })
-                .collect()
-        })
-        .iter()
-        .find(|(l, _)| *l == list)
-        .map_or(&[], |(_, words)| words.as_slice())
+    static LISTS: OnceLock<rustc_hash::FxHashMap<&'static str, LangList>> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let mut lists = rustc_hash::FxHashMap::default();
+        for (name, text) in FILES {
+            let Some((_, list)) = crate::dict::lang_path_parts(name) else {
+                continue;
+            };
+            let words: Vec<&'static str> = text
+                .lines()
+                .map(|l| crate::dict::strip_comment(l).trim())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let set = crate::dict::WordSet::new(words.iter().copied());
+            // the first file of a name wins, as a scan in file order found it
+            lists.entry(list).or_insert(LangList { words, set });
+        }
+        lists
+    })
 }
 
 /// `lang_set!("list")`: a built-in word list ([`lang_list`]) as a
@@ -236,7 +248,7 @@ pub(crate) use lang_phrases;
 /// Whether a built-in word list ([`lang_list`]) holds a word, spelled as
 /// the lists spell words: lower case.
 pub fn lang_has(list: &str, word: &str) -> bool {
-    lang_list(list).contains(&word)
+    lang_lists().get(list).is_some_and(|l| l.set.contains(word))
 }
 
 /// Whether a built-in phrase list ([`crate::lang::PHRASE_LISTS`]) holds

@@ -93,8 +93,15 @@ pub fn add_descriptions(
 ) {
     let mut i = range.start;
     let mut added = Vec::new();
+    // the tokens mentions cover, marked once instead of searched per token
+    let mut covered = vec![false; range.len()];
+    for m in mentions.iter() {
+        for t in m.tokens.clone().filter(|t| range.contains(t)) {
+            covered[t - range.start] = true;
+        }
+    }
     while i < range.end {
-        if mentions.iter().any(|m| m.tokens.contains(&i)) {
+        if covered[i - range.start] {
             i += 1;
             continue;
         }

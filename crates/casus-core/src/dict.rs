@@ -145,6 +145,9 @@ pub struct WordSet {
     /// One bit per word length (longer than 63 bytes: bit 63): most
     /// words are turned away by their length alone.
     lengths: u64,
+    /// One bit per first byte (bytes from 127 up share the last bit): with
+    /// the lengths, turns away most words before any comparison.
+    firsts: u128,
     short: Vec<u64>,
     long: Vec<String>,
 }
@@ -154,23 +157,36 @@ impl WordSet {
         let mut set = WordSet::default();
         for w in words {
             set.lengths |= 1 << w.len().min(63);
+            set.firsts |= first_bit(w);
             match pack(w) {
                 Some(k) => set.short.push(k),
                 None => set.long.push(w.to_string()),
             }
         }
+        // sorted for a binary search: a word that passes the filters is
+        // most often not in the set, and a scan would read every entry
+        set.short.sort_unstable();
+        set.short.dedup();
         set
     }
 
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        if self.lengths & (1 << word.len().min(63)) == 0 {
+        if self.lengths & (1 << word.len().min(63)) == 0 || self.firsts & first_bit(word) == 0 {
             return false;
         }
         match pack(word) {
-            Some(k) => self.short.contains(&k),
+            Some(k) => self.short.binary_search(&k).is_ok(),
             None => self.long.iter().any(|w| w == word),
         }
+    }
+}
+
+#[inline]
+fn first_bit(word: &str) -> u128 {
+    match word.as_bytes().first() {
+        Some(&b) if b < 127 => 1 << b,
+        _ => 1 << 127,
     }
 }
 
@@ -188,12 +204,19 @@ fn pack(word: &str) -> Option<u64> {
 }
 
 pub fn strip_comment(line: &str) -> &str {
-    let mut prev_space = true;
-    for (i, c) in line.char_indices() {
-        if c == '#' && prev_space {
+    // only the bytes `#` are looked at, not every character: a `#` byte is
+    // always the character (UTF-8 never uses ASCII bytes inside another)
+    let mut from = 0;
+    while let Some(k) = line.as_bytes()[from..].iter().position(|&b| b == b'#') {
+        let i = from + k;
+        if line[..i]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace)
+        {
             return &line[..i];
         }
-        prev_space = c.is_whitespace();
+        from = i + 1;
     }
     line
 }
@@ -267,8 +290,15 @@ pub fn parse_blocks(source: &Source, allowed: &[&str]) -> Result<Vec<Block>, Dic
             continue;
         };
         let mut values = Vec::new();
-        for item in value.split(';') {
-            let item = item.split_whitespace().collect::<Vec<_>>().join(" ");
+        for raw_item in value.split(';') {
+            // its words joined by single spaces, built in place
+            let mut item = String::with_capacity(raw_item.len());
+            for w in raw_item.split_whitespace() {
+                if !item.is_empty() {
+                    item.push(' ');
+                }
+                item.push_str(w);
+            }
             if item.is_empty() {
                 if !value.trim().is_empty() && value.trim_end().ends_with(';') {
                     continue; // a trailing `;` is harmless
@@ -297,6 +327,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_comment_starts_at_a_hash_after_a_space_or_at_the_start() {
+        for (line, kept) in [
+            ("abc # note", "abc "),
+            ("#all comment", ""),
+            ("C# stays", "C# stays"),
+            ("C# and # this goes", "C# and "),
+            ("tab\t#x", "tab\t"),
+            ("no\u{a0}#break", "no\u{a0}"),
+            ("\u{e9}#x", "\u{e9}#x"),
+            ("a##b", "a##b"),
+            ("", ""),
+        ] {
+            assert_eq!(strip_comment(line), kept, "{line:?}");
+        }
+    }
+
+    #[test]
     fn a_word_set_tells_words_apart_by_every_byte_and_by_length() {
         let set = WordSet::new(["i", "it", "'s", "neither", "overnight"]);
         for w in ["i", "it", "'s", "neither", "overnight"] {
@@ -308,6 +355,10 @@ mod tests {
             assert!(!set.contains(w), "{w}");
         }
         assert!(!WordSet::default().contains("a"));
+        // words opening with a byte from 127 up share one first-byte bit
+        let wide = WordSet::new(["\u{e9}t\u{e9}", "\u{fc}ber"]);
+        assert!(wide.contains("\u{e9}t\u{e9}") && wide.contains("\u{fc}ber"));
+        assert!(!wide.contains("\u{e8}t\u{e9}") && !wide.contains("etes"));
     }
 
     #[test]

@@ -17,9 +17,17 @@ pub enum CaseRule {
 
 impl CaseRule {
     pub fn of(phrase: &str) -> CaseRule {
-        let letters: Vec<char> = phrase.chars().filter(|c| c.is_alphabetic()).collect();
+        // counted without collecting them: 17,000 phrases pass here at start-up
+        let (mut letters, mut all_upper) = (0, true);
+        for c in phrase.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            all_upper &= c.is_uppercase();
+            if letters > 4 {
+                break;
+            }
+        }
         let first = phrase.chars().find(|c| c.is_alphanumeric());
-        if letters.len() >= 2 && letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase()) {
+        if (2..=4).contains(&letters) && all_upper {
             CaseRule::NotLower
         } else if first.is_some_and(char::is_uppercase) {
             CaseRule::Capitalized

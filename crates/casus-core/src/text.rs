@@ -5,7 +5,7 @@
 //! Normalised token text lives in one buffer owned by [`TextLayer`]; tokens
 //! hold ranges into it, so tokenising allocates per document, not per token.
 
-use crate::builtin::lang_has;
+use crate::builtin::lang_set;
 use std::ops::Range;
 
 /// The word number of tokens no dictionary knows.
@@ -112,6 +112,11 @@ impl TextLayer {
 
 /// Maps typographic variants to the plain ASCII form the dictionaries use.
 fn normalize_char(c: char) -> char {
+    // ASCII, nearly every character, is itself but for the backtick: one
+    // test instead of the whole match
+    if c.is_ascii() && c != '`' {
+        return c;
+    }
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => '"',
@@ -129,16 +134,28 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// The character at byte `pos` of `text` and its length in bytes. ASCII,
+/// almost all of news text, is read without decoding.
+#[inline]
+fn char_at(text: &str, pos: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(pos)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    text[pos..].chars().next().map(|c| (c, c.len_utf8()))
+}
+
 fn tokenize(text: &str, layer: &mut TextLayer) {
     let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
+    let mut pos = 0;
     let mut newlines_since_token = 0usize;
-    while let Some(&(start, c)) = chars.peek() {
+    while let Some((c, c_len)) = char_at(text, pos) {
+        let start = pos;
         if is_space(c) {
             if c == '\n' {
                 newlines_since_token += 1;
             }
-            chars.next();
+            pos += c_len;
             continue;
         }
         let c_norm = normalize_char(c);
@@ -146,16 +163,27 @@ fn tokenize(text: &str, layer: &mut TextLayer) {
         if is_word_char(c) {
             // A word: letters and digits with inner hyphens, periods,
             // apostrophes, and commas between digits.
-            let mut last = start + c.len_utf8();
-            chars.next();
-            while let Some(&(i, d)) = chars.peek() {
+            pos = start + c_len;
+            let mut last = pos;
+            loop {
+                // the common case first: a run of ASCII letters and digits
+                while pos < bytes.len()
+                    && (bytes[pos].is_ascii_alphanumeric() || bytes[pos] == b'_')
+                {
+                    pos += 1;
+                    last = pos;
+                }
+                let Some((d, d_len)) = char_at(text, pos) else {
+                    break;
+                };
+                let i = pos;
                 if is_word_char(d) {
-                    last = i + d.len_utf8();
-                    chars.next();
+                    pos += d_len;
+                    last = pos;
                     continue;
                 }
                 let dn = normalize_char(d);
-                let next = text[i + d.len_utf8()..].chars().next();
+                let next = char_at(text, i + d_len).map(|(n, _)| n);
                 let joins = match dn {
                     '-' | '&' => next.is_some_and(is_word_char),
                     '.' => next.is_some_and(|n| n.is_alphanumeric()),
@@ -173,7 +201,7 @@ fn tokenize(text: &str, layer: &mut TextLayer) {
                     }
                     '\'' => {
                         // Keep O'Brien and d'Ivoire; split off 's and n't.
-                        let rest = &text[i + d.len_utf8()..];
+                        let rest = &text[i + d_len..];
                         let splits = rest.starts_with(['s', 'S'])
                             && !rest[1..].starts_with(|c: char| c.is_alphanumeric());
                         next.is_some_and(|n| n.is_alphabetic()) && !splits
@@ -183,8 +211,8 @@ fn tokenize(text: &str, layer: &mut TextLayer) {
                 if !joins {
                     break;
                 }
-                chars.next();
-                last = i + d.len_utf8();
+                pos += d_len;
+                last = pos;
             }
             let mut word_end = last;
             // "didn't" -> "did" + "n't"
@@ -202,31 +230,30 @@ fn tokenize(text: &str, layer: &mut TextLayer) {
                 let single_initial =
                     word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 // "No." abbreviates only before a number ("No. 10").
-                let numero_ok = !crate::builtin::lang_set!("number_abbreviations").contains(&lower)
+                let numero_ok = !lang_set!("number_abbreviations").contains(&lower)
                     || text[word_end + 1..]
                         .trim_start()
                         .starts_with(|c: char| c.is_ascii_digit());
                 if inner_period
                     || single_initial
-                    || (numero_ok && lang_has("title_abbreviations", &lower))
+                    || (numero_ok && lang_set!("title_abbreviations").contains(&lower))
                 {
                     word_end += 1;
-                    chars.next();
+                    pos += 1;
                 }
             }
             end = word_end;
         } else if c_norm == '\''
-            && text[start + c.len_utf8()..].starts_with(['s', 'S'])
-            && !text[start + c.len_utf8() + 1..].starts_with(|c: char| c.is_alphanumeric())
+            && text[start + c_len..].starts_with(['s', 'S'])
+            && !text[start + c_len + 1..].starts_with(|c: char| c.is_alphanumeric())
             && layer.tokens.last().is_some_and(|t| t.span.end == start)
         {
             // The possessive clitic "'s" after a word.
-            chars.next();
-            chars.next();
-            end = start + c.len_utf8() + 1;
+            end = start + c_len + 1;
+            pos = end;
         } else {
-            chars.next();
-            end = start + c.len_utf8();
+            end = start + c_len;
+            pos = end;
         }
         push_token(layer, text, start..end, newlines_since_token);
         newlines_since_token = 0;
@@ -236,21 +263,10 @@ fn tokenize(text: &str, layer: &mut TextLayer) {
 fn push_token(layer: &mut TextLayer, text: &str, span: Range<usize>, newlines: usize) {
     let original = &text[span.clone()];
     let norm_start = layer.norm.len();
-    if original.is_ascii() && !original.contains('`') {
-        // the common case: plain ASCII needs only lower-casing
-        layer.norm.push_str(original);
-        layer.norm[norm_start..].make_ascii_lowercase();
-    } else {
-        for c in original.chars() {
-            let n = normalize_char(c);
-            if n.is_uppercase() {
-                layer.norm.extend(n.to_lowercase());
-            } else {
-                layer.norm.push(n);
-            }
-        }
-    }
-    let shape = shape_of(original);
+    let shape = match ascii_norm_and_shape(original, &mut layer.norm) {
+        Some(shape) => shape,
+        None => general_norm_and_shape(original, &mut layer.norm),
+    };
     layer.tokens.push(Token {
         span,
         norm: norm_start..layer.norm.len(),
@@ -261,6 +277,83 @@ fn push_token(layer: &mut TextLayer, text: &str, span: Range<usize>, newlines: u
         word: NO_WORD,
         classes: 0,
     });
+}
+
+/// Any token: appends its normalised, lower-cased form to `norm` and
+/// returns its shape. Kept out of line: few tokens need it, and inlined it
+/// made every token pay for its registers.
+#[cold]
+#[inline(never)]
+fn general_norm_and_shape(original: &str, norm: &mut String) -> Shape {
+    for c in original.chars() {
+        let n = normalize_char(c);
+        if n.is_uppercase() {
+            norm.extend(n.to_lowercase());
+        } else {
+            norm.push(n);
+        }
+    }
+    shape_of(original)
+}
+
+/// Byte classes of the one-pass ASCII path of [`push_token`].
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const DIGIT: u8 = 4;
+/// Bytes that need the general path: non-ASCII, and the backtick, which
+/// normalises to an apostrophe.
+const GENERAL: u8 = 8;
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' => LOWER,
+            b'0'..=b'9' => DIGIT,
+            b'`' | 0x80..=0xFF => GENERAL,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The common case of a token, plain ASCII without a backtick: appends its
+/// lower-cased form to `norm` and returns its [`shape_of`], reading its
+/// bytes once for the shape (ASCII has no letter that is neither upper nor
+/// lower case, and no digit but 0-9). `None`, with `norm` untouched, for
+/// any other token.
+#[inline]
+fn ascii_norm_and_shape(word: &str, norm: &mut String) -> Option<Shape> {
+    // the first letter's class, and the classes of every other byte
+    let mut first = 0u8;
+    let mut rest = 0u8;
+    for &b in word.as_bytes() {
+        let class = BYTE_CLASS[usize::from(b)];
+        if class == GENERAL {
+            return None;
+        }
+        if first == 0 && class & (UPPER | LOWER) != 0 {
+            first = class;
+        } else {
+            rest |= class;
+        }
+    }
+    let start = norm.len();
+    norm.push_str(word);
+    // most tokens have no capital to lower
+    if (first | rest) & UPPER != 0 {
+        norm[start..].make_ascii_lowercase();
+    }
+    Some(match first {
+        0 if rest & DIGIT != 0 => Shape::Number,
+        0 => Shape::Punct,
+        UPPER if rest & UPPER != 0 && rest & LOWER == 0 => Shape::Upper,
+        UPPER => Shape::Capitalized,
+        _ if rest & UPPER == 0 => Shape::Lower,
+        _ => Shape::Other,
+    })
 }
 
 fn shape_of(word: &str) -> Shape {
@@ -307,9 +400,9 @@ fn mark_temporal(layer: &mut TextLayer) {
     while i < n {
         let w = words[i];
         let mut end = i;
-        if shape[i] == Shape::Capitalized && crate::builtin::lang_set!("weekdays").contains(w) {
+        if shape[i] == Shape::Capitalized && lang_set!("weekdays").contains(w) {
             end = i + 1;
-            if end < n && lang_has("parts_of_day", words[end]) {
+            if end < n && lang_set!("parts_of_day").contains(words[end]) {
                 end += 1;
             }
         } else if shape[i] == Shape::Capitalized
@@ -322,19 +415,20 @@ fn mark_temporal(layer: &mut TextLayer) {
             } else if is_year(end) {
                 end += 1;
             }
-        } else if lang_has("period_openers", w) && i + 1 < n && lang_has("periods", words[i + 1]) {
+        } else if lang_set!("period_openers").contains(w)
+            && i + 1 < n
+            && lang_set!("periods").contains(words[i + 1])
+        {
             end = i + 2;
-        } else if lang_has("time_words", w) {
+        } else if lang_set!("time_words").contains(w) {
             end = i + 1;
         }
         if end > i {
             // take a leading "on", "early on", "late on" with the expression
             let mut start = i;
-            if start > 0
-                && crate::builtin::lang_set!("time_prepositions").contains(words[start - 1])
-            {
+            if start > 0 && lang_set!("time_prepositions").contains(words[start - 1]) {
                 start -= 1;
-                if start > 0 && lang_has("time_prefixes", words[start - 1]) {
+                if start > 0 && lang_set!("time_prefixes").contains(words[start - 1]) {
                     start -= 1;
                 }
             }
@@ -380,10 +474,10 @@ fn segment(layer: &TextLayer) -> Vec<Sentence> {
         } else if norm.ends_with('.') && norm.len() > 1 && next < tokens.len() {
             // An abbreviation at the end of a sentence: "... sanctions on the U.S. The ..."
             let abbreviation = norm.trim_end_matches('.');
-            let is_title = lang_has("title_abbreviations", abbreviation);
+            let is_title = lang_set!("title_abbreviations").contains(abbreviation);
             if !is_title
                 && tokens[next].shape == Shape::Capitalized
-                && lang_has("sentence_openers", layer.norm(next))
+                && lang_set!("sentence_openers").contains(layer.norm(next))
             {
                 boundary_after = Some(next);
             }
@@ -392,7 +486,7 @@ fn segment(layer: &TextLayer) -> Vec<Sentence> {
             // A line break ends a sentence after a paragraph break, or when the
             // line looks like a headline or dateline: it has no final
             // punctuation and the next line opens with a capital.
-            let line_unfinished = !crate::builtin::lang_set!("line_continuations").contains(norm);
+            let line_unfinished = !lang_set!("line_continuations").contains(norm);
             let next_opens = matches!(
                 tokens[next].shape,
                 Shape::Capitalized | Shape::Upper | Shape::Number
@@ -461,7 +555,12 @@ fn final_clitic(word: &str) -> Option<usize> {
     });
     clitics
         .iter()
-        .find(|(plain, c)| word.len() > *plain && word.ends_with(c.as_str()))
+        // the last byte first: few words end as a clitic does
+        .find(|(plain, c)| {
+            word.len() > *plain
+                && word.as_bytes().last() == c.as_bytes().last()
+                && word.ends_with(c.as_str())
+        })
         .map(|(_, c)| c.len())
 }
 
@@ -666,6 +765,26 @@ mod tests {
                 "overnight"
             ]
         );
+    }
+
+    #[test]
+    fn the_one_pass_ascii_shape_agrees_with_the_general_one() {
+        for w in [
+            "Turkey", "turkey", "US", "us", "F-16", "iPhone", "McNeil", "NATO's", "2024", "1,000",
+            "--", "'s", "A", "a", "x2", "X2", "_", "B52s", "eBay", "UK-based", "'Tis", "3D", "ok.",
+            "U.N.",
+        ] {
+            let mut norm = String::new();
+            assert_eq!(ascii_norm_and_shape(w, &mut norm), Some(shape_of(w)), "{w}");
+            assert_eq!(norm, w.to_lowercase());
+        }
+        // the general path normalises these
+        assert_eq!(
+            ascii_norm_and_shape("Z\u{fc}rich", &mut String::new()),
+            None
+        );
+        assert_eq!(ascii_norm_and_shape("`s", &mut String::new()), None);
+        assert_eq!(words("Z\u{fc}RICH `twas"), ["z\u{fc}rich", "'", "twas"]);
     }
 
     #[test]

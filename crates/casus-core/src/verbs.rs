@@ -372,7 +372,11 @@ impl VerbLexicon {
                     return Err(format!("`{w}` is not a lower-case pattern word (write words in base form, `+` for the target, `$` for the source, `*` for an unknown action)"))
                 }
                 _ => {
-                    let key = format!("{k}:{w}", k = usize::from(k == 0));
+                    // "1:word" for the verb, "0:word" after it (built by
+                    // hand: `format!` here was a third of reading the lexicon)
+                    let mut key = String::with_capacity(w.len() + 2);
+                    key.push_str(if k == 0 { "1:" } else { "0:" });
+                    key.push_str(w);
                     let id = *form_ids.entry(key).or_insert_with(|| {
                         // each distinct word is inflected once
                         let forms: HashSet<String> = if k == 0 {
