@@ -89,6 +89,14 @@ fn find_matches(ctx: &Ctx) -> Vec<PatternMatch> {
         if !ctx.layer.is(t, class::PATTERN_VERB) || !looks_like_verb(ctx, t) {
             continue;
         }
+        // "have (long) refused talks with": an auxiliary before a
+        // participle is no light verb of its own ("have talks with")
+        if ctx.layer.is(t, class::AUXILIARY)
+            && (t + 1..(t + 3).min(range.end))
+                .any(|i| ctx.layer.is(i, class::PARTICIPLE) && !ctx.in_mention(i))
+        {
+            continue;
+        }
         // A say-verb reports, unless a frame of more words makes it an act:
         // "claimed responsibility for", "denied involvement in".
         let say = ctx.layer.is(t, class::SAY_VERB);
