@@ -1016,6 +1016,53 @@ fn restricted_place(ctx: &Ctx, pred: &Predicate, clause_end: usize) -> Option<Pa
                 tokens: m.tokens.clone(),
             })
         })
+        .or_else(|| place_of_the_source(ctx, pred))
+}
+
+/// Failing a place after the verb, the place the source's own phrase
+/// names: "the authorities in X imposed a curfew" (a role placed inside
+/// its mention: the mention's country), "the UN mission in Y declared a
+/// state of siege" (a place between the source and the verb, in no
+/// clause of its own).
+fn place_of_the_source(ctx: &Ctx, pred: &Predicate) -> Option<Party> {
+    use crate::vocab::class;
+    let verb = pred.matched.verb;
+    pred.sources.iter().find_map(|&s| {
+        let source = &ctx.mentions[s];
+        let inside = source
+            .tokens
+            .clone()
+            .find(|&i| ctx.p.language.has("mention_locatives", ctx.norm(i)));
+        if let (Some(at), Referent::Actor(c)) = (inside, &source.referent) {
+            // the place's own words name the target, not the role's
+            let mut start = at + 1;
+            while start < source.tokens.end && ctx.layer.is(start, class::DETERMINER) {
+                start += 1;
+            }
+            let country = ActorCode(c).country()?;
+            return Some(Party {
+                code: country.to_string(),
+                tokens: start..source.tokens.end,
+            });
+        }
+        let between = source.tokens.end..verb;
+        if between
+            .clone()
+            .any(|i| ctx.layer.is(i, class::CLAUSE_BREAK) || ctx.norm(i) == ",")
+        {
+            return None;
+        }
+        ctx.mentions
+            .iter()
+            .filter(|m| m.tokens.start >= between.start && m.tokens.end <= between.end)
+            .find_map(|m| match &m.referent {
+                Referent::Place(Some(c)) => Some(Party {
+                    code: c.clone(),
+                    tokens: m.tokens.clone(),
+                }),
+                _ => None,
+            })
+    })
 }
 
 /// Rule 17: a protest's aim is not also a demand by the protesters. A
@@ -1136,6 +1183,16 @@ mod tests {
             ),
             // ... but not a country that is not placed
             ("Kenyan police imposed a curfew after talks with Uganda.", vec![]),
+            // failing a place after the verb, the place in the source's
+            // own phrase
+            (
+                "Police in Mombasa imposed a night curfew.",
+                vec![ev("KENCOP", "KEN", "1723", Asserted)],
+            ),
+            (
+                "The AU mission in Darfur declared a state of emergency.",
+                vec![ev("IGOAFRAFU", "SDN", "1724", Asserted)],
+            ),
             // an actor after a locative preposition is no place covered
             (
                 "Kenyan authorities imposed a curfew with support from the African Union.",
@@ -1920,5 +1977,20 @@ mod tests {
         for (text, want) in table {
             assert_eq!(code(text, "2024-05-01"), want, "{text}");
         }
+    }
+
+    /// The place in the source's own phrase names the target by its own
+    /// words, not the role's ("Police in Mombasa": Mombasa).
+    #[test]
+    fn a_place_in_the_source_phrase_is_named_by_its_words() {
+        let doc = Document::new(
+            "t",
+            "Police in Mombasa imposed a night curfew.",
+            Date::parse("2024-05-01"),
+        );
+        let events = pipeline().code(&doc);
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].target.as_deref(), Some("KEN"));
+        assert_eq!(events[0].target_text.as_deref(), Some("Mombasa"));
     }
 }
