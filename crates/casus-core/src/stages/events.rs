@@ -401,10 +401,6 @@ fn unmatched_obligations(ctx: &Ctx, obliged: &[usize]) -> Vec<(usize, Vec<usize>
     let mut out: Vec<(usize, Vec<usize>, usize)> = Vec::new();
     for k in 0..ctx.mentions.len() {
         // the last member of the subject stands before the obligation word
-        let subject = ctx.compound(k, true, false);
-        if subject.iter().any(|s| obliged.contains(s)) {
-            continue;
-        }
         let mut must = ctx.mentions[k].tokens.end;
         while must < ctx.range.end
             && (ctx.layer.tokens[must].temporal || crate::clause::is_adverb(ctx.norm(must)))
@@ -416,6 +412,10 @@ fn unmatched_obligations(ctx: &Ctx, obliged: &[usize]) -> Vec<(usize, Vec<usize>
         }
         // "Y must be punished" asks nothing of Y
         if must + 1 < ctx.range.end && ctx.layer.is(must + 1, class::BE_FORM) {
+            continue;
+        }
+        let subject = ctx.compound(k, true, false);
+        if subject.iter().any(|s| obliged.contains(s)) {
             continue;
         }
         if let Some(speaker) = obligation_speaker(ctx, must + 1, &subject) {
