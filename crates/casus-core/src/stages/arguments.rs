@@ -295,7 +295,9 @@ fn reach_target(
             // between, "accused of helping X escape from Japan")
             // A curfew's place is its target: "from" there names help
             // ("with support from the African Union").
+            // An adjective there is a place's ("metres from Kenyan soil").
             let origin = ctx.p.language.has("origin_prepositions", ctx.norm(b - 1))
+                && !mention.adjectival
                 && !sets.contains("restricted-place", code)
                 && !(start..b).any(|i| {
                     !ctx.in_mention(i)

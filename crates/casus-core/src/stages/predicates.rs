@@ -90,10 +90,13 @@ fn find_matches(ctx: &Ctx) -> Vec<PatternMatch> {
             continue;
         }
         // "have (long) refused talks with": an auxiliary before a
-        // participle is no light verb of its own ("have talks with")
+        // participle is no light verb of its own ("have talks with"); a
+        // participle after a determiner is an adjective ("had a
+        // scheduled meeting with")
+        let participle =
+            |i: usize| i < range.end && ctx.layer.is(i, class::PARTICIPLE) && !ctx.in_mention(i);
         if ctx.layer.is(t, class::AUXILIARY)
-            && (t + 1..(t + 3).min(range.end))
-                .any(|i| ctx.layer.is(i, class::PARTICIPLE) && !ctx.in_mention(i))
+            && (participle(t + 1) || participle(t + 2) && !ctx.layer.is(t + 1, class::DETERMINER))
         {
             continue;
         }
