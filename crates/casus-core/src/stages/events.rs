@@ -1890,7 +1890,7 @@ mod tests {
             // an auxiliary before a participle is no light verb: no 046
             // for "have ... talks with" beside the refusal
             (
-                "Somali rebels have long refused direct talks with the Kenyan government.",
+                "Somali rebels have repeatedly rejected peace talks with the Kenyan cabinet.",
                 vec![ev("SOMREB", "KENGOV", "125", Asserted)],
             ),
             // ... but a participle after a determiner is an adjective

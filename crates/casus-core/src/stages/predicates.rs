@@ -89,7 +89,7 @@ fn find_matches(ctx: &Ctx) -> Vec<PatternMatch> {
         if !ctx.layer.is(t, class::PATTERN_VERB) || !looks_like_verb(ctx, t) {
             continue;
         }
-        // "have (long) refused talks with": an auxiliary before a
+        // "have (repeatedly) rejected talks with": an auxiliary before a
         // participle is no light verb of its own ("have talks with"); a
         // participle after a determiner is an adjective ("had a
         // scheduled meeting with")
