@@ -284,7 +284,28 @@ fn reach_target(
             // only of force and visits ("struck targets in Syria"); a curfew
             // or condolences reach a placed place, not "support from NATO".
             let place_like = matches!(mention.referent, Referent::Place(_) | Referent::Capital(_));
+            // "from" in the object phrase names whom the object comes from
+            // or is taken from ("autonomy from the Iraqi authorities",
+            // "sanctions on goods from Kenya"), not where the act happens
+            let mut b = t;
+            while b > start && ctx.layer.is(b - 1, class::DETERMINER) {
+                b -= 1;
+            }
+            // (the object's own phrase: no "-ing" form or infinitive
+            // between, "accused of helping X escape from Japan")
+            // A curfew's place is its target: "from" there names help
+            // ("with support from the African Union").
+            // An adjective there is a place's ("metres from Kenyan soil").
+            let origin = ctx.p.language.has("origin_prepositions", ctx.norm(b - 1))
+                && !mention.adjectival
+                && !sets.contains("restricted-place", code)
+                && !(start..b).any(|i| {
+                    !ctx.in_mention(i)
+                        && (ctx.norm(i).ends_with("ing")
+                            || ctx.word_in(i, crate::lang::INFINITIVE_MARKERS))
+                });
             let placed = !mention.locative
+                || origin && !place_like
                 || place_target
                     && (place_like
                         || sets.contains("force-target", code)

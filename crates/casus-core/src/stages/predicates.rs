@@ -89,6 +89,17 @@ fn find_matches(ctx: &Ctx) -> Vec<PatternMatch> {
         if !ctx.layer.is(t, class::PATTERN_VERB) || !looks_like_verb(ctx, t) {
             continue;
         }
+        // "have (repeatedly) rejected talks with": an auxiliary before a
+        // participle is no light verb of its own ("have talks with"); a
+        // participle after a determiner is an adjective ("had a
+        // scheduled meeting with")
+        let participle =
+            |i: usize| i < range.end && ctx.layer.is(i, class::PARTICIPLE) && !ctx.in_mention(i);
+        if ctx.layer.is(t, class::AUXILIARY)
+            && (participle(t + 1) || participle(t + 2) && !ctx.layer.is(t + 1, class::DETERMINER))
+        {
+            continue;
+        }
         // A say-verb reports, unless a frame of more words makes it an act:
         // "claimed responsibility for", "denied involvement in".
         let say = ctx.layer.is(t, class::SAY_VERB);

@@ -1,0 +1,71 @@
+//! Targets and demands the argument and event stages read beyond a
+//! pattern's slot (issue 11 items 1 and 3), through the real binary, on
+//! sentences written for these tests: "X said Y must V" with no pattern
+//! for V, a threat aimed at its condition's subject, and the decision
+//! named by its stage under `--explain`.
+
+use serde_json::Value;
+
+mod common;
+
+/// Codes `text` as one document; returns (source, target, code, modality,
+/// evidence entry) of each event.
+fn code(text: &str) -> Vec<(String, String, String, String, String)> {
+    let out = common::casus_with_stdin(&["code"], text.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut v: Vec<_> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let e: Value = serde_json::from_str(line).unwrap();
+            let s = |v: &Value| v.as_str().unwrap_or_default().to_string();
+            (
+                s(&e["source"]),
+                s(&e["target"]),
+                s(&e["code"]),
+                s(&e["modality"]),
+                s(&e["evidence"]["entry"]),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn said_must_is_a_demand_without_a_pattern_for_its_verb() {
+    let got = code("Ghana said on Friday that Togo must do more to curb smuggling.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (source, target, cameo, modality, entry) = &got[0];
+    assert_eq!(
+        (source.as_str(), target.as_str(), cameo.as_str()),
+        ("GHA", "TGO", "100")
+    );
+    assert_eq!(modality, "asserted");
+    assert!(entry.contains("said-must"), "{entry}");
+    // no coded speaker, no demand
+    assert!(code("Analysts said Togo must do more to curb smuggling.").is_empty());
+}
+
+#[test]
+fn a_threat_is_aimed_at_the_subject_of_its_condition() {
+    let got = code("Peru threatened to halt grain shipments if Chile raises its tariffs.");
+    let triples: Vec<_> = got
+        .iter()
+        .map(|(s, t, c, m, _)| (s.as_str(), t.as_str(), c.as_str(), m.as_str()))
+        .collect();
+    assert_eq!(triples, vec![("PER", "CHL", "130", "asserted")]);
+    let out = common::casus_with_stdin(
+        &["code", "--explain"],
+        "Peru threatened to halt grain shipments if Chile raises its tariffs.".as_bytes(),
+    );
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        report.contains("[events]") && report.contains("aimed at the subject of its condition"),
+        "{report}"
+    );
+}
