@@ -184,6 +184,15 @@ fn aspect_verbs_and_new_families() {
             "call for sanction against +",
             "asserted",
         ),
+        // readiness with an action no pattern knows: the root fallback
+        (
+            "Peru is willing to link its grid with Bolivia.",
+            "PER",
+            "BOL",
+            "030",
+            "willing to * with +",
+            "asserted",
+        ),
         (
             "Germany handed over medicine to Moldova.",
             "DEU",
@@ -200,4 +209,10 @@ fn a_pattern_preposition_is_not_reached_through_articles() {
     // "hammer + for" (criticism) would reach "for" only by not counting "a"
     let rows = common::code_rows(&["Uruguay will hammer out a fishing plan for Chile."], &[]);
     assert!(rows[0].iter().all(|e| e["code"] != "111"), "{:#?}", rows[0]);
+}
+
+#[test]
+fn readiness_with_a_direct_object_is_no_cooperation() {
+    let rows = common::code_rows(&["Iran is willing to confront Israel."], &[]);
+    assert!(rows[0].iter().all(|e| e["code"] != "030"), "{:#?}", rows[0]);
 }
