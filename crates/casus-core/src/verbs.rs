@@ -846,10 +846,11 @@ impl VerbLexicon {
                             }
                             // an article that opens the noun phrase of the
                             // pattern's word says nothing of its own ("agreed
-                            // *a* landmark free trade deal"); one before a name
-                            // opens the name's phrase and counts ("gave *the*
-                            // Ivory Coast"), and a preposition of the pattern
-                            // is not reached through them (checked below)
+                            // *a* landmark bilateral fisheries agreement"); one
+                            // before a name opens the name's phrase and counts
+                            // ("gave *the* Dominican Republic"), and a
+                            // preposition of the pattern is not reached
+                            // through them (checked below)
                             if layer.is(t, crate::vocab::class::ARTICLE)
                                 && mention_at(t + 1).is_none()
                             {
