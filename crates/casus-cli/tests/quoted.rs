@@ -272,8 +272,10 @@ fn the_country_resolves_only_when_unambiguous() {
             &["KEN UGAGOV 043 asserted", "UGAGOV KEN 042 asserted"],
         ),
         (
+            // 166, the lexicon's frame `expel + ambassador`: the slot's
+            // mention "France's ambassador" holds the pattern's noun
             "Mali expelled France's ambassador after the country criticised Mali.",
-            &["MLI FRAGOV 174 asserted"],
+            &["MLI FRAGOV 166 asserted"],
         ),
         (
             "Protests spread in Kenya. Kenya's police arrested students, and the country condemned Uganda.",

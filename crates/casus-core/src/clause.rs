@@ -235,6 +235,30 @@ pub(crate) fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
         || ctx.layer.is(t - 1, class::AUXILIARY)
         || is_adverb(prev)
         || ctx.layer.is(t - 1, class::BASE_CONTEXT)
+        || subject_before_aside(ctx, t)
+}
+
+/// Whether a subject stands before a time expression or a short
+/// parenthesis that ends right before token `t`: wire copy puts the day
+/// between subject and verb ("Kenya on Tuesday expels", "Ghana Friday
+/// lets"), and captions a side ("the minister (L) meets"), so a base or
+/// "-s" form there is the verb as it is right after its subject.
+fn subject_before_aside(ctx: &Ctx, t: usize) -> bool {
+    let mut b = t;
+    if ctx.norm(b - 1) == ")" {
+        let open = (b.saturating_sub(6).max(ctx.range.start)..b - 1)
+            .rev()
+            .find(|&i| ctx.norm(i) == "(");
+        match open {
+            Some(i) => b = i,
+            None => return false,
+        }
+    } else {
+        while b > ctx.range.start && ctx.layer.tokens[b - 1].temporal {
+            b -= 1;
+        }
+    }
+    b < t && b > ctx.range.start && ctx.in_mention(b - 1)
 }
 
 /// "... by the African Union": the mention after `by` following the verb.

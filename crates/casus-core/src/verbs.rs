@@ -812,13 +812,26 @@ impl VerbLexicon {
             // preposition of the pattern ("welcome + in") is not the one
             // after the slot
             let mut possessor = false;
+            // the last token of the mention a slot just took
+            let mut slot_head: Option<usize> = None;
             for el in &self.elements[p.start as usize + 1..p.end as usize] {
                 match el {
                     Element::Word(w) => {
                         let form = *w;
+                        // the slot's mention took the pattern's word as its
+                        // role noun ("accept + inspector": "accepted *UN
+                        // inspectors*", "admit + refugee": "admitted *Syrian
+                        // refugees*"): the word is matched inside it
+                        if let Some(head) = slot_head.take() {
+                            if self.form_at(form, layer, head) {
+                                literals.push(head);
+                                continue;
+                            }
+                        }
                         let mut found = None;
                         let mut t = pos;
                         let mut gap = 0;
+                        let mut articles = 0;
                         while t < end && gap <= MAX_GAP {
                             if layer.tokens[t].temporal {
                                 t += 1;
@@ -832,6 +845,20 @@ impl VerbLexicon {
                             // but is first the pattern's own word
                             // ("optimism about", "concern over")
                             if free_in_gap(layer, t) {
+                                t += 1;
+                                continue;
+                            }
+                            // an article that opens the noun phrase of the
+                            // pattern's word says nothing of its own ("agreed
+                            // *a* landmark bilateral fisheries agreement"); one
+                            // before a name opens the name's phrase and counts
+                            // ("gave *the* Dominican Republic"), and a
+                            // preposition of the pattern is not reached
+                            // through them (checked below)
+                            if layer.is(t, crate::vocab::class::ARTICLE)
+                                && mention_at(t + 1).is_none()
+                            {
+                                articles += 1;
                                 t += 1;
                                 continue;
                             }
@@ -873,7 +900,8 @@ impl VerbLexicon {
                         }
                         match found {
                             Some(t)
-                                if possessor && layer.is(t, crate::vocab::class::PREPOSITION) =>
+                                if (possessor || gap + articles > MAX_GAP)
+                                    && layer.is(t, crate::vocab::class::PREPOSITION) =>
                             {
                                 ok = false;
                                 break;
@@ -916,6 +944,7 @@ impl VerbLexicon {
                         let found = find_slot(layer, pos, end, mentions, force);
                         if let Some(m) = found {
                             pos = mentions[m].tokens.end;
+                            slot_head = (mentions[m].tokens.len() > 1).then_some(pos - 1);
                             possessor = pos < end && matches!(layer.norm(pos), "'s" | "'");
                             if *el == Element::Target {
                                 target = Some(m);
