@@ -17,19 +17,13 @@ type Row = (
 );
 
 fn check(table: &[Row]) {
-    let sentences: Vec<&str> = table.iter().map(|r| r.0).collect();
-    let rows = common::code_rows(&sentences, &[]);
-    for ((sentence, source, target, code, pattern), events) in table.iter().zip(rows) {
-        let Some(e) = events
-            .iter()
-            .find(|e| e["code"] == *code && e["source"] == *source)
-        else {
-            panic!("`{sentence}`: no {code} event from {source} in {events:#?}");
-        };
-        assert_eq!(e["target"], *target, "`{sentence}`");
-        assert_eq!(e["evidence"]["pattern"], *pattern, "`{sentence}`");
-        assert_eq!(e["modality"], "asserted", "`{sentence}`");
-    }
+    let rows: Vec<common::PatternRow> = table
+        .iter()
+        .map(|&(sentence, source, target, code, pattern)| {
+            (sentence, source, target, code, pattern, "asserted")
+        })
+        .collect();
+    common::check_pattern_rows(&rows);
 }
 
 #[test]

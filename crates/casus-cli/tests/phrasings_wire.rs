@@ -9,29 +9,10 @@
 mod common;
 
 /// (sentence, source, target, code, pattern of the evidence, modality)
-type Row = (
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-);
+type Row = common::PatternRow<'static>;
 
 fn check(table: &[Row]) {
-    let sentences: Vec<&str> = table.iter().map(|r| r.0).collect();
-    let rows = common::code_rows(&sentences, &[]);
-    for ((sentence, source, target, code, pattern, modality), events) in table.iter().zip(rows) {
-        let Some(e) = events
-            .iter()
-            .find(|e| e["code"] == *code && e["source"] == *source)
-        else {
-            panic!("`{sentence}`: no {code} event from {source} in {events:#?}");
-        };
-        assert_eq!(e["target"], *target, "`{sentence}`");
-        assert_eq!(e["evidence"]["pattern"], *pattern, "`{sentence}`");
-        assert_eq!(e["modality"], *modality, "`{sentence}`");
-    }
+    common::check_pattern_rows(table);
 }
 
 #[test]

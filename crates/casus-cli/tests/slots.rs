@@ -4,36 +4,12 @@
 //! for V, a threat aimed at its condition's subject, and the decision
 //! named by its stage under `--explain`.
 
-use serde_json::Value;
-
 mod common;
 
 /// Codes `text` as one document; returns (source, target, code, modality,
 /// evidence entry) of each event.
 fn code(text: &str) -> Vec<(String, String, String, String, String)> {
-    let out = common::casus_with_stdin(&["code"], text.as_bytes());
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mut v: Vec<_> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|line| {
-            let e: Value = serde_json::from_str(line).unwrap();
-            let s = |v: &Value| v.as_str().unwrap_or_default().to_string();
-            (
-                s(&e["source"]),
-                s(&e["target"]),
-                s(&e["code"]),
-                s(&e["modality"]),
-                s(&e["evidence"]["entry"]),
-            )
-        })
-        .collect();
-    v.sort();
-    v
+    common::event_summaries(&[], text)
 }
 
 #[test]

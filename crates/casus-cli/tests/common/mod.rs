@@ -47,3 +47,64 @@ pub fn code_rows(sentences: &[&str], extra: &[&str]) -> Vec<Vec<serde_json::Valu
     }
     rows
 }
+
+/// Codes `text` as one document with `extra` arguments after `casus code`;
+/// returns (source, target, code, modality, evidence entry) of each event,
+/// sorted.
+// Not every test binary that includes this module reads events this way.
+#[allow(dead_code)]
+pub fn event_summaries(
+    extra: &[&str],
+    text: &str,
+) -> Vec<(String, String, String, String, String)> {
+    let mut args = vec!["code"];
+    args.extend_from_slice(extra);
+    let out = casus_with_stdin(&args, text.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut v: Vec<_> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let e: serde_json::Value = serde_json::from_str(line).unwrap();
+            let s = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+            (
+                s(&e["source"]),
+                s(&e["target"]),
+                s(&e["code"]),
+                s(&e["modality"]),
+                s(&e["evidence"]["entry"]),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// One row of a pattern table: (sentence, source, target, code, pattern
+/// of the evidence, modality).
+pub type PatternRow<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str, &'a str);
+
+/// Codes every row's sentence and checks that it gives an event with the
+/// row's code from the row's source, aimed at the row's target, matched by
+/// the row's pattern, with the row's modality.
+// Not every test binary that includes this module codes pattern tables.
+#[allow(dead_code)]
+pub fn check_pattern_rows(table: &[PatternRow]) {
+    let sentences: Vec<&str> = table.iter().map(|r| r.0).collect();
+    let rows = code_rows(&sentences, &[]);
+    for ((sentence, source, target, code, pattern, modality), events) in table.iter().zip(rows) {
+        let Some(e) = events
+            .iter()
+            .find(|e| e["code"] == *code && e["source"] == *source)
+        else {
+            panic!("`{sentence}`: no {code} event from {source} in {events:#?}");
+        };
+        assert_eq!(e["target"], *target, "`{sentence}`");
+        assert_eq!(e["evidence"]["pattern"], *pattern, "`{sentence}`");
+        assert_eq!(e["modality"], *modality, "`{sentence}`");
+    }
+}
