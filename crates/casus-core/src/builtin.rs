@@ -147,6 +147,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/origin_prepositions.txt",
     "lang/en/english_markers.txt",
     "lang/en/time_prepositions.txt",
+    "lang/en/time_year_prepositions.txt",
     "lang/en/number_abbreviations.txt",
     "lang/en/month_abbreviations.txt",
     "lang/en/gap_free_phrases.txt",

@@ -98,6 +98,7 @@ pub const LISTS: &[(&str, u32)] = &[
     ("destination_prepositions", 0),
     ("origin_prepositions", 0),
     ("time_prepositions", 0),
+    ("time_year_prepositions", 0),
     ("number_abbreviations", 0),
     ("month_abbreviations", 0),
     ("gap_free_phrases", 0),

@@ -423,9 +423,23 @@ fn mark_temporal(layer: &mut TextLayer) {
         } else if lang_set!("time_words").contains(w) {
             end = i + 1;
         }
+        // a year or a month alone after "in", "during", "since" ("donated $5
+        // million *in 2019* to", "met *in March* with"): the preposition is
+        // part of the expression, as "on" is of "on Monday"
+        let year_or_month = end == i
+            && i > 0
+            && lang_set!("time_year_prepositions").contains(words[i - 1])
+            && ((is_year(i) && w.parse::<u16>().is_ok_and(|y| (1900..=2099).contains(&y)))
+                || (shape[i] == Shape::Capitalized && crate::date::month_number(w).is_some()));
+        if year_or_month {
+            end = i + 1;
+        }
         if end > i {
             // take a leading "on", "early on", "late on" with the expression
             let mut start = i;
+            if year_or_month {
+                start -= 1;
+            }
             if start > 0 && lang_set!("time_prepositions").contains(words[start - 1]) {
                 start -= 1;
                 if start > 0 && lang_set!("time_prefixes").contains(words[start - 1]) {
