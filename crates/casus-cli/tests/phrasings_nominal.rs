@@ -4,8 +4,8 @@
 //! relative: "issued a statement urging"), an amount with what it is ("$40
 //! million in loans to"), a year or month alone in a pattern's gap ("in
 //! 2019"), the recipient before what is given ("provide X with loans"),
-//! human shields, and goods handed back. Each row fails without the rule or
-//! entry it names.
+//! human shields, goods handed back, and sanctions left to lapse. Each row
+//! fails without the rule or entry it names.
 
 mod common;
 
@@ -170,6 +170,37 @@ fn goods_handed_back_to_their_owner() {
             "DZA",
             "0842",
             "return coin to +",
+            "asserted",
+        ),
+        // the owner before the goods
+        (
+            "Spanish police returned to Mexico three colonial paintings.",
+            "ESPCOP",
+            "MEX",
+            "0842",
+            "return to + painting",
+            "asserted",
+        ),
+    ]);
+}
+
+#[test]
+fn a_restriction_left_to_lapse_is_eased() {
+    check(&[
+        (
+            "The EU failed to renew sanctions against Belarus.",
+            "IGOEUREEC",
+            "BLR",
+            "085",
+            "fail to renew sanction against +",
+            "asserted",
+        ),
+        (
+            "The Security Council failed to renew the arms embargo on Sudan.",
+            "IGOUNO",
+            "SDN",
+            "085",
+            "fail to renew embargo on +",
             "asserted",
         ),
     ]);
