@@ -646,8 +646,12 @@ impl ActorLexicon {
     }
 
     /// Hyphenated tokens: "Sino-U.S." names two countries, "British-flagged"
-    /// one, "Russian-backed" none (a modifier, not an actor).
-    fn hyphenated(&self, layer: &TextLayer, token: usize) -> Vec<usize> {
+    /// one, "Russian-backed" none (a modifier, not an actor). A leading
+    /// participle ("Saudi-led") names the leader of the force or body after
+    /// it when one follows (`leads`): "the Saudi-led coalition" is Saudi
+    /// Arabia's, "NATO-led troops" NATO's; before anything else ("a US-led
+    /// raid") it stays a modifier.
+    fn hyphenated(&self, layer: &TextLayer, token: usize, leads: bool) -> Vec<usize> {
         let norm = layer.norm(token);
         if !norm.contains('-') || layer.tokens[token].shape == Shape::Lower {
             return Vec::new();
@@ -684,6 +688,13 @@ impl ActorLexicon {
             return ids.into_iter().flatten().collect();
         }
         match (ids.first().copied().flatten(), parts.get(1)) {
+            (Some(id), Some(p)) if parts.len() == 2 && lang_has("leading_participles", p) => {
+                if leads {
+                    vec![id]
+                } else {
+                    Vec::new()
+                }
+            }
             (Some(_), Some(p)) if lang_has("modifier_participles", p) => Vec::new(),
             (Some(id), Some(_)) if parts.len() == 2 => vec![id],
             _ => Vec::new(),
@@ -714,11 +725,27 @@ impl ActorLexicon {
             if covered[t - range.start] || !layer.norm(t).contains('-') {
                 continue;
             }
-            let ids = self.hyphenated(layer, t);
+            // what follows a leading participle: a role noun ("Saudi-led
+            // forces"), or a body that is no role ("the US-led coalition"),
+            // which the mention takes in
+            let next = t + 1;
+            let role_follows = next < range.end
+                && by_start
+                    .get(next)
+                    .is_some_and(|r| self.entries[r.entry].kind == EntryKind::Agent);
+            let body_follows = next < range.end
+                && !covered[next - range.start]
+                && lang_has("led_bodies", layer.norm(next));
+            let ids = self.hyphenated(layer, t, role_follows || body_follows);
+            let end = if body_follows && ids.len() == 1 {
+                next + 1
+            } else {
+                next
+            };
             for id in ids {
                 hyphen_raws.push(Raw {
                     start: t,
-                    end: t + 1,
+                    end,
                     entry: id,
                 });
             }
@@ -926,6 +953,16 @@ impl ActorLexicon {
                 if j < end && (norm(j) == "'s" || norm(j) == "'") {
                     j += 1;
                 }
+                // After a possessive, a capitalised word no dictionary knows
+                // names the faction or party the role belongs to, not
+                // another owner: "Nicaragua's Sandinista government",
+                // "Britain's Labour government".
+                let possessed = j > pos;
+                let unknown_name = |j: usize| {
+                    possessed
+                        && matches!(layer.tokens[j].shape, Shape::Capitalized | Shape::Upper)
+                        && by_start.get(j).is_none()
+                };
                 let mut skipped = 0;
                 // modifiers and model names: "Turkish F-16 fighter jets"
                 let model_name = |j: usize| {
@@ -943,7 +980,7 @@ impl ActorLexicon {
                     })
                 };
                 while j < end && skipped < 2 && kind_at(j) != Some(EntryKind::Agent) {
-                    if lang_has("role_modifiers", norm(j)) || model_name(j) {
+                    if lang_has("role_modifiers", norm(j)) || model_name(j) || unknown_name(j) {
                         j += 1;
                     } else if let Some(place) = own_place(j) {
                         j = place.end;

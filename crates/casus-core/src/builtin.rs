@@ -92,6 +92,8 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/role_modifiers.txt",
     "lang/en/regional_adjectives.txt",
     "lang/en/modifier_participles.txt",
+    "lang/en/leading_participles.txt",
+    "lang/en/led_bodies.txt",
     "lang/en/never_places.txt",
     "lang/en/name_connectors.txt",
     "lang/en/place_prepositions.txt",

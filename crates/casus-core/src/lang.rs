@@ -48,6 +48,8 @@ pub const LISTS: &[(&str, u32)] = &[
     ("role_modifiers", 0),
     ("regional_adjectives", 0),
     ("modifier_participles", 0),
+    ("leading_participles", 0),
+    ("led_bodies", 0),
     ("never_places", 0),
     ("name_connectors", 0),
     ("place_prepositions", 0),
