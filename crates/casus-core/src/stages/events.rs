@@ -2017,4 +2017,50 @@ mod tests {
         assert_eq!(events[0].target.as_deref(), Some("KEN"));
         assert_eq!(events[0].target_text.as_deref(), Some("Mombasa"));
     }
+
+    /// The pattern's preposition inside a mention that goes on after it
+    /// ("refugees from X"): the mention fills the slot, since no mention
+    /// starts after the preposition.
+    #[test]
+    fn a_slot_inside_the_mention_of_its_preposition() {
+        let table: Vec<(&str, Vec<Coded>)> = vec![
+            (
+                "Kazakhstan took in refugees from Kyrgyzstan last year.",
+                vec![ev("KAZ", "KGZREF", "075", Asserted)],
+            ),
+            (
+                "Canada withdrew its election monitors and aid workers from Haiti.",
+                vec![ev("CAN", "HTIDEV", "1662", Asserted)],
+            ),
+            (
+                "Canada withdrew its monitors from Haiti.",
+                vec![ev("CAN", "HTI", "1662", Asserted)],
+            ),
+            ("Kazakhstan took in refugees.", vec![]),
+        ];
+        for (text, want) in table {
+            assert_eq!(code(text, "2024-05-01"), want, "{text}");
+        }
+    }
+
+    /// A ceasefire declared or called for in a region is aimed at the
+    /// region's country (code set `place-target`); a country's own truce in
+    /// its own region has no target.
+    #[test]
+    fn a_ceasefire_in_a_region() {
+        let table: Vec<(&str, Vec<Coded>)> = vec![
+            (
+                "Eritrea and Ethiopia declared a ceasefire in Tigray.",
+                vec![ev("ERI", "ETH", "0871", Asserted)],
+            ),
+            (
+                "The Arab League called for a truce in Gaza on Sunday.",
+                vec![ev("IGOMEAARL", "PSE", "0256", Asserted)],
+            ),
+            ("Ethiopia declared a ceasefire in Tigray.", vec![]),
+        ];
+        for (text, want) in table {
+            assert_eq!(code(text, "2024-05-01"), want, "{text}");
+        }
+    }
 }
