@@ -107,6 +107,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/subject_pronouns.txt",
     "lang/en/first_person_pronouns.txt",
     "lang/en/person_pronouns.txt",
+    "lang/en/person_titles.txt",
     "lang/en/plural_pronouns.txt",
     "lang/en/thing_pronouns.txt",
     "lang/en/possessive_markers.txt",

@@ -57,6 +57,7 @@ pub const LISTS: &[(&str, u32)] = &[
     ("subject_pronouns", 0),
     ("first_person_pronouns", 0),
     ("person_pronouns", 0),
+    ("person_titles", 0),
     ("plural_pronouns", 0),
     ("thing_pronouns", 0),
     ("possessive_markers", 0),
