@@ -2063,4 +2063,28 @@ mod tests {
             assert_eq!(code(text, "2024-05-01"), want, "{text}");
         }
     }
+
+    /// A symmetric verb's other party may be an unknown name; the
+    /// apposition right after it names the party, and nothing later does.
+    #[test]
+    fn the_apposition_of_an_unknown_name_is_the_other_party() {
+        let table: Vec<(&str, Vec<Coded>)> = vec![
+            (
+                "Kenya and Uganda held talks with Jan Kowalski, the Polish envoy.",
+                vec![
+                    ev("KEN", "POLGOV", "046", Asserted),
+                    ev("POLGOV", "KEN", "046", Asserted),
+                    ev("POLGOV", "UGA", "046", Asserted),
+                    ev("UGA", "POLGOV", "046", Asserted),
+                ],
+            ),
+            (
+                "Hamas leaders met Jan Kowalski on Monday, the Polish envoy said.",
+                vec![],
+            ),
+        ];
+        for (text, want) in table {
+            assert_eq!(code(text, "2024-05-01"), want, "{text}");
+        }
+    }
 }
