@@ -451,6 +451,8 @@ mod tests {
         v
     }
 
+    type Triple = (String, String, String);
+
     fn t(s: &str, g: &str, c: &str) -> (String, String, String) {
         (s.into(), g.into(), c.into())
     }
@@ -477,7 +479,7 @@ mod tests {
     /// plural role or a body is no antecedent for them.
     #[test]
     fn person_pronouns_take_a_titled_role() {
-        let table: Vec<(&str, Vec<(String, String, String)>)> = vec![
+        let table: Vec<(&str, Vec<Triple>)> = vec![
             (
                 "Chile's foreign minister said he had condemned Peru.",
                 vec![t("CHLGOV", "PER", "111")],
