@@ -161,7 +161,7 @@ pub fn resolve(
     for k in 0..mentions.len() {
         let new = match mentions[k].referent.clone() {
             Referent::Pronoun { word, role } => {
-                resolve_pronoun(&word, role, &mentions[..k], history)
+                resolve_pronoun(layer, &word, role, &mentions[..k], history)
             }
             Referent::Description(kind, role) => {
                 resolve_description(layer, kind, role, &mentions[..k], history)
@@ -307,6 +307,7 @@ fn with_role(code: &str, role: &Option<String>) -> String {
 }
 
 fn resolve_pronoun(
+    layer: &TextLayer,
     word: &str,
     role: Option<String>,
     before: &[Mention],
@@ -319,10 +320,18 @@ fn resolve_pronoun(
     let wants_person = crate::builtin::lang_set!("person_pronouns").contains(word);
     let plural = crate::builtin::lang_set!("plural_pronouns").contains(word);
     let thing = crate::builtin::lang_set!("thing_pronouns").contains(word);
+    // "Kenya's foreign minister said he ...": a role mention whose last
+    // word names one person (`person_titles.txt`, singular forms) is a
+    // person for "he" and "she", as a named person is
+    let titled = |m: &Mention| {
+        m.has_role
+            && m.tokens.end > m.tokens.start
+            && crate::builtin::lang_set!("person_titles").contains(layer.norm(m.tokens.end - 1))
+    };
     let fits = |m: &Mention| -> bool {
         !m.locative
             && !resolved_codes(m).is_empty()
-            && (!wants_person || m.is_person)
+            && (!wants_person || m.is_person || titled(m))
             && !(thing && (m.is_person || matches!(m.referent, Referent::Group(_))))
     };
     let antecedent = candidates(before, history).find(|m| fits(m))?;
@@ -442,6 +451,8 @@ mod tests {
         v
     }
 
+    type Triple = (String, String, String);
+
     fn t(s: &str, g: &str, c: &str) -> (String, String, String) {
         (s.into(), g.into(), c.into())
     }
@@ -461,6 +472,31 @@ mod tests {
             triples("Kenya said its troops attacked Uganda."),
             vec![t("KENMIL", "UGA", "190")]
         );
+    }
+
+    /// "he" and "she" take a role mention that names one person by its
+    /// last word (`person_titles.txt`), as they take a named person; a
+    /// plural role or a body is no antecedent for them.
+    #[test]
+    fn person_pronouns_take_a_titled_role() {
+        let table: Vec<(&str, Vec<Triple>)> = vec![
+            (
+                "Chile's foreign minister said he had condemned Peru.",
+                vec![t("CHLGOV", "PER", "111")],
+            ),
+            (
+                "The Peruvian ambassador arrived on Monday. She condemned Bolivia.",
+                vec![t("PERGOV", "BOL", "111")],
+            ),
+            ("Chilean officials said he had condemned Peru.", vec![]),
+            (
+                "Chile's foreign ministry said he had condemned Peru.",
+                vec![],
+            ),
+        ];
+        for (text, want) in table {
+            assert_eq!(triples(text), want, "{text}");
+        }
     }
 
     #[test]

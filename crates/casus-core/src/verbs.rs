@@ -941,7 +941,22 @@ impl VerbLexicon {
                         }
                     }
                     Element::Target | Element::Source => {
-                        let found = find_slot(layer, pos, end, mentions, force);
+                        // The pattern's preposition inside a mention that
+                        // goes on after it ("accept refugee from +":
+                        // "accepted *refugees from Syria*", "withdraw
+                        // inspector from +": "... and *aid workers from
+                        // Iraq*"): the mention already names who the slot
+                        // holds, and no mention starts after the preposition.
+                        let inside = literals
+                            .last()
+                            .filter(|&&l| {
+                                l + 1 == pos && layer.is(l, crate::vocab::class::PREPOSITION)
+                            })
+                            .and_then(|&l| {
+                                let k = mentions.partition_point(|m| m.tokens.start <= l);
+                                k.checked_sub(1).filter(|&k| mentions[k].tokens.end > pos)
+                            });
+                        let found = inside.or_else(|| find_slot(layer, pos, end, mentions, force));
                         if let Some(m) = found {
                             pos = mentions[m].tokens.end;
                             slot_head = (mentions[m].tokens.len() > 1).then_some(pos - 1);

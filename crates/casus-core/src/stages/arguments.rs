@@ -122,6 +122,22 @@ fn sentence(
                 reached = true;
             }
         }
+        // "met Jan Kowalski, a Polish diplomat,": a symmetric verb's other
+        // party is a name the dictionaries do not know, named by the
+        // apposition right after it
+        if pattern.symmetric && targets.is_empty() && pred.voice == Voice::Active {
+            if let Some(found) = apposition_of_name(ctx, pred.matched.end, &subject) {
+                trace.note(NAME, index, || {
+                    format!(
+                        "`{}`: the other party is the apposition `{}` of an unknown name",
+                        pattern.text,
+                        span_text(ctx.text, ctx.layer, ctx.mentions[found].tokens.clone())
+                    )
+                });
+                targets = vec![found];
+                reached = true;
+            }
+        }
         let m = &pred.matched;
         // Objects of a verb cannot be the subject of a later verb; subjects
         // can ("Armenia and Azerbaijan signed a deal brokered by Russia"),
@@ -320,6 +336,48 @@ fn reach_target(
         // ("into alleged crimes by", "the reported attack on"), not a verb
         let adjectival = t == start || ctx.layer.is(t - 1, class::DETERMINER);
         if ctx.layer.is(t, class::REACH_STOP) || ctx.layer.is(t, class::SAY_VERB) && !adjectival {
+            return None;
+        }
+        t += 1;
+    }
+    None
+}
+
+/// The apposition of an unknown name right at `start` ("Jan Kowalski, a
+/// senior Polish diplomat,"): capitalised words in no mention, a comma,
+/// then a coded actor mention after at most three determiners or
+/// lower-case modifiers. Only the phrase right after the name counts, so a
+/// party of a later clause is never taken.
+fn apposition_of_name(ctx: &Ctx, start: usize, subject: &[usize]) -> Option<usize> {
+    let end = ctx.range.end;
+    let capital = |i: usize| {
+        matches!(
+            ctx.layer.tokens[i].shape,
+            crate::text::Shape::Capitalized | crate::text::Shape::Upper
+        ) && !ctx.in_mention(i)
+    };
+    let mut t = start;
+    while t < end && capital(t) {
+        t += 1;
+    }
+    if t == start || t >= end || ctx.norm(t) != "," {
+        return None;
+    }
+    t += 1;
+    let limit = (t + 4).min(end);
+    while t < limit {
+        if let Some(k) = mention_starting_at(ctx.mentions, t) {
+            let m = &ctx.mentions[k];
+            let coded = matches!(m.referent, Referent::Actor(_) | Referent::Group(_));
+            return (coded && !m.locative && !subject.contains(&k)).then_some(k);
+        }
+        let modifier = ctx.layer.is(t, class::DETERMINER)
+            || ctx.layer.tokens[t].shape == crate::text::Shape::Lower
+                && !ctx.layer.is(
+                    t,
+                    class::PREPOSITION | class::CLAUSE_BREAK | class::SAY_VERB | class::AUXILIARY,
+                );
+        if !modifier {
             return None;
         }
         t += 1;

@@ -88,6 +88,27 @@ impl Stage for Events {
                             ctx.norm(noun)
                         )
                     });
+                    // "renewed its demand that Y withdraw": the owner's
+                    // demand of (or appeal to) the content's subject
+                    if let Some(demand) = owned_demand(&ctx, pred, noun) {
+                        doc.trace.note(NAME, index, || {
+                            format!(
+                                "`{}`: the owner's {} of the content's subject",
+                                ctx.norm(noun),
+                                demand.code.as_deref().unwrap_or_default()
+                            )
+                        });
+                        let place = Place {
+                            doc_id: &doc.source.id,
+                            sentence: index,
+                            sentence_span: doc.text.sentences[index].span.clone(),
+                            date: doc.source.date,
+                            location: &location,
+                            clause_end: preds.get(k + 1).map_or(ctx.range.end, |n| n.matched.verb),
+                            monadic: false,
+                        };
+                        code_predicate(&ctx, &demand, &place, &mut events);
+                    }
                     continue;
                 }
                 // "demanded that Y withdraw": Y, the subject of the
@@ -672,6 +693,12 @@ fn content_noun(ctx: &Ctx, pred: &Predicate) -> Option<usize> {
             n = before - 1;
         }
     }
+    // "a reminder on Saturday to X that": time words between the noun and
+    // its linked actor (not before the clause itself: "during their call
+    // on Tuesday that ..." is no call to do it)
+    while n != link && n > start && ctx.layer.tokens[n - 1].temporal {
+        n -= 1;
+    }
     if n == start {
         return None;
     }
@@ -728,6 +755,118 @@ fn content_noun(ctx: &Ctx, pred: &Predicate) -> Option<usize> {
         }
     }
     None
+}
+
+/// The demand or appeal whose content is `pred` when the noun's owner is
+/// the subject of an owning verb before it ("Kenya repeated its demand
+/// that Uganda withdraw", "issued a reminder to Mali that it must"): the
+/// owner demands of (appeals to) the content's subject, asserted; the
+/// content chooses the subtype. After any other verb ("rejected the
+/// demand that") the noun is someone else's and nothing is coded.
+fn owned_demand(ctx: &Ctx, pred: &Predicate, noun: usize) -> Option<Predicate> {
+    use crate::builtin::lang_set;
+    use crate::vocab::class;
+    let p = ctx.p;
+    let word = ctx.norm(noun);
+    let base = if lang_set!("demand_nouns").contains(word) {
+        p.rules.code_sets.single("unspecified-demand")
+    } else if lang_set!("appeal_nouns").contains(word) {
+        p.rules.code_sets.single("unspecified-appeal")
+    } else {
+        return None;
+    };
+    if pred.voice != crate::doc::Voice::Active || pred.subject.is_empty() {
+        return None;
+    }
+    let start = ctx.range.start;
+    // the noun's phrase: a determiner, at most two adjectives between
+    let mut t = noun;
+    let mut steps = 0;
+    loop {
+        if t == start || steps > 3 {
+            return None;
+        }
+        t -= 1;
+        steps += 1;
+        if ctx.layer.is(t, class::DETERMINER) {
+            break;
+        }
+        let plain = ctx.layer.tokens[t].shape == crate::text::Shape::Lower
+            && !ctx.in_mention(t)
+            && !ctx.layer.is(
+                t,
+                class::PATTERN_VERB | class::PREPOSITION | class::AUXILIARY,
+            );
+        if !plain {
+            return None;
+        }
+    }
+    // "insisted on", "stood by": a preposition after the verb
+    if t > start && ctx.layer.is(t - 1, class::PREPOSITION) {
+        t -= 1;
+    }
+    if t == start || !lang_set!("owning_verbs").contains(ctx.norm(t - 1)) {
+        return None;
+    }
+    // the verb's subject stands right before it (adverbs, auxiliaries and
+    // time words between)
+    let mut end = t - 1;
+    while end > start
+        && (ctx.layer.tokens[end - 1].temporal
+            || crate::clause::is_adverb(ctx.norm(end - 1))
+            || ctx.layer.is(end - 1, class::AUXILIARY))
+    {
+        end -= 1;
+    }
+    let ends_at = |end: usize| {
+        ctx.mentions
+            .iter()
+            .position(|m| m.tokens.end == end && !m.locative)
+    };
+    // "The rebel group, the Front for X (FX), repeated ...": the subject
+    // before an apposition between commas
+    let apposition = || {
+        if end <= start || ctx.norm(end - 1) != "," {
+            return None;
+        }
+        let comma = (end.saturating_sub(12).max(start)..end - 1)
+            .rev()
+            .find(|&i| ctx.norm(i) == ",")?;
+        ends_at(comma)
+    };
+    let owner = ends_at(end).or_else(apposition)?;
+    if pred.subject.contains(&owner) {
+        return None;
+    }
+    let content = &p.rules.content;
+    let kind = match pred.code.as_deref() {
+        Some(c) if p.rules.code_sets.contains("commitment", c) => None,
+        c => c
+            .and_then(|c| content.kind_of_code(c))
+            .or_else(|| content_verb(ctx, pred.matched.verb)),
+    };
+    let code = kind
+        .and_then(|kind| content.subtype(kind, base))
+        .unwrap_or(base);
+    Some(Predicate {
+        sources: ctx.compound(owner, false, true),
+        targets: pred.subject.clone(),
+        code: Some(code.to_string()),
+        symmetric: false,
+        modality: Some(crate::Modality::Asserted),
+        attribution: None,
+        attribution_span: None,
+        entry: format!(
+            "lang/en/{}_nouns.txt",
+            if base == p.rules.code_sets.single("unspecified-demand") {
+                "demand"
+            } else {
+                "appeal"
+            }
+        ),
+        cues: Default::default(),
+        ..pred.clone()
+    })
 }
 
 /// Where an event stands: its document, sentence and context.
@@ -2016,5 +2155,113 @@ mod tests {
         assert_eq!(events.len(), 1);
         assert_eq!(events[0].target.as_deref(), Some("KEN"));
         assert_eq!(events[0].target_text.as_deref(), Some("Mombasa"));
+    }
+
+    /// The pattern's preposition inside a mention that goes on after it
+    /// ("refugees from X"): the mention fills the slot, since no mention
+    /// starts after the preposition.
+    #[test]
+    fn a_slot_inside_the_mention_of_its_preposition() {
+        let table: Vec<(&str, Vec<Coded>)> = vec![
+            (
+                "Kazakhstan took in refugees from Kyrgyzstan last year.",
+                vec![ev("KAZ", "KGZREF", "075", Asserted)],
+            ),
+            (
+                "Canada withdrew its election monitors and aid workers from Haiti.",
+                vec![ev("CAN", "HTIDEV", "1662", Asserted)],
+            ),
+            (
+                "Canada withdrew its monitors from Haiti.",
+                vec![ev("CAN", "HTI", "1662", Asserted)],
+            ),
+            ("Kazakhstan took in refugees.", vec![]),
+        ];
+        for (text, want) in table {
+            assert_eq!(code(text, "2024-05-01"), want, "{text}");
+        }
+    }
+
+    /// A ceasefire declared or called for in a region is aimed at the
+    /// region's country (code set `place-target`); a country's own truce in
+    /// its own region has no target.
+    #[test]
+    fn a_ceasefire_in_a_region() {
+        let table: Vec<(&str, Vec<Coded>)> = vec![
+            (
+                "Eritrea and Ethiopia declared a ceasefire in Tigray.",
+                vec![ev("ERI", "ETH", "0871", Asserted)],
+            ),
+            (
+                "The Arab League called for a truce in Gaza on Sunday.",
+                vec![ev("IGOMEAARL", "PSE", "0256", Asserted)],
+            ),
+            ("Ethiopia declared a ceasefire in Tigray.", vec![]),
+        ];
+        for (text, want) in table {
+            assert_eq!(code(text, "2024-05-01"), want, "{text}");
+        }
+    }
+
+    /// A symmetric verb's other party may be an unknown name; the
+    /// apposition right after it names the party, and nothing later does.
+    #[test]
+    fn the_apposition_of_an_unknown_name_is_the_other_party() {
+        let table: Vec<(&str, Vec<Coded>)> = vec![
+            (
+                "Kenya and Uganda held talks with Jan Kowalski, the Polish envoy.",
+                vec![
+                    ev("KEN", "POLGOV", "046", Asserted),
+                    ev("POLGOV", "KEN", "046", Asserted),
+                    ev("POLGOV", "UGA", "046", Asserted),
+                    ev("UGA", "POLGOV", "046", Asserted),
+                ],
+            ),
+            (
+                "Hamas leaders met Jan Kowalski on Monday, the Polish envoy said.",
+                vec![],
+            ),
+        ];
+        for (text, want) in table {
+            assert_eq!(code(text, "2024-05-01"), want, "{text}");
+        }
+    }
+
+    /// A demand or appeal noun of the subject's own (after an owning verb,
+    /// `owning_verbs.txt`): the subject demands of, or appeals to, the
+    /// subject of the noun's clause, the content choosing the subtype;
+    /// someone else's demand ("rejected calls for") gives no demand.
+    #[test]
+    fn an_owned_demand_noun_is_a_demand_of_its_clause_subject() {
+        let table: Vec<(&str, Vec<Coded>)> = vec![
+            (
+                "Kenya repeated its demand that Uganda withdraw its troops from the border.",
+                vec![ev("KEN", "UGA", "106", Asserted)],
+            ),
+            (
+                "Kenya has reiterated its calls for Uganda to release the detained journalists.",
+                vec![ev("KEN", "UGA", "0253", Asserted)],
+            ),
+            (
+                "The Chilean president issued a reminder on Monday to Peru that it must release the fishermen.",
+                vec![ev("CHLGOV", "PER", "0253", Asserted)],
+            ),
+            (
+                "Chadian rebels, the Front for Change (FFC), insisted on their demand that the government in N'Djamena release prisoners.",
+                vec![ev("TCDREB", "TCDGOV", "1053", Asserted)],
+            ),
+            (
+                "Kenya answered the demand that Uganda release the journalists.",
+                vec![],
+            ),
+            // a phone call before a time word is no call to act
+            (
+                "Kenya's president told Uganda's leader during their call on Friday that Kenya would release the Ugandan fishermen.",
+                vec![ev("KEN", "UGAAGR", "0353", Asserted)],
+            ),
+        ];
+        for (text, want) in table {
+            assert_eq!(code(text, "2024-05-01"), want, "{text}");
+        }
     }
 }
