@@ -171,3 +171,33 @@ fn sending_giving_attacking_yielding() {
         ),
     ]);
 }
+
+#[test]
+fn criticism_reconciliation_and_approved_money() {
+    check(&[
+        (
+            "Russia blasted the United States over sanctions.",
+            "RUS",
+            "USA",
+            "111",
+            "blast + over",
+            "asserted",
+        ),
+        (
+            "Egypt extended an olive branch to Turkey.",
+            "EGY",
+            "TUR",
+            "030",
+            "extend olive branch to +",
+            "asserted",
+        ),
+        (
+            "The World Bank approved a grant for Haiti.",
+            "IGOWBK",
+            "HTI",
+            "071",
+            "approve grant for +",
+            "asserted",
+        ),
+    ]);
+}
