@@ -201,3 +201,33 @@ fn criticism_reconciliation_and_approved_money() {
         ),
     ]);
 }
+
+#[test]
+fn aid_and_truces_in_a_place_are_for_its_country() {
+    check(&[
+        (
+            "Sweden suspended aid deliveries in Tigray.",
+            "SWE",
+            "ETH",
+            "162",
+            "suspend aid in +",
+            "asserted",
+        ),
+        (
+            "Turkey and Russia declared a truce in Aleppo.",
+            "TUR",
+            "SYR",
+            "0871",
+            "declare truce in +",
+            "asserted",
+        ),
+        (
+            "Greece sent aid to Aleppo.",
+            "GRC",
+            "SYR",
+            "070",
+            "send aid to +",
+            "asserted",
+        ),
+    ]);
+}
