@@ -954,14 +954,15 @@ impl VerbLexicon {
                             }
                         } else if let Some(Element::Word(next)) = elements.get(i + 1) {
                             // A slot between two pattern words that takes
-                            // nothing, its next word standing right where
-                            // the slot should be and a verb of the lexicon
-                            // after it, reads the text without the slot's
-                            // actor ("wants *to* meet" is no "want + to",
-                            // "asked *to* join" no "ask + to"): the embedded
-                            // verb is the subject's own act.
+                            // nothing, its next word a preposition standing
+                            // right where the slot should be and a verb of
+                            // the lexicon after it, reads the text without
+                            // the slot's actor ("wants *to* meet" is no
+                            // "want + to", "asked *to* join" no "ask + to"):
+                            // the embedded verb is the subject's own act.
                             if pos + 1 < end
                                 && self.form_at(*next, layer, pos)
+                                && layer.is(pos, crate::vocab::class::PREPOSITION)
                                 && layer.is(pos + 1, crate::vocab::class::PATTERN_VERB)
                             {
                                 ok = false;
