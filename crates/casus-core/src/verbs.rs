@@ -814,7 +814,8 @@ impl VerbLexicon {
             let mut possessor = false;
             // the last token of the mention a slot just took
             let mut slot_head: Option<usize> = None;
-            for el in &self.elements[p.start as usize + 1..p.end as usize] {
+            let elements = &self.elements[p.start as usize + 1..p.end as usize];
+            for (i, el) in elements.iter().enumerate() {
                 match el {
                     Element::Word(w) => {
                         let form = *w;
@@ -965,6 +966,22 @@ impl VerbLexicon {
                                 target = Some(m);
                             } else {
                                 source = Some(m);
+                            }
+                        } else if let Some(Element::Word(next)) = elements.get(i + 1) {
+                            // A slot between two pattern words that takes
+                            // nothing, its next word a preposition standing
+                            // right where the slot should be and a verb of
+                            // the lexicon after it, reads the text without
+                            // the slot's actor ("wants *to* meet" is no
+                            // "want + to", "asked *to* join" no "ask + to"):
+                            // the embedded verb is the subject's own act.
+                            if pos + 1 < end
+                                && self.form_at(*next, layer, pos)
+                                && layer.is(pos, crate::vocab::class::PREPOSITION)
+                                && layer.is(pos + 1, crate::vocab::class::PATTERN_VERB)
+                            {
+                                ok = false;
+                                break;
                             }
                         }
                     }
