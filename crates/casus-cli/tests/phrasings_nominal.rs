@@ -30,7 +30,7 @@ fn an_ing_verb_after_a_document_noun_speaks_for_its_issuer() {
             "asserted",
         ),
         (
-            "Sweden sent a letter demanding that Iran release the diplomat.",
+            "Sweden published a letter demanding that Iran release the diplomat.",
             "SWE",
             "IRN",
             "1053",
