@@ -196,11 +196,11 @@ fn a_restriction_left_to_lapse_is_eased() {
             "asserted",
         ),
         (
-            "The Security Council failed to renew the arms embargo on Sudan.",
-            "IGOUNO",
-            "SDN",
+            "The European Union failed to extend its sanctions against Belarus when they expired.",
+            "IGOEUREEC",
+            "BLR",
             "085",
-            "fail to renew embargo on +",
+            "fail to extend sanction against +",
             "asserted",
         ),
     ]);
