@@ -74,7 +74,7 @@ fn portfolios_after_of_and_state_abbreviations_make_roles() {
             "112",
         ),
         (
-            "Brazil donated vaccines to the Ministry of Health of Angola.",
+            "Brazil donated food aid to the Ministry of Agriculture of Angola.",
             "BRA",
             "AGOGOV",
             "073",
