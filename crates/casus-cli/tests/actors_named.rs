@@ -14,12 +14,7 @@ fn check(table: &[Row]) {
     let sentences: Vec<&str> = table.iter().map(|r| r.0).collect();
     let rows = code_rows(&sentences, &[]);
     for ((sentence, source, target, code), events) in table.iter().zip(rows) {
-        let Some(e) = events
-            .iter()
-            .find(|e| e["code"] == *code && e["source"] == *source)
-        else {
-            panic!("`{sentence}`: no {code} event from {source} in {events:#?}");
-        };
+        let e = common::event_from(sentence, &events, code, source);
         assert_eq!(e["target"], *target, "`{sentence}`");
     }
 }

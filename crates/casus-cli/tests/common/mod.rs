@@ -97,14 +97,24 @@ pub fn check_pattern_rows(table: &[PatternRow]) {
     let sentences: Vec<&str> = table.iter().map(|r| r.0).collect();
     let rows = code_rows(&sentences, &[]);
     for ((sentence, source, target, code, pattern, modality), events) in table.iter().zip(rows) {
-        let Some(e) = events
-            .iter()
-            .find(|e| e["code"] == *code && e["source"] == *source)
-        else {
-            panic!("`{sentence}`: no {code} event from {source} in {events:#?}");
-        };
+        let e = event_from(sentence, &events, code, source);
         assert_eq!(e["target"], *target, "`{sentence}`");
         assert_eq!(e["evidence"]["pattern"], *pattern, "`{sentence}`");
         assert_eq!(e["modality"], *modality, "`{sentence}`");
     }
+}
+
+/// The event of `sentence` with `code` from `source`; a missing one fails
+/// the test with every event the sentence gave.
+#[allow(dead_code)]
+pub fn event_from<'a>(
+    sentence: &str,
+    events: &'a [serde_json::Value],
+    code: &str,
+    source: &str,
+) -> &'a serde_json::Value {
+    events
+        .iter()
+        .find(|e| e["code"] == *code && e["source"] == *source)
+        .unwrap_or_else(|| panic!("`{sentence}`: no {code} event from {source} in {events:#?}"))
 }
