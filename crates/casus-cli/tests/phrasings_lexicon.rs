@@ -233,3 +233,27 @@ fn aid_and_truces_in_a_place_are_for_its_country() {
         ),
     ]);
 }
+
+/// "hit back at" is a retort unless its means are force: criticism (111)
+/// by default, force when strikes are named.
+#[test]
+fn hitting_back_is_a_retort_unless_strikes_are_named() {
+    check(&[
+        (
+            "Chile hit back at Bolivia on Friday, calling the claims absurd.",
+            "CHL",
+            "BOL",
+            "111",
+            "hit back at +",
+            "asserted",
+        ),
+        (
+            "Ecuador hit back at Peru with air strikes.",
+            "ECU",
+            "PER",
+            "195",
+            "hit back at + with strike",
+            "asserted",
+        ),
+    ]);
+}
