@@ -45,3 +45,38 @@ fn a_threat_is_aimed_at_the_subject_of_its_condition() {
         "{report}"
     );
 }
+
+/// A short form in brackets after a name belongs to the name: the list it
+/// stands in goes on after the bracket, and the short form adds no target
+/// of its own.
+#[test]
+fn a_bracketed_short_form_does_not_break_a_list() {
+    type Triple<'a> = (&'a str, &'a str, &'a str);
+    let table: &[(&str, &[Triple])] = &[
+        (
+            "Canada imposed sanctions on the Central African Republic (CAR) and Chad.",
+            &[("CAN", "CAF", "163"), ("CAN", "TCD", "163")],
+        ),
+        (
+            "Kenya condemned the Democratic Republic of the Congo (DRC) and Uganda.",
+            &[("KEN", "COD", "111"), ("KEN", "UGA", "111")],
+        ),
+        (
+            "Kenya condemned Uganda (a neighbour) and Rwanda.",
+            &[("KEN", "UGA", "111"), ("KEN", "RWA", "111")],
+        ),
+    ];
+    for (text, want) in table {
+        let mut got: Vec<(String, String, String)> = code(text)
+            .into_iter()
+            .map(|(s, t, c, _, _)| (s, t, c))
+            .collect();
+        got.sort();
+        let mut want: Vec<(String, String, String)> = want
+            .iter()
+            .map(|(s, t, c)| (s.to_string(), t.to_string(), c.to_string()))
+            .collect();
+        want.sort();
+        assert_eq!(got, want, "{text}");
+    }
+}

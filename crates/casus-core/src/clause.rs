@@ -96,13 +96,50 @@ impl Ctx<'_> {
                 .any(|prev| prev.tokens.end + 1 == start)
     }
 
+    /// The closing bracket of a short parenthesis opening at `i`, as in a
+    /// name's short form: "the Central African Republic (CAR)".
+    fn short_parenthesis_at(&self, i: usize) -> Option<usize> {
+        const SHORT_FORM_TOKENS: usize = 4;
+        if i >= self.range.end || self.norm(i) != "(" {
+            return None;
+        }
+        let end = (i + 2 + SHORT_FORM_TOKENS).min(self.range.end);
+        (i + 1..end)
+            .take_while(|&j| !matches!(self.norm(j), "," | "(" | ";"))
+            .find(|&j| self.norm(j) == ")")
+    }
+
+    /// Whether mention `k` is the short form in brackets right after mention
+    /// `k - 1` ("the Democratic Republic of the Congo (DRC)").
+    fn is_short_form(&self, k: usize) -> bool {
+        k > 0
+            && self
+                .short_parenthesis_at(self.mentions[k - 1].tokens.end)
+                .is_some_and(|close| self.mentions[k].tokens.end <= close)
+    }
+
     /// Mentions coordinated with `idx` by "and", "or" and commas.
     pub(crate) fn compound(&self, idx: usize, leftward: bool, rightward: bool) -> Vec<usize> {
         // The connector between two neighbouring mentions, if they can be
         // members of one compound: Some(true) for "and"/"or", Some(false)
-        // for a bare comma.
+        // for a bare comma. A short form in brackets after a name belongs
+        // to the name and does not break the list ("the Central African
+        // Republic (CAR) and Chad").
         let link = |a: &Mention, b: &Mention| -> Option<bool> {
-            let between: Vec<&str> = (a.tokens.end..b.tokens.start)
+            let mut from = a.tokens.end;
+            if let Some(close) = self.short_parenthesis_at(from) {
+                if b.tokens.end <= close {
+                    return Some(false);
+                }
+                from = close + 1;
+            } else if from < b.tokens.start
+                && self.norm(from) == ")"
+                && a.tokens.start > self.range.start
+                && self.norm(a.tokens.start - 1) == "("
+            {
+                from += 1;
+            }
+            let between: Vec<&str> = (from..b.tokens.start)
                 .filter(|&i| !self.layer.tokens[i].temporal)
                 .map(|i| self.norm(i))
                 .collect();
@@ -153,7 +190,9 @@ impl Ctx<'_> {
         if idx > chain_end {
             return vec![idx];
         }
-        (start..=chain_end).collect()
+        (start..=chain_end)
+            .filter(|&k| k == idx || !self.is_short_form(k))
+            .collect()
     }
 }
 
