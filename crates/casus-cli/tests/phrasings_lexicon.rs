@@ -8,12 +8,8 @@
 
 mod common;
 
-/// (sentence, source, target, code, pattern of the evidence, modality)
-type Row = common::PatternRow<'static>;
-
-fn check(table: &[Row]) {
-    common::check_pattern_rows(table);
-}
+// rows: (sentence, source, target, code, pattern of the evidence, modality)
+use common::check_pattern_rows as check;
 
 #[test]
 fn nominal_acts_carried_by_a_verb() {

@@ -9,12 +9,8 @@
 
 mod common;
 
-/// (sentence, source, target, code, pattern of the evidence, modality)
-type Row = common::PatternRow<'static>;
-
-fn check(table: &[Row]) {
-    common::check_pattern_rows(table);
-}
+// rows: (sentence, source, target, code, pattern of the evidence, modality)
+use common::check_pattern_rows as check;
 
 #[test]
 fn an_ing_verb_after_a_document_noun_speaks_for_its_issuer() {

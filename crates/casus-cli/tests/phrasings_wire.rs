@@ -8,12 +8,8 @@
 
 mod common;
 
-/// (sentence, source, target, code, pattern of the evidence, modality)
-type Row = common::PatternRow<'static>;
-
-fn check(table: &[Row]) {
-    common::check_pattern_rows(table);
-}
+// rows: (sentence, source, target, code, pattern of the evidence, modality)
+use common::check_pattern_rows as check;
 
 #[test]
 fn a_day_or_a_caption_between_subject_and_base_verb() {
