@@ -142,6 +142,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/quantity_links.txt",
     "lang/en/ing_noun_prepositions.txt",
     "lang/en/infinitive_markers.txt",
+    "lang/en/predicative_markers.txt",
     "lang/en/agent_prepositions.txt",
     "lang/en/instrument_prepositions.txt",
     "lang/en/year_prepositions.txt",

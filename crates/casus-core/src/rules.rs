@@ -121,6 +121,7 @@ pub const CODE_SETS: &[&str] = &[
     "place-target",
     "capital-target",
     "restricted-place",
+    "located-target",
     "protest",
     "protest-aim",
     "demand",

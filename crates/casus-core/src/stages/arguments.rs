@@ -13,6 +13,7 @@ use crate::clause::{
 use crate::doc::{Cues, Doc, Layer, Predicate, Trace, Voice};
 use crate::event::Modality;
 use crate::rules::{CodeSets, Cue};
+use crate::text::Shape;
 use crate::verbs::mention_starting_at;
 use crate::vocab::class;
 use crate::Pipeline;
@@ -101,16 +102,26 @@ fn sentence(
         // of no one country in the slot ("ties with the Pacific island
         // nation of Fiji") is no target: the actor after it in the phrase is.
         let mut reached = false;
+        let mut one_way = false;
         let no_target = targets
             .iter()
             .all(|&t| ctx.mentions[t].referent == Referent::Place(None));
+        // A symmetric act of one party aimed at what happens in a place
+        // ("Russia agreed to a ceasefire in Syria") takes that place's
+        // country as the other party, and nothing else beyond its slot.
+        let one_party_located = pattern.symmetric
+            && targets.is_empty()
+            && subject.len() == 1
+            && p.rules.code_sets.contains("located-target", &pattern.code);
         if no_target
             && pred.voice == Voice::Active
             && pred.matched.source.is_none()
-            && (!pattern.symmetric || !targets.is_empty())
+            && (!pattern.symmetric || !targets.is_empty() || one_party_located)
         {
             let next_verb = verbs.get(k + 1).copied().unwrap_or(range.end);
-            if let Some(found) = reach_target(ctx, pred, &subject, next_verb, &pattern.code) {
+            if let Some(found) = reach_target(ctx, pred, &subject, next_verb, &pattern.code)
+                .filter(|&f| !one_party_located || in_a_place(ctx, f))
+            {
                 trace.note(NAME, index, || {
                     format!(
                         "`{}`: target `{}` found beyond the pattern slot, in the verb's clause",
@@ -120,6 +131,7 @@ fn sentence(
                 });
                 targets = ctx.compound(found, false, true);
                 reached = true;
+                one_way = one_party_located;
             }
         }
         // "met Jan Kowalski, a Polish diplomat,": a symmetric verb's other
@@ -149,7 +161,8 @@ fn sentence(
             slot_mentions.extend(ctx.compound(t, false, true));
         }
         let mut code = pattern.code.clone();
-        let mut symmetric = pattern.symmetric;
+        // the place's country takes no part in the act: one direction
+        let mut symmetric = pattern.symmetric && !one_way;
         let mut cues = Cues::default();
         let modality_window = conversion(
             ctx,
@@ -292,10 +305,15 @@ fn reach_target(
             // A place stands for its country only when it is attacked or
             // visited ("seized power in Niger" is not aimed at Niger).
             let place_target = sets.contains("capital-target", code);
+            // An inquiry, a claim of responsibility, mediation or a
+            // ceasefire is aimed at the country where its object lies
+            // ("inspected the reactors in Iran").
+            let located = sets.contains("located-target", code);
             let coded = matches!(
                 mention.referent,
                 Referent::Actor(_) | Referent::Group(_) | Referent::Capital(_)
-            ) || matches!(mention.referent, Referent::Place(Some(_))) && place_target;
+            ) || matches!(mention.referent, Referent::Place(Some(_)))
+                && (place_target || located);
             // A country or group after a locative preposition is a target
             // only of force and visits ("struck targets in Syria"); a curfew
             // or condolences reach a placed place, not "support from NATO".
@@ -320,8 +338,10 @@ fn reach_target(
                         && (ctx.norm(i).ends_with("ing")
                             || ctx.word_in(i, crate::lang::INFINITIVE_MARKERS))
                 });
+            let country = matches!(&mention.referent, Referent::Actor(c) if c.len() == 3);
             let placed = !mention.locative
                 || origin && !place_like
+                || located && (place_like || country)
                 || place_target
                     && (place_like
                         || sets.contains("force-target", code)
@@ -332,6 +352,23 @@ fn reach_target(
             t = mention.tokens.end;
             continue;
         }
+        // "rejected as baseless the claims by X": a predicative "as" right
+        // after the verb, before a modifier, opens no clause of its own
+        if t == start && ctx.word_in(t, crate::lang::PREDICATIVE_MARKERS) {
+            let mut n = t + 1;
+            while n < end && ctx.layer.tokens[n].shape == Shape::Punct && ctx.norm(n) != "," {
+                n += 1;
+            }
+            let modifier = n < end
+                && ctx.layer.tokens[n].shape == Shape::Lower
+                && !ctx.in_mention(n)
+                && !ctx.layer.is(n, class::DETERMINER | class::AUXILIARY)
+                && !ctx.word_in(n, crate::lang::SUBJECT_PRONOUNS);
+            if modifier {
+                t = n;
+                continue;
+            }
+        }
         // a say-verb's participle in the object phrase is an adjective
         // ("into alleged crimes by", "the reported attack on"), not a verb
         let adjectival = t == start || ctx.layer.is(t - 1, class::DETERMINER);
@@ -341,6 +378,22 @@ fn reach_target(
         t += 1;
     }
     None
+}
+
+/// Whether mention `k` says where: after a locative preposition, also
+/// past compass adjectives ("in northern Syria").
+fn in_a_place(ctx: &Ctx, k: usize) -> bool {
+    let m = &ctx.mentions[k];
+    if m.locative {
+        return true;
+    }
+    let mut b = m.tokens.start;
+    while b > ctx.range.start && ctx.p.language.has("compass_adjectives", ctx.norm(b - 1)) {
+        b -= 1;
+    }
+    b < m.tokens.start
+        && b > ctx.range.start
+        && ctx.p.language.has("mention_locatives", ctx.norm(b - 1))
 }
 
 /// The apposition of an unknown name right at `start` ("Jan Kowalski, a

@@ -282,20 +282,32 @@ fn contents(ctx: &Ctx, preds: &[Predicate]) -> Vec<Content> {
             {
                 return false;
             }
+            let governs = |from: usize| {
+                let to = pred
+                    .subject
+                    .first()
+                    .map(|&s| ctx.mentions[s].tokens.start)
+                    .filter(|&s| s >= from)
+                    .unwrap_or(pred.matched.verb);
+                from <= to
+                    && (from..to).all(|i| {
+                        ctx.word_in(i, crate::lang::COMPLEMENTIZERS)
+                            || ctx.layer.is(i, crate::vocab::class::DETERMINER)
+                            || crate::clause::is_adverb(ctx.norm(i))
+                            || ctx.layer.tokens[i].temporal
+                    })
+            };
             let from = d.matched.trigger_span().end.max(d.matched.end);
-            let to = pred
-                .subject
-                .first()
-                .map(|&s| ctx.mentions[s].tokens.start)
-                .filter(|&s| s >= from)
-                .unwrap_or(pred.matched.verb);
-            from <= to
-                && (from..to).all(|i| {
-                    ctx.word_in(i, crate::lang::COMPLEMENTIZERS)
-                        || ctx.layer.is(i, crate::vocab::class::DETERMINER)
-                        || crate::clause::is_adverb(ctx.norm(i))
-                        || ctx.layer.tokens[i].temporal
-                })
+            // or right past the whole of its addressee: "urged Kenya and
+            // Uganda to V" (the slot holds only the first of a compound)
+            let past_addressee = d
+                .targets
+                .iter()
+                .map(|&t| ctx.mentions[t].tokens.end)
+                .filter(|&e| e <= pred.matched.verb)
+                .max()
+                .filter(|&e| e > from);
+            governs(from) || past_addressee.is_some_and(governs)
         }) else {
             continue;
         };
@@ -924,11 +936,16 @@ fn parties(ctx: &Ctx, idx: usize, as_target: bool, code: [&str; 2]) -> Vec<Party
     let codes = match &mention.referent {
         Referent::Actor(c) => vec![c.clone()],
         Referent::Group(g) => g.clone(),
-        Referent::Place(Some(c)) if as_target && in_set("place-target") => {
+        Referent::Place(Some(c))
+            if as_target && (in_set("place-target") || in_set("located-target")) =>
+        {
             vec![c.clone()]
         }
         Referent::Capital(c) => {
-            let place_target = as_target && in_set("capital-target");
+            // where an inquiry or a truce is ("in Kabul"), not a
+            // government a mediator goes between ("between Kyiv and Moscow")
+            let place_target = as_target
+                && (in_set("capital-target") || in_set("located-target") && mention.locative);
             vec![if place_target {
                 c.clone()
             } else {
@@ -1013,7 +1030,7 @@ pub(crate) fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events:
             },
         });
     };
-    let src_parties: Vec<Party> = pred
+    let mut src_parties: Vec<Party> = pred
         .sources
         .iter()
         .flat_map(|&s| parties(ctx, s, false, [code, &pattern.code]))
@@ -1054,6 +1071,22 @@ pub(crate) fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events:
         return;
     }
     let tgt_parties = targets(ctx, pred, &src_parties, [code, &pattern.code], place);
+    // "Kenya imposed a curfew in three of its counties": a country that
+    // restricts a place of its own acts through its government, and the
+    // place is the country (one code on both sides would make no event)
+    if [code, pattern.code.as_str()]
+        .iter()
+        .any(|c| sets.contains("restricted-place", c))
+    {
+        let government = crate::codes::role(crate::codes::RoleDefault::Government);
+        for a in src_parties.iter_mut() {
+            let bare =
+                ActorCode(&a.code).roles().is_empty() && ActorCode(&a.code).country().is_some();
+            if bare && tgt_parties.iter().any(|b| b.code == a.code) {
+                a.code = format!("{}{government}", a.code);
+            }
+        }
+    }
     // a symmetric verb needs a second party; nothing else gets one made up
     if tgt_parties.is_empty() && place.monadic && !pred.symmetric {
         for a in &src_parties {
