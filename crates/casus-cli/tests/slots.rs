@@ -80,3 +80,105 @@ fn a_bracketed_short_form_does_not_break_a_list() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+/// Codes each sentence and compares its (source, target, code) triples,
+/// sorted, with the table's.
+fn check_triples(table: &[(&str, &[(&str, &str, &str)])]) {
+    for (text, want) in table {
+        let mut got: Vec<(String, String, String)> = code(text)
+            .into_iter()
+            .map(|(s, t, c, _, _)| (s, t, c))
+            .collect();
+        got.sort();
+        let mut want: Vec<(String, String, String)> = want
+            .iter()
+            .map(|(s, t, c)| (s.to_string(), t.to_string(), c.to_string()))
+            .collect();
+        want.sort();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+/// An inquiry, a claim of responsibility, mediation or a ceasefire
+/// (code set `located-target`) is aimed at the country where its object
+/// lies, past a locative preposition in the object phrase; a one-party
+/// ceasefire there is one-way. A capital a mediator goes between is still
+/// its government.
+#[test]
+fn acts_aimed_at_where_their_object_lies() {
+    check_triples(&[
+        (
+            "The IAEA wants to inspect two nuclear plants in Pakistan.",
+            &[("IGOUNO", "PAK", "090")],
+        ),
+        (
+            "Boko Haram claimed responsibility for three bombings in Cameroon's Far North region.",
+            &[("NGAREB", "CMR", "015")],
+        ),
+        (
+            "Iran agreed to a ceasefire in western Iraq.",
+            &[("IRN", "IRQ", "0356")],
+        ),
+        (
+            "Qatar ended its mediation in the Chadian conflict.",
+            &[("QAT", "TCD", "165")],
+        ),
+        (
+            "Qatar offered to mediate between Khartoum and Juba.",
+            &[("QAT", "SDNGOV", "039"), ("QAT", "SSDGOV", "039")],
+        ),
+    ]);
+}
+
+/// "rejected as baseless the claims by X": a predicative "as" right after
+/// the verb does not end the search for its target; "as" before a subject
+/// still does.
+#[test]
+fn a_predicative_as_does_not_end_the_search_for_a_target() {
+    check_triples(&[
+        (
+            "Uganda dismissed as baseless the allegations by Kenya.",
+            &[("UGA", "KEN", "120")],
+        ),
+        (
+            "Tanzania rejected as \u{201c}unfounded\u{201d} charges by Amnesty International.",
+            &[("TZA", "NGOAMN", "120")],
+        ),
+        (
+            "Uganda rejected the offer as Kenya withdrew its envoy.",
+            &[],
+        ),
+    ]);
+}
+
+/// "urged Spain and Italy to pressure Morocco to free X": the pressure is
+/// what the appeal asks of the whole compound addressee, and the release
+/// what the pressure would ask: neither is coded as done.
+#[test]
+fn the_content_of_an_appeal_to_a_compound_addressee() {
+    check_triples(&[(
+        "The Chilean senator urged Spain and Italy to pressure Morocco to free the fishermen.",
+        &[("CHLLEG", "ESP", "020"), ("CHLLEG", "ITA", "020")],
+    )]);
+}
+
+/// A country that puts a place of its own under a curfew or a state of
+/// emergency (or lifts one) acts through its government: one code on both
+/// sides would make no event.
+#[test]
+fn a_country_restricting_its_own_place_acts_as_its_government() {
+    check_triples(&[
+        (
+            "Peru imposed a curfew in two of the country's provinces.",
+            &[("PERGOV", "PER", "1723")],
+        ),
+        (
+            "Ecuador lifted the state of emergency in Guayaquil.",
+            &[("ECUGOV", "ECU", "0814")],
+        ),
+        (
+            "Bolivia's army imposed a curfew in Cochabamba.",
+            &[("BOLMIL", "BOL", "1723")],
+        ),
+    ]);
+}

@@ -278,7 +278,6 @@ fn contents(ctx: &Ctx, preds: &[Predicate]) -> Vec<Content> {
                 .code
                 .as_deref()
                 .is_some_and(|c| sets.contains("speech-content", c))
-                || out[j].demand.is_some()
             {
                 return false;
             }
