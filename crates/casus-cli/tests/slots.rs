@@ -182,3 +182,25 @@ fn a_country_restricting_its_own_place_acts_as_its_government() {
         ),
     ]);
 }
+
+/// A concession without a target of its own (code set `settled-with`) is
+/// made to the party of the talks after which it came; "after two days of
+/// talks" with an uncoded party gives nothing. Aid for people in a country
+/// (code set `located-target`) is aimed at that country.
+#[test]
+fn a_concession_after_talks_and_aid_for_people_in_a_place() {
+    check_triples(&[
+        (
+            "The dockworkers union of Kenya called off its strike after talks with the Kenyan government.",
+            &[("KENLAB", "KENGOV", "082")],
+        ),
+        (
+            "The union called off the strike after two days of talks with the government.",
+            &[],
+        ),
+        (
+            "The Federal Foreign Office has provided 28 million euros to pay for food aid for families displaced in Chad.",
+            &[("GBRGOV", "TCD", "071")],
+        ),
+    ]);
+}

@@ -122,6 +122,7 @@ pub const CODE_SETS: &[&str] = &[
     "capital-target",
     "restricted-place",
     "located-target",
+    "settled-with",
     "protest",
     "protest-aim",
     "demand",

@@ -134,6 +134,22 @@ fn sentence(
                 one_way = one_party_located;
             }
         }
+        // "called off the strike after talks with the government": a
+        // concession is made to the party of the talks that ended it
+        if targets.is_empty() && pred.voice == Voice::Active && !pattern.symmetric {
+            let next_verb = verbs.get(k + 1).copied().unwrap_or(range.end);
+            if let Some(found) = party_of_talks(ctx, pred, &subject, next_verb, &pattern.code) {
+                trace.note(NAME, index, || {
+                    format!(
+                        "`{}`: made to `{}`, the party of the talks after which it came",
+                        pattern.text,
+                        span_text(ctx.text, ctx.layer, ctx.mentions[found].tokens.clone())
+                    )
+                });
+                targets = ctx.compound(found, false, true);
+                reached = true;
+            }
+        }
         // "met Jan Kowalski, a Polish diplomat,": a symmetric verb's other
         // party is a name the dictionaries do not know, named by the
         // apposition right after it
@@ -378,6 +394,52 @@ fn reach_target(
         t += 1;
     }
     None
+}
+
+/// The party of the talks after which a concession (code set
+/// `settled-with`) came: in the verb's clause, a sequence preposition
+/// (`sequence_prepositions.txt`), at most three determiners or lower-case
+/// modifiers, a talk noun (`talk_nouns.txt`), a link (`talk_links.txt`:
+/// "with"), and a coded actor
+/// after at most one determiner ("after two days of talks" does not
+/// count: only modifiers stand between).
+fn party_of_talks(
+    ctx: &Ctx,
+    pred: &Predicate,
+    subject: &[usize],
+    next_verb: usize,
+    code: &str,
+) -> Option<usize> {
+    let lang = &ctx.p.language;
+    if !ctx.p.rules.code_sets.contains("settled-with", code) {
+        return None;
+    }
+    let start = pred.matched.end.max(pred.matched.verb + 1);
+    let end = next_verb.min(ctx.range.end).min(start + REACH);
+    let at = (start..end).find(|&i| lang.has("sequence_prepositions", ctx.norm(i)))?;
+    let mut t = at + 1;
+    let limit = (t + 4).min(end);
+    while t < limit && !lang.has("talk_nouns", ctx.norm(t)) {
+        let modifier = ctx.layer.is(t, class::DETERMINER)
+            || ctx.layer.tokens[t].shape == Shape::Lower && !ctx.layer.is(t, class::PREPOSITION);
+        if !modifier || ctx.in_mention(t) {
+            return None;
+        }
+        t += 1;
+    }
+    if t >= limit || t + 1 >= end || !lang.has("talk_links", ctx.norm(t + 1)) {
+        return None;
+    }
+    let mut b = t + 2;
+    if b < end && ctx.layer.is(b, class::DETERMINER) {
+        b += 1;
+    }
+    let k = mention_starting_at(ctx.mentions, b)?;
+    let coded = matches!(
+        ctx.mentions[k].referent,
+        Referent::Actor(_) | Referent::Group(_) | Referent::Capital(_)
+    );
+    (coded && !subject.contains(&k)).then_some(k)
 }
 
 /// Whether mention `k` says where: after a locative preposition, also
