@@ -346,7 +346,8 @@ fn reach_target(
             // A curfew's place is its target: "from" there names help
             // ("with support from the African Union").
             // An adjective there is a place's ("metres from Kenyan soil").
-            let origin = ctx.p.language.has("origin_prepositions", ctx.norm(b - 1))
+            let after_origin = ctx.p.language.has("origin_prepositions", ctx.norm(b - 1));
+            let origin = after_origin
                 && !mention.adjectival
                 && !sets.contains("restricted-place", code)
                 && !(start..b).any(|i| {
@@ -357,7 +358,7 @@ fn reach_target(
             let country = matches!(&mention.referent, Referent::Actor(c) if c.len() == 3);
             let placed = !mention.locative
                 || origin && !place_like
-                || located && (place_like || country)
+                || located && !after_origin && (place_like || country)
                 || place_target
                     && (place_like
                         || sets.contains("force-target", code)
