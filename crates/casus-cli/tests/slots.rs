@@ -131,8 +131,9 @@ fn acts_aimed_at_where_their_object_lies() {
 }
 
 /// "rejected as baseless the claims by X": a predicative "as" right after
-/// the verb does not end the search for its target; "as" before a subject
-/// still does.
+/// the verb (with a quoted modifier) does not end the search for its
+/// target, nor the gap before the pattern's noun ("rejected as baseless
+/// accusations by" is a denial); "as" before a subject still ends both.
 #[test]
 fn a_predicative_as_does_not_end_the_search_for_a_target() {
     check_triples(&[
@@ -142,7 +143,11 @@ fn a_predicative_as_does_not_end_the_search_for_a_target() {
         ),
         (
             "Tanzania rejected as \u{201c}unfounded\u{201d} charges by Amnesty International.",
-            &[("TZA", "NGOAMN", "120")],
+            &[("TZA", "NGOAMN", "016")],
+        ),
+        (
+            "Kenya rejected as baseless accusations by Uganda.",
+            &[("KEN", "UGA", "016")],
         ),
         (
             "Uganda rejected the offer as Kenya withdrew its envoy.",

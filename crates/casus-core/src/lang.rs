@@ -186,7 +186,6 @@ pub const SPEECH_NOUN_LINKS: usize = list_index("speech_noun_links");
 pub const QUANTITY_LINKS: usize = list_index("quantity_links");
 pub const ING_NOUN_PREPOSITIONS: usize = list_index("ing_noun_prepositions");
 pub const INFINITIVE_MARKERS: usize = list_index("infinitive_markers");
-pub const PREDICATIVE_MARKERS: usize = list_index("predicative_markers");
 pub const AGENT_PREPOSITIONS: usize = list_index("agent_prepositions");
 pub const INSTRUMENT_PREPOSITIONS: usize = list_index("instrument_prepositions");
 pub const YEAR_PREPOSITIONS: usize = list_index("year_prepositions");

@@ -627,6 +627,33 @@ fn gap_allows(layer: &TextLayer, t: usize) -> bool {
     !layer.is(t, class::GAP_BLOCKER)
 }
 
+/// A predicative marker (`predicative_markers.txt`: "as") at `t` before a
+/// lower-case modifier that is no determiner or auxiliary ("rejected *as*
+/// baseless", "dismissed *as* "politically motivated""), with the quotes
+/// after it: the token after the marker, or after the closing quote of a
+/// quoted modifier. Before a subject ("as Kenya withdrew")
+/// or a determiner ("as the talks ended"), none.
+pub fn predicative_as_end(layer: &TextLayer, t: usize, end: usize) -> Option<usize> {
+    use crate::vocab::class;
+    if !crate::builtin::lang_set!("predicative_markers").contains(layer.norm(t)) {
+        return None;
+    }
+    let quote =
+        |i: usize| layer.tokens[i].shape == crate::text::Shape::Punct && layer.norm(i) != ",";
+    let lower = |i: usize| layer.tokens[i].shape == crate::text::Shape::Lower;
+    // a quoted modifier ("as "totally baseless""): past its closing quote
+    if t + 2 < end && quote(t + 1) && lower(t + 2) {
+        let close = (t + 3..end.min(t + 7)).find(|&i| !lower(i))?;
+        return quote(close).then_some(close + 1);
+    }
+    let n = t + 1;
+    let modifier = n < end
+        && layer.tokens[n].shape == crate::text::Shape::Lower
+        && !layer.is(n, class::DETERMINER | class::AUXILIARY)
+        && !crate::builtin::lang_set!("subject_pronouns").contains(layer.norm(n));
+    modifier.then_some(n)
+}
+
 /// The mention starting at token `t`. Mentions are sorted by position, so a
 /// binary search finds it without scanning.
 pub fn mention_starting_at(mentions: &[Mention], t: usize) -> Option<usize> {
@@ -887,6 +914,15 @@ impl VerbLexicon {
                                 t = next;
                                 gap += 1;
                                 continue;
+                            }
+                            // "rejected *as* baseless the charges of": a
+                            // predicative "as" right after the verb, before a
+                            // modifier (and its quotes), opens no phrase
+                            if t == pos && gap == 0 {
+                                if let Some(next) = predicative_as_end(layer, t, end) {
+                                    t = next;
+                                    continue;
+                                }
                             }
                             // "halt exports *of rare earths* to": an of-phrase may
                             // stand between two pattern words, and so may

@@ -371,18 +371,9 @@ fn reach_target(
         }
         // "rejected as baseless the claims by X": a predicative "as" right
         // after the verb, before a modifier, opens no clause of its own
-        if t == start && ctx.word_in(t, crate::lang::PREDICATIVE_MARKERS) {
-            let mut n = t + 1;
-            while n < end && ctx.layer.tokens[n].shape == Shape::Punct && ctx.norm(n) != "," {
-                n += 1;
-            }
-            let modifier = n < end
-                && ctx.layer.tokens[n].shape == Shape::Lower
-                && !ctx.in_mention(n)
-                && !ctx.layer.is(n, class::DETERMINER | class::AUXILIARY)
-                && !ctx.word_in(n, crate::lang::SUBJECT_PRONOUNS);
-            if modifier {
-                t = n;
+        if t == start {
+            if let Some(next) = crate::verbs::predicative_as_end(ctx.layer, t, end) {
+                t = next;
                 continue;
             }
         }
