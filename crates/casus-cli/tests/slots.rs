@@ -81,9 +81,12 @@ fn a_bracketed_short_form_does_not_break_a_list() {
     }
 }
 
+/// (source, target, code) of an event.
+type Triple<'a> = (&'a str, &'a str, &'a str);
+
 /// Codes each sentence and compares its (source, target, code) triples,
 /// sorted, with the table's.
-fn check_triples(table: &[(&str, &[(&str, &str, &str)])]) {
+fn check_triples(table: &[(&str, &[Triple])]) {
     for (text, want) in table {
         let mut got: Vec<(String, String, String)> = code(text)
             .into_iter()
