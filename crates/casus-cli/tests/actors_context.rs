@@ -57,3 +57,66 @@ fn a_role_after_from_is_an_agent_not_a_place() {
         ),
     ]);
 }
+
+#[test]
+fn office_holders_of_many_countries_are_known_by_name() {
+    // None of these names was in the persons dictionary: no event came out.
+    check(&[
+        (
+            "Justice Sonia Sotomayor criticised the Justice Department.",
+            "USAJUD",
+            "USAGOV",
+            "111",
+        ),
+        (
+            "Nitish Kumar criticised Pakistan over the attack.",
+            "INDGOV",
+            "PAK",
+            "111",
+        ),
+        (
+            "Pradeep Gyawali criticised India over the border map.",
+            "NPLGOV",
+            "IND",
+            "111",
+        ),
+        (
+            "Hans Blix urged Iraq to open its palaces to inspectors.",
+            "IGOUNO",
+            "IRQ",
+            "020",
+        ),
+        (
+            "Trent Lott accused China of stealing nuclear secrets.",
+            "USALEG",
+            "CHN",
+            "1125",
+        ),
+        (
+            "Zyuganov accused the Kremlin of betraying Serbia.",
+            "RUSOPP",
+            "RUSGOV",
+            "112",
+        ),
+    ]);
+}
+
+#[test]
+fn a_former_title_before_a_person_makes_a_former_official() {
+    // Without a document date the person's latest office was taken, as if
+    // "former" had not been written.
+    check(&[
+        (
+            "Former President Bill Clinton praised Senator John McCain.",
+            "USAELI",
+            "USALEG",
+            "051",
+        ),
+        (
+            "Former Prime Minister Nawaz Sharif accused India of meddling.",
+            "PAKELI",
+            "IND",
+            "112",
+        ),
+    ]);
+}
