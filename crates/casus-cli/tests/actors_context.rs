@@ -120,3 +120,30 @@ fn a_former_title_before_a_person_makes_a_former_official() {
         ),
     ]);
 }
+
+#[test]
+fn an_allied_compound_puts_the_force_on_its_allys_side() {
+    // "X-allied" was a bare modifier: the role took the country of the
+    // actor it attacked (IRQREB, GEOREB), as if the fighters were that
+    // country's own rebels.
+    check(&[
+        (
+            "Iran-aligned militias shelled an Iraqi army base.",
+            "IRNREB",
+            "IRQMIL",
+            "194",
+        ),
+        (
+            "Russia-allied fighters attacked Georgian police.",
+            "RUSREB",
+            "GEOCOP",
+            "190",
+        ),
+        (
+            "The Saudi-led group of states imposed a blockade on Qatar.",
+            "SAU",
+            "QAT",
+            "191",
+        ),
+    ]);
+}
