@@ -147,3 +147,28 @@ fn an_allied_compound_puts_the_force_on_its_allys_side() {
         ),
     ]);
 }
+
+#[test]
+fn companies_known_by_name_are_their_countrys_business() {
+    // No company was in the dictionaries: the sentences gave no event.
+    check(&[
+        (
+            "Washington imposed sanctions on Huawei.",
+            "USAGOV",
+            "CHNBUS",
+            "163",
+        ),
+        (
+            "Ukraine accused Gazprom of blackmail.",
+            "UKR",
+            "RUSBUS",
+            "112",
+        ),
+        (
+            "Pemex signed a supply deal with Repsol.",
+            "MEXBUS",
+            "ESPBUS",
+            "057",
+        ),
+    ]);
+}
