@@ -172,3 +172,43 @@ fn companies_known_by_name_are_their_countrys_business() {
         ),
     ]);
 }
+
+#[test]
+fn peacekeeping_troops_belong_to_the_organisation_before_them() {
+    // "peacekeeping" cut the organisation off its troops, which then took
+    // a country from the sentence (SRBMIL; no event for the UN one).
+    check(&[
+        (
+            "NATO peacekeeping troops detained two Serb gunmen.",
+            "IGOWSTNAT",
+            "SRBUAF",
+            "173",
+        ),
+        (
+            "UN peacekeeping troops accused Mali's army of abuses.",
+            "IGOUNO",
+            "MLIMIL",
+            "112",
+        ),
+    ]);
+}
+
+#[test]
+fn gop_lawmakers_are_american() {
+    // The nickname was unknown, so "lawmakers" took the other country of
+    // the sentence (CHNLEG criticising China).
+    check(&[
+        (
+            "GOP lawmakers criticised China.",
+            "USALEG",
+            "CHN",
+            "111",
+        ),
+        (
+            "The GOP accused the White House of lying.",
+            "USA",
+            "USAGOV",
+            "112",
+        ),
+    ]);
+}

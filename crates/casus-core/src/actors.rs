@@ -948,7 +948,9 @@ impl ActorLexicon {
             | EntryKind::Org
             | EntryKind::OrgAdj => {
                 let base = e.code.clone();
-                let is_org = matches!(e.kind, EntryKind::Org | EntryKind::OrgAdj) || base.len() > 3;
+                // a group's code carries its role ("Houthi fighters" stay
+                // YEMREB), unless it is a bare country ("GOP lawmakers" USALEG)
+                let is_org = base.len() > 3;
                 // optional possessive, then up to two modifiers, then a role noun
                 let mut j = pos;
                 // "Russia's", and the bare apostrophe of a plural name: "the
@@ -1064,7 +1066,7 @@ impl ActorLexicon {
                             ce.kind,
                             EntryKind::Country | EntryKind::Org | EntryKind::Capital
                         ) {
-                            let is_org = ce.kind == EntryKind::Org || ce.code.len() > 3;
+                            let is_org = ce.code.len() > 3;
                             m.referent = Referent::Actor(if is_org {
                                 ce.code.clone()
                             } else {
