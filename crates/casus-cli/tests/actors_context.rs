@@ -212,3 +212,23 @@ fn gop_lawmakers_are_american() {
         ),
     ]);
 }
+
+#[test]
+fn extremist_movements_known_by_name_are_radicals() {
+    // Unknown names: no source at all, or only the role noun after them
+    // (INDOPP for "activists").
+    check(&[
+        (
+            "The Proud Boys clashed with police in Portland.",
+            "USARAD",
+            "USACOP",
+            "190",
+        ),
+        (
+            "Bajrang Dal activists attacked a church in Karnataka.",
+            "INDRAD",
+            "INDREL",
+            "190",
+        ),
+    ]);
+}
