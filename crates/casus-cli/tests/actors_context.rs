@@ -98,6 +98,18 @@ fn office_holders_of_many_countries_are_known_by_name() {
             "RUSGOV",
             "112",
         ),
+        (
+            "Liamine Zeroual accused Morocco of harbouring militants.",
+            "DZAGOV",
+            "MAR",
+            "112",
+        ),
+        (
+            "Jean-Luc Dehaene criticised the Dutch government.",
+            "BELGOV",
+            "NLDGOV",
+            "111",
+        ),
     ]);
 }
 
