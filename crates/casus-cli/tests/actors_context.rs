@@ -210,12 +210,7 @@ fn gop_lawmakers_are_american() {
     // The nickname was unknown, so "lawmakers" took the other country of
     // the sentence (CHNLEG criticising China).
     check(&[
-        (
-            "GOP lawmakers criticised China.",
-            "USALEG",
-            "CHN",
-            "111",
-        ),
+        ("GOP lawmakers criticised China.", "USALEG", "CHN", "111"),
         (
             "The GOP accused the White House of lying.",
             "USA",
