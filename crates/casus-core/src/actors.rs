@@ -884,7 +884,10 @@ impl ActorLexicon {
                         .any(|(office, _)| office == title)
                 })
             });
-        if pm.code().is_some() && !title_is_office {
+        if former_person(date, &pm, m) {
+            m.origin = pm.origin;
+            m.placed_by = None;
+        } else if pm.code().is_some() && !title_is_office {
             m.referent = pm.referent;
             m.origin = pm.origin;
             m.placed_by = None;
@@ -945,7 +948,9 @@ impl ActorLexicon {
             | EntryKind::Org
             | EntryKind::OrgAdj => {
                 let base = e.code.clone();
-                let is_org = matches!(e.kind, EntryKind::Org | EntryKind::OrgAdj) || base.len() > 3;
+                // a group's code carries its role ("Houthi fighters" stay
+                // YEMREB), unless it is a bare country ("GOP lawmakers" USALEG)
+                let is_org = base.len() > 3;
                 // optional possessive, then up to two modifiers, then a role noun
                 let mut j = pos;
                 // "Russia's", and the bare apostrophe of a plural name: "the
@@ -1037,7 +1042,9 @@ impl ActorLexicon {
                 {
                     // "President Vladimir Putin"
                     let pm = self.simple_mention(p, date);
-                    m.referent = pm.referent;
+                    if !former_person(date, &pm, &mut m) {
+                        m.referent = pm.referent;
+                    }
                     m.origin = pm.origin;
                     m.is_person = true;
                     pos = p.end;
@@ -1059,7 +1066,7 @@ impl ActorLexicon {
                             ce.kind,
                             EntryKind::Country | EntryKind::Org | EntryKind::Capital
                         ) {
-                            let is_org = ce.kind == EntryKind::Org || ce.code.len() > 3;
+                            let is_org = ce.code.len() > 3;
                             m.referent = Referent::Actor(if is_org {
                                 ce.code.clone()
                             } else {
@@ -1380,6 +1387,28 @@ fn lex_is_adj(lex: &ActorLexicon, layer: &TextLayer, m: &Mention) -> bool {
                     .iter()
                     .any(|&id| lex.entries[id].kind == EntryKind::CountryAdj)
         })
+}
+
+/// Without a date, a former-official title ("Former Senator Bob Dole") says
+/// the person no longer holds the office that the latest one would guess:
+/// the title mention becomes a former official of the person's country.
+/// Returns whether it did.
+fn former_person(date: Option<Date>, person: &Mention, title: &mut Mention) -> bool {
+    let former = role(RoleDefault::FormerOfficial);
+    let former_title = date.is_none()
+        && match &title.referent {
+            Referent::Role(r) => r == former,
+            Referent::Actor(c) => crate::codes::ActorCode(c).roles() == former,
+            _ => false,
+        };
+    let country = person
+        .code()
+        .filter(|_| former_title)
+        .and_then(|c| crate::codes::ActorCode(c).country());
+    if let Some(country) = country {
+        title.referent = Referent::Actor(format!("{country}{former}"));
+    }
+    country.is_some()
 }
 
 #[cfg(test)]

@@ -89,6 +89,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/time_words.txt",
     "lang/en/time_prefixes.txt",
     "lang/en/mention_locatives.txt",
+    "lang/en/agent_origin_prepositions.txt",
     "lang/en/role_modifiers.txt",
     "lang/en/regional_adjectives.txt",
     "lang/en/modifier_participles.txt",

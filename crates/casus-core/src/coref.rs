@@ -185,7 +185,10 @@ pub fn resolve(
                     use crate::vocab::class;
                     let w = layer.norm(end);
                     let t = &layer.tokens[end];
+                    // a time word after the role begins no noun phrase
+                    // ("the police yesterday arrested", "the court today ruled")
                     t.shape == crate::text::Shape::Lower
+                        && !t.temporal
                         && !layer.is(
                             end,
                             class::PREPOSITION
@@ -219,8 +222,22 @@ pub fn resolve(
                         .any(|t| {
                             crate::builtin::lang_set!("regional_adjectives").contains(layer.norm(t))
                         });
-                if !indefinite && !followed_by_of && !modifier && !regional && !mentions[k].locative
-                {
+                // a locative preposition makes a role a place ("a debate in
+                // parliament"), but after one that names where something
+                // comes from the role is its agent ("pressure from lawmakers")
+                let place = mentions[k].locative && {
+                    let mut p = start.checked_sub(1).filter(|&p| p >= range.start);
+                    if let Some(b) = p.filter(|&b| {
+                        crate::builtin::lang_set!("definite_articles").contains(layer.norm(b))
+                    }) {
+                        p = b.checked_sub(1).filter(|&p| p >= range.start);
+                    }
+                    !p.is_some_and(|p| {
+                        crate::builtin::lang_set!("agent_origin_prepositions")
+                            .contains(layer.norm(p))
+                    })
+                };
+                if !indefinite && !followed_by_of && !modifier && !regional && !place {
                     let after_in_sentence = || {
                         mentions[k + 1..].iter().find_map(|m| match &m.referent {
                             Referent::Place(Some(c)) | Referent::Capital(c) => Some(c.clone()),

@@ -45,6 +45,7 @@ pub const LISTS: &[(&str, u32)] = &[
     ("time_words", 0),
     ("time_prefixes", 0),
     ("mention_locatives", 0),
+    ("agent_origin_prepositions", 0),
     ("role_modifiers", 0),
     ("regional_adjectives", 0),
     ("modifier_participles", 0),
