@@ -207,8 +207,8 @@ fn a_concession_after_talks_and_aid_for_people_in_a_place() {
             &[],
         ),
         (
-            "The Federal Foreign Office has provided 28 million euros to pay for food aid for families displaced in Chad.",
-            &[("GBRGOV", "TCD", "071")],
+            "The Dutch government has provided 12 million euros for emergency shelter for households uprooted in Chad.",
+            &[("NLDGOV", "TCD", "071")],
         ),
     ]);
 }
