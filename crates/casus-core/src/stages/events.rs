@@ -1326,10 +1326,17 @@ fn scene_targets(
 /// words and the nouns for people are lists of the language
 /// (`casualty_counts.txt`, `casualty_nouns.txt`, `count_modifiers.txt`).
 fn counted_victims(ctx: &Ctx, pred: &Predicate) -> Option<Range<usize>> {
+    // after the verb's words, or in a slot between them ("held 200
+    // families as human shields")
+    let m = &pred.matched;
+    let after = m.trigger_span().end;
+    counted_at(ctx, after).or_else(|| (after > m.verb + 1).then(|| counted_at(ctx, m.verb + 1))?)
+}
+
+fn counted_at(ctx: &Ctx, start: usize) -> Option<Range<usize>> {
     use crate::lang::{CASUALTY_COUNTS, CASUALTY_NOUNS, COUNT_MODIFIERS};
     use crate::text::Shape;
     let end = ctx.range.end;
-    let start = pred.matched.trigger_span().end;
     let mut t = start;
     while t < end && ctx.word_in(t, COUNT_MODIFIERS) {
         t += 1;
