@@ -71,6 +71,14 @@ fn victims_take_the_country_of_the_scene() {
             "AFG",
             "19",
         ),
+        // people counted inside the pattern's slot, the scene in the
+        // source's own phrase
+        (
+            "Militants in Mosul held 150 families as human shields.",
+            "IRQREB",
+            "IRQ",
+            "184",
+        ),
         (
             "Police arrested 40 people in Lagos on Sunday.",
             "NGACOP",

@@ -1292,7 +1292,8 @@ fn scene_targets(
         .iter()
         .filter_map(|p| ActorCode(&p.code).country())
         .collect();
-    if source_countries.iter().all(|c| *c != scene) {
+    // (a clash is not aimed at victims: both sides keep their countries)
+    if !pred.symmetric && source_countries.iter().all(|c| *c != scene) {
         for t in tgt_parties.iter_mut() {
             let inferred = ctx
                 .mentions
