@@ -426,9 +426,14 @@ pub(crate) fn find_subject(
                 || is_adverb(ctx.norm(i))
                 || ctx.layer.tokens[i].temporal
         });
+        // For an "-ing" adjunct also across determiners ("struck near an
+        // army base, killing six": the base's army did not kill).
+        let mut head = mention.tokens.start;
+        while adjunct && head > ctx.range.start + 1 && ctx.layer.is(head - 1, class::DETERMINER) {
+            head -= 1;
+        }
         let after_preposition = before.is_some_and(|w| w == "'s")
-            || (mention.tokens.start > ctx.range.start
-                && ctx.layer.is(mention.tokens.start - 1, class::PREPOSITION));
+            || (head > ctx.range.start && ctx.layer.is(head - 1, class::PREPOSITION));
         let in_pp = !quantity_of && (!right_before_verb || adjunct) && after_preposition;
         if mention.locative
             || matches!(mention.referent, Referent::Place(_))

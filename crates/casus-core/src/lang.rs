@@ -104,6 +104,9 @@ pub const LISTS: &[(&str, u32)] = &[
     ("finite_complementizers", 0),
     ("compound_links", 0),
     ("compound_comma_links", 0),
+    ("count_modifiers", 0),
+    ("casualty_counts", 0),
+    ("casualty_nouns", 0),
     // Read by name from the built-in folder ([`crate::builtin::lang_has`]),
     // like the lists above them with no class.
     ("destination_prepositions", 0),
@@ -194,6 +197,9 @@ pub const FINITE_COMPLEMENTIZERS: usize = list_index("finite_complementizers");
 pub const COMPOUND_LINKS: usize = list_index("compound_links");
 pub const COMPOUND_COMMA_LINKS: usize = list_index("compound_comma_links");
 pub const SUBJECT_PRONOUNS: usize = list_index("subject_pronouns");
+pub const COUNT_MODIFIERS: usize = list_index("count_modifiers");
+pub const CASUALTY_COUNTS: usize = list_index("casualty_counts");
+pub const CASUALTY_NOUNS: usize = list_index("casualty_nouns");
 
 /// The compiled word lists of one language.
 #[derive(Debug, Clone, Default)]

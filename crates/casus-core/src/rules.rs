@@ -117,6 +117,7 @@ pub const CODE_SETS: &[&str] = &[
     "commitment",
     "force",
     "force-target",
+    "scene-country",
     "domestic",
     "place-target",
     "capital-target",

@@ -1034,6 +1034,31 @@ pub(crate) fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events:
         .iter()
         .flat_map(|&s| parties(ctx, s, false, [code, &pattern.code]))
         .collect();
+    // Rule 16: a bare attacker ("a suicide bomber", "gunmen") takes the
+    // country of the scene its own clause names.
+    let scene = scene_of_force(ctx, pred, [code, &pattern.code]);
+    if src_parties.is_empty() {
+        if let Some(c) = &scene {
+            // the scene is not the country of a weapon ("a rocket attack in
+            // X") nor of a role noun that only modifies ("a military base")
+            let attackers: Vec<usize> = pred
+                .sources
+                .iter()
+                .copied()
+                .filter(|&k| {
+                    let m = &ctx.mentions[k];
+                    let equipment = crate::codes::role(crate::codes::RoleDefault::Equipment);
+                    let weapon = matches!(&m.referent, Referent::Role(r) if r == equipment)
+                        && p.rules
+                            .weapons
+                            .find_in(ctx.layer, m.tokens.clone())
+                            .is_some();
+                    !weapon && !role_as_modifier(ctx, m.tokens.end)
+                })
+                .collect();
+            src_parties = placed_roles(ctx, &attackers, c);
+        }
+    }
     let reciprocal = pred
         .targets
         .iter()
@@ -1069,7 +1094,10 @@ pub(crate) fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events:
         }
         return;
     }
-    let tgt_parties = targets(ctx, pred, &src_parties, [code, &pattern.code], place);
+    let mut tgt_parties = targets(ctx, pred, &src_parties, [code, &pattern.code], place);
+    if let Some(c) = &scene {
+        scene_targets(ctx, pred, &src_parties, c, &mut tgt_parties);
+    }
     // "Kenya imposed a curfew in three of its counties": a country that
     // restricts a place of its own acts through its government, and the
     // place is the country (one code on both sides would make no event)
@@ -1171,6 +1199,211 @@ fn targets(
     tgt_parties
 }
 
+/// Rule 16: the country where an act of force happens (code set
+/// `scene-country`), read from the places of the verb's own clause: the
+/// first place after the verb up to a clause break or a say-verb (a
+/// coordinated verb shares it: "killed four and wounded ten in X"), else
+/// a place in the source's phrase or between the source and the verb (a
+/// participle after a comma hangs on the clause before it: "shelled X,
+/// killing two"). A city or region counts wherever it stands; a capital
+/// or a country only after a locative preposition ("in Kenya"), since a
+/// country named otherwise is more often a party than the scene.
+fn scene_of_force(ctx: &Ctx, pred: &Predicate, codes: [&str; 2]) -> Option<String> {
+    use crate::vocab::class;
+    let sets = &ctx.p.rules.code_sets;
+    if !codes.iter().any(|c| sets.contains("scene-country", c)) {
+        return None;
+    }
+    let place = |m: &crate::actors::Mention| match &m.referent {
+        Referent::Place(Some(c)) => Some(c.clone()),
+        Referent::Capital(c) if m.locative => Some(c.clone()),
+        Referent::Actor(c) if m.locative && c.len() == 3 => Some(c.clone()),
+        // a role placed in its own phrase ("policemen in the city of X")
+        Referent::Actor(c)
+            if m.placed_by.is_some()
+                || m.tokens
+                    .clone()
+                    .any(|i| ctx.p.language.has("mention_locatives", ctx.norm(i))) =>
+        {
+            ActorCode(c).country().map(str::to_string)
+        }
+        _ => None,
+    };
+    let verb = pred.matched.verb;
+    let after = pred.matched.trigger_span().end;
+    let end = (after..ctx.range.end)
+        .find(|&i| ctx.layer.is(i, class::CLAUSE_BREAK | class::SAY_VERB) && !ctx.in_mention(i))
+        .unwrap_or(ctx.range.end);
+    let later = ctx
+        .mentions
+        .iter()
+        .filter(|m| m.tokens.start >= after && m.tokens.end <= end)
+        .find_map(place);
+    if later.is_some() {
+        return later;
+    }
+    if let Some(p) = place_of_the_source(ctx, pred) {
+        return Some(p.code);
+    }
+    // a participle adjunct (", killing two") takes the scene of its clause
+    // (", killing two", "..., killing two and wounding five")
+    let participle = ctx.norm(verb).ends_with("ing")
+        && verb > ctx.range.start
+        && (ctx.norm(verb - 1) == "," || ctx.word_in(verb - 1, crate::lang::CLAUSE_COORDINATORS));
+    let from = pred
+        .sources
+        .iter()
+        .map(|&s| ctx.mentions[s].tokens.end)
+        .min()?;
+    if from >= verb
+        || (from..verb).any(|i| {
+            ctx.layer.is(i, class::CLAUSE_BREAK | class::SAY_VERB) && !ctx.in_mention(i)
+                || !participle && ctx.norm(i) == ","
+        })
+    {
+        return None;
+    }
+    ctx.mentions
+        .iter()
+        .filter(|m| m.tokens.start >= from && m.tokens.end <= verb)
+        .find_map(place)
+}
+
+/// Whether the word after a role noun makes it a modifier of another noun
+/// ("a military base", "the police station"): a lower-case word that is
+/// no function word, verb or participle.
+fn role_as_modifier(ctx: &Ctx, end: usize) -> bool {
+    use crate::vocab::class;
+    end < ctx.range.end
+        && ctx.layer.tokens[end].shape == crate::text::Shape::Lower
+        && !ctx.layer.is(
+            end,
+            class::PREPOSITION
+                | class::AUXILIARY
+                | class::BE_FORM
+                | class::SAY_VERB
+                | class::PATTERN_VERB
+                | class::CLAUSE_BREAK
+                | class::DETERMINER,
+        )
+        && !ctx.word_in(end, crate::lang::CLAUSE_COORDINATORS)
+        && !ctx.norm(end).ends_with("ed")
+        && !ctx.norm(end).ends_with("ly")
+}
+
+/// Bare roles without a country ("a suicide bomber", "security forces")
+/// placed in the scene's country.
+fn placed_roles(ctx: &Ctx, mentions: &[usize], country: &str) -> Vec<Party> {
+    mentions
+        .iter()
+        .filter_map(|&k| match &ctx.mentions[k].referent {
+            Referent::Role(r) => Some(Party {
+                code: format!("{country}{r}"),
+                tokens: ctx.mentions[k].tokens.clone(),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The targets of an act of force that the scene decides (rule 16): bare
+/// roles without a country are the scene's ("wounded two policemen in X");
+/// a role coreference gave the attacker's own country ("Russian artillery
+/// shelled X, killing two civilians") is the scene's when the scene is
+/// another country; and when no actor is named, people counted after the
+/// verb ("killed five people", "wounding 40", "killed at least a dozen")
+/// are the scene's country, with no role (rule 1).
+fn scene_targets(
+    ctx: &Ctx,
+    pred: &Predicate,
+    src_parties: &[Party],
+    scene: &str,
+    tgt_parties: &mut Vec<Party>,
+) {
+    let source_countries: Vec<&str> = src_parties
+        .iter()
+        .filter_map(|p| ActorCode(&p.code).country())
+        .collect();
+    // (a clash is not aimed at victims: both sides keep their countries)
+    if !pred.symmetric && source_countries.iter().all(|c| *c != scene) {
+        for t in tgt_parties.iter_mut() {
+            let inferred = ctx
+                .mentions
+                .iter()
+                .any(|m| m.tokens == t.tokens && m.inferred && m.placed_by.is_none());
+            let Some(country) = ActorCode(&t.code).country() else {
+                continue;
+            };
+            if inferred && source_countries.contains(&country) {
+                t.code = format!("{scene}{}", &t.code[country.len()..]);
+            }
+        }
+    }
+    if !tgt_parties.is_empty() {
+        return;
+    }
+    tgt_parties.extend(placed_roles(ctx, &pred.targets, scene));
+    if !tgt_parties.is_empty() || !pred.targets.is_empty() {
+        return;
+    }
+    if let Some(victims) = counted_victims(ctx, pred) {
+        tgt_parties.push(Party {
+            code: scene.to_string(),
+            tokens: victims,
+        });
+    }
+}
+
+/// People counted right after the verb, where no actor is named: "five
+/// people", "at least 40", "dozens of villagers", "many more". The count
+/// words and the nouns for people are lists of the language
+/// (`casualty_counts.txt`, `casualty_nouns.txt`, `count_modifiers.txt`).
+fn counted_victims(ctx: &Ctx, pred: &Predicate) -> Option<Range<usize>> {
+    // after the verb's words, or in a slot between them ("held 200
+    // families as human shields")
+    let m = &pred.matched;
+    let after = m.trigger_span().end;
+    counted_at(ctx, after).or_else(|| (after > m.verb + 1).then(|| counted_at(ctx, m.verb + 1))?)
+}
+
+fn counted_at(ctx: &Ctx, start: usize) -> Option<Range<usize>> {
+    use crate::lang::{CASUALTY_COUNTS, CASUALTY_NOUNS, COUNT_MODIFIERS};
+    use crate::text::Shape;
+    let end = ctx.range.end;
+    let mut t = start;
+    while t < end && ctx.word_in(t, COUNT_MODIFIERS) {
+        t += 1;
+    }
+    let counted = t < end
+        && (ctx.layer.tokens[t].shape == Shape::Number || ctx.word_in(t, CASUALTY_COUNTS))
+        && !ctx.layer.tokens[t].temporal;
+    if !counted {
+        return None;
+    }
+    t += 1;
+    // "dozens of people", "scores more"
+    while t < end
+        && (ctx.word_in(t, COUNT_MODIFIERS)
+            || ctx.word_in(t, CASUALTY_COUNTS)
+            || ctx.layer.tokens[t].shape == Shape::Number)
+    {
+        t += 1;
+    }
+    if t < end && ctx.word_in(t, crate::lang::QUANTITY_LINKS) {
+        t += 1;
+    }
+    if t < end && ctx.word_in(t, CASUALTY_NOUNS) {
+        return Some(start..t + 1);
+    }
+    // a bare count ends its phrase: "wounded 40 in ...", "killing two."
+    let ends = t >= end
+        || matches!(ctx.layer.tokens[t].shape, Shape::Punct)
+        || ctx.layer.is(t, crate::vocab::class::PREPOSITION)
+        || ctx.word_in(t, crate::lang::CLAUSE_COORDINATORS)
+        || ctx.layer.tokens[t].temporal;
+    ends.then_some(start..t)
+}
+
 /// The country of the place a curfew or a state of emergency covers when
 /// its slot names none: the first place after the verb in its clause ("a
 /// state of siege ... in the eastern department of X", "martial law as
@@ -1178,7 +1411,7 @@ fn targets(
 /// preposition ("in Syria"), since a country named otherwise is more often
 /// a party than the place.
 fn restricted_place(ctx: &Ctx, pred: &Predicate, clause_end: usize) -> Option<Party> {
-    let after = pred.matched.trigger_span().end.max(pred.matched.end);
+    let after = pred.matched.trigger_span().end;
     ctx.mentions
         .iter()
         .filter(|m| m.tokens.start >= after && m.tokens.end <= clause_end)
