@@ -88,6 +88,23 @@ fn goods_money_and_property_given_or_handed_back() {
             "asserted",
         ),
         (
+            "Sweden provided $80 million in ODA to Tanzania.",
+            "SWE",
+            "TZA",
+            "071",
+            "provide in oda to +",
+            "asserted",
+        ),
+        // agreeing to more peacekeeping, named by a noun, is its intent
+        (
+            "The African Union agreed to an expansion of its peacekeeping mission in Somalia.",
+            "IGOAFRAFU",
+            "SOM",
+            "0334",
+            "agree to expansion of peacekeeping mission in +",
+            "asserted",
+        ),
+        (
             "Switzerland returned frozen assets to Uzbekistan.",
             "CHE",
             "UZB",
@@ -276,6 +293,55 @@ fn intents_and_decisions_of_a_pair() {
             "FRAGOV",
             "166",
             "expel + ambassador",
+            "asserted",
+        ),
+    ]);
+}
+
+#[test]
+fn an_act_said_not_to_be_done_is_a_refusal() {
+    check(&[
+        // "will not" before a cooperative act: the refusal conversion (12)
+        (
+            "Hungary will not accept Syrian refugees.",
+            "HUN",
+            "SYRREF",
+            "122",
+            "accept + refugee",
+            "asserted",
+        ),
+        (
+            "Brazil will not extradite the banker to Italy.",
+            "BRA",
+            "ITA",
+            "121",
+            "extradite to +",
+            "asserted",
+        ),
+        (
+            "Ghana said it would not lift the ban on Togolese imports.",
+            "GHA",
+            "TGO",
+            "1244",
+            "lift ban on +",
+            "asserted",
+        ),
+        // a past act not done stays a negated act
+        (
+            "Turkey did not send aid to Syria.",
+            "TUR",
+            "SYR",
+            "070",
+            "send aid to +",
+            "negated",
+        ),
+        // taking refugees in, stated plainly
+        (
+            "Germany accepted 500 Afghan refugees.",
+            "DEU",
+            "AFGREF",
+            "075",
+            "accept + refugee",
             "asserted",
         ),
     ]);

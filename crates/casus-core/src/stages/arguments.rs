@@ -467,7 +467,8 @@ pub(crate) fn stated_refusal(ctx: &Ctx, code: &mut String, cues: &mut Cues) {
     cues.future = false;
     cues.hypothetical = false;
     cues.modal_verb = false;
-    cues.notes.push("refusal: an act said not to be done".into());
+    cues.notes
+        .push("refusal: an act said not to be done".into());
 }
 
 /// Negation, hypothetical, future and modal-verb cues in the window.
