@@ -115,13 +115,14 @@ fn articles_in_a_gap_and_the_slots_role_noun() {
             "take in + refugee",
             "asserted",
         ),
+        // an act said not to be done is a refusal (rule in arguments.rs)
         (
             "Bolivia said on Monday it will not take in Peruvian refugees.",
             "BOL",
             "PERREF",
-            "075",
+            "122",
             "take in + refugee",
-            "negated",
+            "asserted",
         ),
     ]);
 }

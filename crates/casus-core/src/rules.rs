@@ -224,7 +224,7 @@ impl Rules {
                     continue;
                 }
                 match header {
-                    "intent" | "refusal" | "threat" => {
+                    "intent" | "decision" | "refusal" | "threat" => {
                         let id = match rules.conversions.iter().position(|c| c.name == header) {
                             Some(id) => id,
                             None => {

@@ -189,6 +189,9 @@ fn sentence(
             &mut cues,
         );
         modality_cues(ctx, modality_window, &mut cues);
+        if conditional_span.is_none() {
+            stated_refusal(ctx, &mut code, &mut cues);
+        }
         // "No country has recognised ...", "Neither Kenya nor Uganda ...":
         // a negative determiner before the subject negates its verb.
         if subject.first().is_some_and(|&k| {
@@ -548,6 +551,31 @@ pub(crate) fn conversion(
         }
     }
     window_start..verb
+}
+
+/// "will not send troops", "said it would not accept the refugees": an act
+/// its actor says it will not do is a refusal, as after "refused to" (the
+/// `refusal` conversion, CAMEO 12), asserted. Only a negation with a modal
+/// of the future in the verb's own window counts, not a denial or a
+/// conditional ("if ..., it would not"); codes the conversion does not map
+/// stay negated.
+pub(crate) fn stated_refusal(ctx: &Ctx, code: &mut String, cues: &mut Cues) {
+    if !cues.negated || !cues.modal_verb || !(cues.future || cues.hypothetical) {
+        return;
+    }
+    let Some(conv) = ctx.p.rules.conversions.iter().find(|c| c.name == "refusal") else {
+        return;
+    };
+    let Some(to) = conv.apply(code) else {
+        return;
+    };
+    *code = to.to_string();
+    cues.negated = false;
+    cues.future = false;
+    cues.hypothetical = false;
+    cues.modal_verb = false;
+    cues.notes
+        .push("refusal: an act said not to be done".into());
 }
 
 /// Negation, hypothetical, future and modal-verb cues in the window.

@@ -22,7 +22,7 @@
 //! that is not a say-verb (a demand, a denial, a hope) is not coded.
 
 use super::arguments::{
-    conversion, modality_cues, modality_of, negated_object, own_statement, refine,
+    conversion, modality_cues, modality_of, negated_object, own_statement, refine, stated_refusal,
 };
 use super::events::{code_predicate, drop_protest_demands, location, Place};
 use super::Stage;
@@ -665,6 +665,9 @@ fn sentence(
         {
             cues.negated = true;
             cues.notes.push("negated: not".into());
+        }
+        if conditional.is_none() {
+            stated_refusal(ctx, &mut code, &mut cues);
         }
         if subject.first().is_some_and(|&k| {
             let s = ctx.mentions[k].tokens.start;
