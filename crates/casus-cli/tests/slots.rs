@@ -207,8 +207,35 @@ fn a_concession_after_talks_and_aid_for_people_in_a_place() {
             &[],
         ),
         (
-            "The Dutch government has provided 12 million euros for emergency shelter for households uprooted in Chad.",
-            &[("NLDGOV", "TCD", "071")],
+            "Japan gave 5 million dollars to feed children displaced in Chad.",
+            &[("JPN", "TCD", "071")],
+        ),
+    ]);
+}
+
+/// A participle closing the noun phrase of a preposition, with no object
+/// of its own, is a reduced relative clause in the passive: the
+/// sentence's subject is not its agent, and with no by-agent it is not
+/// coded (rule 14). A phrase inside the subject, a phrase between an
+/// auxiliary and its participle, and a subject with an "-ing" modifier
+/// leave the verb active.
+#[test]
+fn a_reduced_relative_after_a_preposition_is_passive() {
+    check_triples(&[
+        ("Norway gave money to people killed in Gaza.", &[]),
+        ("Sweden sent tents to families uprooted in Sudan.", &[]),
+        ("Ghana on Monday condemned Togo.", &[("GHA", "TGO", "111")]),
+        (
+            "Bhutan has in the past called on India to lift its blockade.",
+            &[("BTN", "IND", "020")],
+        ),
+        (
+            "Hundreds of farmers protesting against the Ghanaian government clashed with police in Accra.",
+            &[
+                ("GHAAGR", "GHAGOV", "140"),
+                ("GHAAGR", "GHACOP", "190"),
+                ("GHACOP", "GHAAGR", "190"),
+            ],
         ),
     ]);
 }

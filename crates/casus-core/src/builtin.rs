@@ -144,6 +144,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/ing_noun_prepositions.txt",
     "lang/en/infinitive_markers.txt",
     "lang/en/predicative_markers.txt",
+    "lang/en/reduced_relative_prepositions.txt",
     "lang/en/sequence_prepositions.txt",
     "lang/en/talk_nouns.txt",
     "lang/en/talk_links.txt",

@@ -95,6 +95,7 @@ pub const LISTS: &[(&str, u32)] = &[
     ("ing_noun_prepositions", 0),
     ("infinitive_markers", 0),
     ("predicative_markers", 0),
+    ("reduced_relative_prepositions", 0),
     ("sequence_prepositions", 0),
     ("talk_nouns", 0),
     ("talk_links", 0),

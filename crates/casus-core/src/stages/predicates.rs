@@ -118,6 +118,116 @@ fn find_matches(ctx: &Ctx) -> Vec<PatternMatch> {
     matches
 }
 
+/// A participle that closes the noun phrase of a preposition and takes no
+/// object of its own ("aid to families *displaced* in X", "money for
+/// people *killed* in Y") heads a reduced relative clause in the passive:
+/// the sentence's subject is not its agent. Only a short run of words
+/// with no verb, comma or clause word may stand between the preposition
+/// and the participle (`reduced_relative_prepositions.txt`).
+fn reduced_relative(ctx: &Ctx, m: &PatternMatch) -> bool {
+    let range = ctx.range.clone();
+    let mut after = m.verb + 1;
+    while after < range.end && (ctx.layer.tokens[after].temporal || is_adverb(ctx.norm(after))) {
+        after += 1;
+    }
+    let no_object = after >= range.end
+        || ctx.layer.is(after, class::PREPOSITION)
+        || ctx.layer.is(after, class::CLAUSE_BREAK)
+        || !ctx.norm(after).chars().any(char::is_alphanumeric);
+    if !no_object || m.verb < range.start + 2 {
+        return false;
+    }
+    const MAX_PHRASE: usize = 5;
+    let blocks = |j: usize| {
+        [
+            class::PARTICIPLE,
+            class::AUXILIARY,
+            class::BE_FORM,
+            class::CLAUSE_BREAK,
+            class::RELATIVE,
+            class::SAY_VERB,
+            class::PREPOSITION,
+            class::DETERMINER,
+            class::REACH_STOP,
+        ]
+        .iter()
+        .any(|&c| ctx.layer.is(j, c))
+            || ctx.word_in(j, crate::lang::COMPLEMENTIZERS)
+            || ctx.word_in(j, crate::lang::CLAUSE_COORDINATORS)
+            || !ctx.norm(j).chars().any(char::is_alphanumeric)
+    };
+    let head = m.verb - 1;
+    if blocks(head) || ctx.layer.tokens[head].temporal {
+        return false;
+    }
+    let lowest = m.verb.saturating_sub(MAX_PHRASE + 1).max(range.start);
+    let mut j = head;
+    let preposition = loop {
+        if j <= lowest {
+            return false;
+        }
+        j -= 1;
+        if ctx
+            .p
+            .language
+            .has("reduced_relative_prepositions", ctx.norm(j))
+        {
+            break j;
+        }
+        if blocks(j) && !ctx.layer.is(j, class::DETERMINER) {
+            return false;
+        }
+    };
+    // The phrase must follow the clause's own verb ("gave money *to*
+    // people killed"): a phrase inside the subject ("members *of* the
+    // party called on") is followed by the clause's verb itself, and a
+    // verb after a relative pronoun belongs to a clause in the subject.
+    // "-ing" forms are left out: "demonstrators *protesting* against X
+    // clashed" is a subject with its own modifier
+    let is_verb = |k: usize| {
+        let is = |bits| ctx.layer.is(k, bits);
+        let w = ctx.norm(k);
+        is(class::AUXILIARY | class::SAY_VERB | class::BE_FORM)
+            || (is(class::PATTERN_VERB)
+                && !w.ends_with("ing")
+                && (w.ends_with("ed") || !is(class::BASE_LIKE)))
+    };
+    let mut k = preposition;
+    while k > range.start {
+        k -= 1;
+        // a clause opened by "after", "when", "that" has its own subject
+        // before the verb ("after the leaders of both met in X")
+        let opens_clause = ctx
+            .layer
+            .is(k, class::CLAUSE_BREAK | class::REACH_STOP | class::RELATIVE)
+            || ctx.word_in(k, crate::lang::COMPLEMENTIZERS)
+            || (ctx.layer.is(k, class::PREPOSITION)
+                && !ctx
+                    .p
+                    .language
+                    .has("reduced_relative_prepositions", ctx.norm(k)));
+        if opens_clause || !ctx.norm(k).chars().any(char::is_alphanumeric) {
+            return false;
+        }
+        // after an article a verb form is a noun or an adjective ("the
+        // first group")
+        let after_article = k > range.start && ctx.layer.is(k - 1, class::DETERMINER);
+        if is_verb(k) && !ctx.in_mention(k) && !after_article {
+            // an auxiliary of the participle itself, with a phrase put
+            // between them ("has in the past called on")
+            if ctx.layer.is(k, class::AUXILIARY | class::BE_FORM) {
+                return false;
+            }
+            let mut b = k;
+            while b > range.start && (is_adverb(ctx.norm(b - 1)) || is_verb(b - 1)) {
+                b -= 1;
+            }
+            return !(b > range.start && ctx.layer.is(b - 1, class::RELATIVE));
+        }
+    }
+    false
+}
+
 /// Passive voice: "was attacked by". Without a form of "be", only a
 /// participle directly followed by its by-agent is passive ("a swap
 /// mediated by the UAE"); "signed a deal brokered by Russia" is active.
@@ -144,7 +254,8 @@ fn voice(ctx: &Ctx, m: &PatternMatch, by_agent: Option<usize>) -> Voice {
     let passive = participle
         && by_agent.is_some_and(|_| aux_be || by_adjacent)
         && before(1).is_some_and(|w| !ctx.p.language.has("perfect_auxiliaries", w))
-        || (participle && aux_be && !stative);
+        || (participle && aux_be && !stative)
+        || (participle && !aux_be && by_agent.is_none() && reduced_relative(ctx, m));
     if passive {
         Voice::Passive
     } else {
