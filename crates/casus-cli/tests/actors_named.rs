@@ -5,19 +5,7 @@
 
 mod common;
 
-use common::code_rows;
-
-/// (sentence, source, target, code)
-type Row<'a> = (&'a str, &'a str, &'a str, &'a str);
-
-fn check(table: &[Row]) {
-    let sentences: Vec<&str> = table.iter().map(|r| r.0).collect();
-    let rows = code_rows(&sentences, &[]);
-    for ((sentence, source, target, code), events) in table.iter().zip(rows) {
-        let e = common::event_from(sentence, &events, code, source);
-        assert_eq!(e["target"], *target, "`{sentence}`");
-    }
-}
+use common::{check_target_rows as check, code_rows};
 
 #[test]
 fn legislatures_known_by_name_carry_their_country() {

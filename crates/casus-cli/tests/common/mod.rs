@@ -118,3 +118,17 @@ pub fn event_from<'a>(
         .find(|e| e["code"] == *code && e["source"] == *source)
         .unwrap_or_else(|| panic!("`{sentence}`: no {code} event from {source} in {events:#?}"))
 }
+
+/// (sentence, source, target, code)
+pub type TargetRow<'a> = (&'a str, &'a str, &'a str, &'a str);
+
+/// Each sentence gives an event of `code` from `source`, aimed at `target`.
+#[allow(dead_code)]
+pub fn check_target_rows(table: &[TargetRow]) {
+    let sentences: Vec<&str> = table.iter().map(|r| r.0).collect();
+    let rows = code_rows(&sentences, &[]);
+    for ((sentence, source, target, code), events) in table.iter().zip(rows) {
+        let e = event_from(sentence, &events, code, source);
+        assert_eq!(e["target"], *target, "`{sentence}`");
+    }
+}
