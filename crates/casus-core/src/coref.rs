@@ -181,28 +181,12 @@ pub fn resolve(
                 // a role noun used as a modifier ("a troop access agreement",
                 // "the police station") names no actor
                 let end = mentions[k].tokens.end;
-                let modifier = end < range.end && {
-                    use crate::vocab::class;
-                    let w = layer.norm(end);
-                    let t = &layer.tokens[end];
-                    // a time word after the role begins no noun phrase
-                    // ("the police yesterday arrested", "the court today ruled")
-                    t.shape == crate::text::Shape::Lower
-                        && !t.temporal
-                        && !layer.is(
-                            end,
-                            class::PREPOSITION
-                                | class::AUXILIARY
-                                | class::BE_FORM
-                                | class::SAY_VERB
-                                | class::PATTERN_VERB
-                                | class::CLAUSE_BREAK
-                                | class::DETERMINER,
-                        )
-                        && !crate::builtin::lang_set!("modifier_stops").contains(w)
-                        && !w.ends_with("ed")
-                        && !w.ends_with("ly")
-                };
+                // a time word after the role begins no noun phrase
+                // ("the police yesterday arrested", "the court today ruled")
+                let modifier = end < range.end
+                    && modified_noun_at(layer, end)
+                    && !layer.tokens[end].temporal
+                    && !crate::builtin::lang_set!("modifier_stops").contains(layer.norm(end));
                 // "European ministers", "Western senior diplomats": the role
                 // of a region or a group of states is no one country's. A
                 // capitalised role is part of a name whose owner is further
@@ -445,6 +429,27 @@ fn resolve_description(
                 .then(|| Referent::Group(codes.iter().map(|c| with_role(c, &role)).collect()))
         }
     }
+}
+
+/// Whether the word at `i`, right after a role noun, can be the noun it
+/// modifies ("a troop *access* agreement", "the police *station*"): a
+/// lower-case word that is no function word, verb, participle or adverb.
+pub(crate) fn modified_noun_at(layer: &crate::text::TextLayer, i: usize) -> bool {
+    use crate::vocab::class;
+    let w = layer.norm(i);
+    layer.tokens[i].shape == crate::text::Shape::Lower
+        && !layer.is(
+            i,
+            class::PREPOSITION
+                | class::AUXILIARY
+                | class::BE_FORM
+                | class::SAY_VERB
+                | class::PATTERN_VERB
+                | class::CLAUSE_BREAK
+                | class::DETERMINER,
+        )
+        && !w.ends_with("ed")
+        && !w.ends_with("ly")
 }
 
 #[cfg(test)]

@@ -1277,22 +1277,9 @@ fn scene_of_force(ctx: &Ctx, pred: &Predicate, codes: [&str; 2]) -> Option<Strin
 /// ("a military base", "the police station"): a lower-case word that is
 /// no function word, verb or participle.
 fn role_as_modifier(ctx: &Ctx, end: usize) -> bool {
-    use crate::vocab::class;
     end < ctx.range.end
-        && ctx.layer.tokens[end].shape == crate::text::Shape::Lower
-        && !ctx.layer.is(
-            end,
-            class::PREPOSITION
-                | class::AUXILIARY
-                | class::BE_FORM
-                | class::SAY_VERB
-                | class::PATTERN_VERB
-                | class::CLAUSE_BREAK
-                | class::DETERMINER,
-        )
+        && crate::coref::modified_noun_at(ctx.layer, end)
         && !ctx.word_in(end, crate::lang::CLAUSE_COORDINATORS)
-        && !ctx.norm(end).ends_with("ed")
-        && !ctx.norm(end).ends_with("ly")
 }
 
 /// Bare roles without a country ("a suicide bomber", "security forces")
