@@ -376,7 +376,7 @@ pub(crate) fn find_subject(
         // No pattern matched the first verb ("called Erdogan and urged
         // him"): the subject is that verb's.
         if last_subject.is_none() {
-            if let Some(first) = earlier_verb(ctx, before) {
+            if let Some(first) = earlier_verb(ctx, before, m.verb) {
                 let earlier = PatternMatch {
                     verb: first,
                     end: first + 1,
@@ -441,6 +441,9 @@ pub(crate) fn find_subject(
             || in_relative_clause(ctx, &mention.tokens, m.verb)
             || slot_mentions.contains(&k)
             || mention.referent == Referent::EachOther
+            || ctx.compound(k, true, false).first().is_some_and(|&first| {
+                reduced_passive_agent(ctx, &ctx.mentions[first].tokens)
+            })
         {
             continue;
         }
@@ -453,17 +456,43 @@ pub(crate) fn find_subject(
     None
 }
 
+/// Whether a mention is the by-agent of a participle that modifies the
+/// noun before it ("warplanes *backed by Russia* shelled", "a truce
+/// brokered by the Qatari emir took hold"): the agent of a reduced
+/// relative, never the subject of the verb after it, however close.
+fn reduced_passive_agent(ctx: &Ctx, tokens: &Range<usize>) -> bool {
+    let mut b = tokens.start;
+    while b > ctx.range.start && ctx.layer.is(b - 1, class::DETERMINER) {
+        b -= 1;
+    }
+    if b < ctx.range.start + 3 || !ctx.word_in(b - 1, crate::lang::AGENT_PREPOSITIONS) {
+        return false;
+    }
+    let participle = b - 2;
+    (ctx.norm(participle).ends_with("ed") || ctx.layer.is(participle, class::PARTICIPLE))
+        && !ctx.layer.is(participle - 1, class::BE_FORM | class::AUXILIARY)
+        && !ctx.in_mention(participle)
+}
+
 /// The finite verb a coordinated verb is joined to, searched leftwards
 /// from `from` within the clause: a form that reads as a verb and is
 /// past or inflected ("called", "met"), outside the mentions.
-fn earlier_verb(ctx: &Ctx, from: usize) -> Option<usize> {
+///
+/// A base or "-s" form (also a noun: "talks", "calls") counts only when
+/// the coordinated verb `later` has the same form and the earlier one
+/// follows its subject at once: "Putin expresses condolences ... and
+/// condemns", headline and present-tense copy.
+fn earlier_verb(ctx: &Ctx, from: usize, later: usize) -> Option<usize> {
+    let later_s = ctx.layer.is(later, class::BASE_LIKE) && ctx.norm(later).ends_with('s');
     (ctx.range.start + 1..=from)
         .rev()
         .take_while(|&i| !ctx.layer.is(i, class::CLAUSE_BREAK))
         .find(|&i| {
+            let inflected = ctx.norm(i).ends_with("ed") || !ctx.layer.is(i, class::BASE_LIKE);
+            let present = later_s && ctx.norm(i).ends_with('s') && ctx.in_mention(i - 1);
             ctx.layer.is(i, class::PATTERN_VERB)
                 && !ctx.in_mention(i)
-                && (ctx.norm(i).ends_with("ed") || !ctx.layer.is(i, class::BASE_LIKE))
+                && (inflected || present)
                 && !ctx.norm(i).ends_with("ing")
                 && looks_like_verb(ctx, i)
         })

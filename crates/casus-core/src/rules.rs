@@ -124,6 +124,7 @@ pub const CODE_SETS: &[&str] = &[
     "restricted-place",
     "located-target",
     "settled-with",
+    "defied",
     "protest",
     "protest-aim",
     "demand",

@@ -119,9 +119,12 @@ fn sentence(
             && (!pattern.symmetric || !targets.is_empty() || one_party_located)
         {
             let next_verb = verbs.get(k + 1).copied().unwrap_or(range.end);
-            if let Some(found) = reach_target(ctx, pred, &subject, next_verb, &pattern.code)
-                .filter(|&f| !one_party_located || in_a_place(ctx, f))
-            {
+            let reach = Reach {
+                next_verb,
+                code: &pattern.code,
+                place_only: one_party_located,
+            };
+            if let Some(found) = reach_target(ctx, pred, &subject, &reach) {
                 trace.note(NAME, index, || {
                     format!(
                         "`{}`: target `{}` found beyond the pattern slot, in the verb's clause",
@@ -150,6 +153,22 @@ fn sentence(
                 reached = true;
             }
         }
+        // "refused to resign despite pressure from the opposition": a
+        // refusal or a protest is aimed at the party it defies
+        if targets.is_empty() && pred.voice == Voice::Active && !pattern.symmetric {
+            let next_verb = verbs.get(k + 1).copied().unwrap_or(range.end);
+            if let Some(found) = defied_party(ctx, pred, &subject, next_verb, &pattern.code) {
+                trace.note(NAME, index, || {
+                    format!(
+                        "`{}`: aimed at `{}`, the party whose pressure it defies",
+                        pattern.text,
+                        span_text(ctx.text, ctx.layer, ctx.mentions[found].tokens.clone())
+                    )
+                });
+                targets = ctx.compound(found, false, true);
+                reached = true;
+            }
+        }
         // "met Jan Kowalski, a Polish diplomat,": a symmetric verb's other
         // party is a name the dictionaries do not know, named by the
         // apposition right after it
@@ -170,7 +189,10 @@ fn sentence(
         // Objects of a verb cannot be the subject of a later verb; subjects
         // can ("Armenia and Azerbaijan signed a deal brokered by Russia"),
         // and so can a target found deep in the verb's clause.
-        if !reached {
+        // A passive's targets are its subject ("warplanes backed by Russia
+        // shelled the town": the warplanes shelled).
+        let subject_targets = pred.voice == Voice::Passive || m.source.is_some();
+        if !reached && !subject_targets {
             slot_mentions.extend(targets.iter().copied());
         }
         if let Some(t) = m.target {
@@ -263,6 +285,14 @@ fn roles(ctx: &Ctx, pred: &Predicate, subject: &[usize]) -> Option<(Vec<usize>, 
     })
 }
 
+/// Where `reach_target` searches: up to the next predicate's verb, for the
+/// act's code; `place_only` takes only a mention that says where.
+struct Reach<'a> {
+    next_verb: usize,
+    code: &'a str,
+    place_only: bool,
+}
+
 /// How far past its pattern a verb looks for a target its slot missed.
 const REACH: usize = 16;
 
@@ -274,13 +304,12 @@ const REACH: usize = 16;
 /// ends at the next predicate's verb, a reach-stop word (`reach_stops.txt`),
 /// a say-verb, or a mention after a comma or conjunction that starts a
 /// clause of its own.
-fn reach_target(
-    ctx: &Ctx,
-    pred: &Predicate,
-    subject: &[usize],
-    next_verb: usize,
-    code: &str,
-) -> Option<usize> {
+fn reach_target(ctx: &Ctx, pred: &Predicate, subject: &[usize], reach: &Reach) -> Option<usize> {
+    let Reach {
+        next_verb,
+        code,
+        place_only,
+    } = *reach;
     let m = &pred.matched;
     // A form that is also a noun ("military support for Ukraine") is read
     // as a verb by a guess; the guess may fill the slot, but a target found
@@ -366,7 +395,10 @@ fn reach_target(
                     && (place_like
                         || sets.contains("force-target", code)
                         || sets.contains("visit", code));
-            if coded && placed && !subject.contains(&k) {
+            // (a one-party ceasefire: only a place counts, and an actor
+            // before it is passed over, "a truce halting Ruritania's
+            // offensive in northern Borduria")
+            if coded && placed && !subject.contains(&k) && (!place_only || in_a_place(ctx, k)) {
                 return Some(k);
             }
             t = mention.tokens.end;
@@ -405,16 +437,51 @@ fn party_of_talks(
     next_verb: usize,
     code: &str,
 ) -> Option<usize> {
-    let lang = &ctx.p.language;
     if !ctx.p.rules.code_sets.contains("settled-with", code) {
         return None;
     }
+    let lists = ["sequence_prepositions", "talk_nouns", "talk_links"];
+    party_after_noun(ctx, pred, subject, next_verb, lists)
+}
+
+/// The party whose pressure a refusal or a protest (code set `defied`)
+/// without a target defies: in the verb's clause, a concessive word
+/// (`concessive_prepositions.txt`: "despite", "defying"), at most three
+/// determiners or lower-case modifiers, a pressure noun
+/// (`pressure_nouns.txt`: "pressure", "calls", "defiance"), a link
+/// (`pressure_links.txt`: "from", "by", "of") and a coded actor after at
+/// most one determiner ("declined to step down despite mounting pressure
+/// from the opposition").
+fn defied_party(
+    ctx: &Ctx,
+    pred: &Predicate,
+    subject: &[usize],
+    next_verb: usize,
+    code: &str,
+) -> Option<usize> {
+    if !ctx.p.rules.code_sets.contains("defied", code) {
+        return None;
+    }
+    let lists = ["concessive_prepositions", "pressure_nouns", "pressure_links"];
+    party_after_noun(ctx, pred, subject, next_verb, lists)
+}
+
+/// The actor named after an opener, a noun and a link of the three lists
+/// `[openers, nouns, links]` in the verb's clause (see `party_of_talks`).
+fn party_after_noun(
+    ctx: &Ctx,
+    pred: &Predicate,
+    subject: &[usize],
+    next_verb: usize,
+    [openers, nouns, links]: [&str; 3],
+) -> Option<usize> {
+    let lang = &ctx.p.language;
     let start = pred.matched.end.max(pred.matched.verb + 1);
     let end = next_verb.min(ctx.range.end).min(start + REACH);
-    let at = (start..end).find(|&i| lang.has("sequence_prepositions", ctx.norm(i)))?;
+    let at = (start..end).find(|&i| lang.has(openers, ctx.norm(i)))?;
     let mut t = at + 1;
     let limit = (t + 4).min(end);
-    while t < limit && !lang.has("talk_nouns", ctx.norm(t)) {
+    while t < limit && !lang.has(nouns, ctx.norm(t)) {
         let modifier = ctx.layer.is(t, class::DETERMINER)
             || ctx.layer.tokens[t].shape == Shape::Lower && !ctx.layer.is(t, class::PREPOSITION);
         if !modifier || ctx.in_mention(t) {
@@ -422,7 +489,7 @@ fn party_of_talks(
         }
         t += 1;
     }
-    if t >= limit || t + 1 >= end || !lang.has("talk_links", ctx.norm(t + 1)) {
+    if t >= limit || t + 1 >= end || !lang.has(links, ctx.norm(t + 1)) {
         return None;
     }
     let mut b = t + 2;
