@@ -759,14 +759,18 @@ fn find_slot(
             continue;
         }
         // "agreed to a truce *ending* Ruritania's offensive": a verb's
-        // "-ing" form after the pattern's words (not after a determiner:
-        // "a binding deal") opens a reduced relative, whose object is not
-        // the act's party; force keeps it ("strikes targeting X")
+        // "-ing" form after the pattern's words (not after a determiner,
+        // "a binding deal", or a preposition, "for shelling") opens a
+        // reduced relative, whose object is not the act's party; force
+        // keeps it ("strikes targeting X")
         if !force
             && layer.is(t, crate::vocab::class::PATTERN_VERB)
             && layer.norm(t).ends_with("ing")
             && layer.tokens[t].shape == crate::text::Shape::Lower
-            && !layer.is(t - 1, crate::vocab::class::DETERMINER)
+            && !layer.is(
+                t - 1,
+                crate::vocab::class::DETERMINER | crate::vocab::class::PREPOSITION,
+            )
         {
             return None;
         }

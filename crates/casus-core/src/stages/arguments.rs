@@ -189,10 +189,13 @@ fn sentence(
         // Objects of a verb cannot be the subject of a later verb; subjects
         // can ("Armenia and Azerbaijan signed a deal brokered by Russia"),
         // and so can a target found deep in the verb's clause.
-        // A passive's targets are its subject ("warplanes backed by Russia
-        // shelled the town": the warplanes shelled).
-        let subject_targets = pred.voice == Voice::Passive || m.source.is_some();
-        if !reached && !subject_targets {
+        // A reduced passive's targets are the noun it modifies, which may
+        // be the next verb's subject ("warplanes backed by Russia shelled
+        // the town": the warplanes shelled).
+        let reduced = pred.voice == Voice::Passive
+            && m.verb > range.start
+            && ctx.in_mention(m.verb - 1);
+        if !reached && !reduced {
             slot_mentions.extend(targets.iter().copied());
         }
         if let Some(t) = m.target {
