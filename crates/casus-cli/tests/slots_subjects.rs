@@ -120,3 +120,25 @@ fn a_slotless_pattern_stops_at_a_reduced_relative() {
         ),
     ]);
 }
+
+/// Aid, an inquiry or mediation (code set `located-target`) for people a
+/// role names without a country is aimed at the place they are in, past
+/// the role; with no place after them there is no target, and a role
+/// with a country stays the target.
+#[test]
+fn aid_for_uncoded_people_is_aimed_at_their_place() {
+    check_triples(&[
+        (
+            "Norway will send emergency food aid to refugees escaping the fighting in Yemen.",
+            &[("NOR", "YEM", "073")],
+        ),
+        (
+            "Norway will send emergency food aid to refugees escaping the fighting.",
+            &[],
+        ),
+        (
+            "Norway will send emergency food aid to Yemeni refugees in Oman.",
+            &[("NOR", "YEMREF", "073")],
+        ),
+    ]);
+}

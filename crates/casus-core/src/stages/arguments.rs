@@ -103,16 +103,25 @@ fn sentence(
         // nation of Fiji") is no target: the actor after it in the phrase is.
         let mut reached = false;
         let mut one_way = false;
-        let no_target = targets
-            .iter()
-            .all(|&t| ctx.mentions[t].referent == Referent::Place(None));
+        let located = p.rules.code_sets.contains("located-target", &pattern.code);
+        // Aid, an inquiry or mediation for people a role names without a
+        // country ("food aid to refugees fleeing the war in Liberia",
+        // "money for farmers in Chad") is aimed at the place they are in:
+        // past the role, only a mention that says where counts.
+        let uncoded_people = located
+            && !targets.is_empty()
+            && targets
+                .iter()
+                .all(|&t| matches!(ctx.mentions[t].referent, Referent::Role(_)));
+        let no_target = uncoded_people
+            || targets
+                .iter()
+                .all(|&t| ctx.mentions[t].referent == Referent::Place(None));
         // A symmetric act of one party aimed at what happens in a place
         // ("Russia agreed to a ceasefire in Syria") takes that place's
         // country as the other party, and nothing else beyond its slot.
-        let one_party_located = pattern.symmetric
-            && targets.is_empty()
-            && subject.len() == 1
-            && p.rules.code_sets.contains("located-target", &pattern.code);
+        let one_party_located =
+            pattern.symmetric && targets.is_empty() && subject.len() == 1 && located;
         if no_target
             && pred.voice == Voice::Active
             && pred.matched.source.is_none()
@@ -122,7 +131,7 @@ fn sentence(
             let reach = Reach {
                 next_verb,
                 code: &pattern.code,
-                place_only: one_party_located,
+                place_only: one_party_located || uncoded_people,
             };
             if let Some(found) = reach_target(ctx, pred, &subject, &reach) {
                 trace.note(NAME, index, || {
