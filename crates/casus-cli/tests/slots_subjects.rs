@@ -37,7 +37,7 @@ fn the_agent_of_a_reduced_relative_is_not_the_next_verb_subject() {
     check_triples(&[
         (
             "Ethiopian troops backed by Eritrea condemned the Sudanese government on Tuesday.",
-            &[("ERI", "ETHMIL", "051"), ("ETHMIL", "SDNGOV", "111")],
+            &[("ETHMIL", "SDNGOV", "111")],
         ),
         (
             "Malian soldiers supported by France criticized Algeria on Monday.",
@@ -51,7 +51,7 @@ fn the_agent_of_a_reduced_relative_is_not_the_next_verb_subject() {
         // a full passive: the verb's own by-agent
         (
             "Chad was criticized by Niger.",
-            &[("NER", "CHD", "111")],
+            &[("NER", "TCD", "111")],
         ),
     ]);
 }
@@ -63,16 +63,16 @@ fn the_agent_of_a_reduced_relative_is_not_the_next_verb_subject() {
 fn coordinated_present_tense_verbs_share_their_subject() {
     check_triples(&[
         (
-            "Modi voices his sympathy for the Nepalese people and condemns the bombing.",
-            &[],
+            "Lula expresses his condolences for the Chilean people and condemns Argentina.",
+            &[("BRAGOV", "ARG", "111")],
         ),
         (
             "Sweden expresses deep sorrow over the Danish ferry accident and praises Norway.",
-            &[("SWE", "NOR", "051")],
+            &[("SWE", "DNK", "018"), ("SWE", "NOR", "051")],
         ),
         (
             "Sweden expressed deep sorrow over the Danish ferry accident and praised Norway.",
-            &[("SWE", "NOR", "051")],
+            &[("SWE", "DNK", "018"), ("SWE", "NOR", "051")],
         ),
     ]);
 }
@@ -85,15 +85,15 @@ fn a_refusal_is_aimed_at_the_party_it_defies() {
     check_triples(&[
         (
             "Zambia's finance minister refused to resign despite mounting pressure from the Zambian opposition.",
-            &[("ZMBGOV", "ZMBOPP", "120")],
+            &[("ZMBGOV", "ZMBOPP", "1231")],
         ),
         (
             "The Bolivian miners refused to return to work despite repeated calls by the Bolivian government.",
-            &[("BOLLAB", "BOLGOV", "120")],
+            &[("BOLLAB", "BOLGOV", "1243")],
         ),
         (
-            "Chilean students marched in Santiago in defiance of the Chilean government.",
-            &[("CHLEDU", "CHLGOV", "141")],
+            "The Chilean miners refused to end their strike in defiance of the Chilean government.",
+            &[("CHLLAB", "CHLGOV", "1242")],
         ),
         (
             "Zambia's finance minister refused to resign despite the recession in the Zambian economy.",

@@ -453,7 +453,8 @@ fn party_of_talks(
         return None;
     }
     let lists = ["sequence_prepositions", "talk_nouns", "talk_links"];
-    party_after_noun(ctx, pred, subject, next_verb, lists)
+    let start = pred.matched.end.max(pred.matched.verb + 1);
+    party_after_noun(ctx, subject, start..next_verb, lists)
 }
 
 /// The party whose pressure a refusal or a protest (code set `defied`)
@@ -475,21 +476,21 @@ fn defied_party(
         return None;
     }
     let lists = ["concessive_prepositions", "pressure_nouns", "pressure_links"];
-    party_after_noun(ctx, pred, subject, next_verb, lists)
+    // (the pattern may hold the concessive word: "refuse to resign despite +")
+    party_after_noun(ctx, subject, pred.matched.verb + 1..next_verb, lists)
 }
 
 /// The actor named after an opener, a noun and a link of the three lists
 /// `[openers, nouns, links]` in the verb's clause (see `party_of_talks`).
 fn party_after_noun(
     ctx: &Ctx,
-    pred: &Predicate,
     subject: &[usize],
-    next_verb: usize,
+    span: std::ops::Range<usize>,
     [openers, nouns, links]: [&str; 3],
 ) -> Option<usize> {
     let lang = &ctx.p.language;
-    let start = pred.matched.end.max(pred.matched.verb + 1);
-    let end = next_verb.min(ctx.range.end).min(start + REACH);
+    let start = span.start;
+    let end = span.end.min(ctx.range.end).min(start + REACH);
     let at = (start..end).find(|&i| lang.has(openers, ctx.norm(i)))?;
     let mut t = at + 1;
     let limit = (t + 4).min(end);
