@@ -49,10 +49,7 @@ fn the_agent_of_a_reduced_relative_is_not_the_next_verb_subject() {
             &[("KEN", "SOM", "111")],
         ),
         // a full passive: the verb's own by-agent
-        (
-            "Chad was criticized by Niger.",
-            &[("NER", "TCD", "111")],
-        ),
+        ("Chad was criticized by Niger.", &[("NER", "TCD", "111")]),
     ]);
 }
 

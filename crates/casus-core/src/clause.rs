@@ -441,9 +441,10 @@ pub(crate) fn find_subject(
             || in_relative_clause(ctx, &mention.tokens, m.verb)
             || slot_mentions.contains(&k)
             || mention.referent == Referent::EachOther
-            || ctx.compound(k, true, false).first().is_some_and(|&first| {
-                reduced_passive_agent(ctx, &ctx.mentions[first].tokens)
-            })
+            || ctx
+                .compound(k, true, false)
+                .first()
+                .is_some_and(|&first| reduced_passive_agent(ctx, &ctx.mentions[first].tokens))
         {
             continue;
         }

@@ -201,9 +201,8 @@ fn sentence(
         // A reduced passive's targets are the noun it modifies, which may
         // be the next verb's subject ("warplanes backed by Russia shelled
         // the town": the warplanes shelled).
-        let reduced = pred.voice == Voice::Passive
-            && m.verb > range.start
-            && ctx.in_mention(m.verb - 1);
+        let reduced =
+            pred.voice == Voice::Passive && m.verb > range.start && ctx.in_mention(m.verb - 1);
         if !reached && !reduced {
             slot_mentions.extend(targets.iter().copied());
         }
@@ -475,7 +474,11 @@ fn defied_party(
     if !ctx.p.rules.code_sets.contains("defied", code) {
         return None;
     }
-    let lists = ["concessive_prepositions", "pressure_nouns", "pressure_links"];
+    let lists = [
+        "concessive_prepositions",
+        "pressure_nouns",
+        "pressure_links",
+    ];
     // (the pattern may hold the concessive word: "refuse to resign despite +")
     party_after_noun(ctx, subject, pred.matched.verb + 1..next_verb, lists)
 }
