@@ -157,6 +157,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/count_modifiers.txt",
     "lang/en/casualty_counts.txt",
     "lang/en/casualty_nouns.txt",
+    "lang/en/sponsor_participles.txt",
     "lang/en/definite_articles.txt",
     "lang/en/destination_prepositions.txt",
     "lang/en/origin_prepositions.txt",

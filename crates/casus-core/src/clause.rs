@@ -258,15 +258,25 @@ pub(crate) fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
     // A participle right after another verb is an adjective: "confiscate
     // frozen assets".
     // ("a swap mediated by": after a determiner the verb form is a noun)
+    // An adjective comes before its noun, never before a determiner: in
+    // "the car bomb struck a bus", "mortar fire hit the town" the word
+    // before is a noun and the participle is the verb.
+    let determiner_next = t + 1 < ctx.range.end && ctx.layer.is(t + 1, class::DETERMINER);
     if ctx.layer.is(t, class::PARTICIPLE)
         && ctx.layer.is(t - 1, class::PATTERN_VERB)
         && !ctx.layer.is(t - 1, class::AUXILIARY)
         && !(t >= ctx.range.start + 2 && ctx.layer.is(t - 2, class::DETERMINER))
         && !ctx.in_mention(t - 1)
+        && !determiner_next
     {
         return false;
     }
     if word.ends_with("ed") || !ctx.layer.is(t, class::BASE_LIKE) {
+        return true;
+    }
+    // A past form that is also a base form ("hit", "cut", "set") before a
+    // determiner is a verb, not a noun: "mortar fire hit the town".
+    if determiner_next && ctx.layer.is(t, class::PARTICIPLE) {
         return true;
     }
     // Base and -s forms: a verb after its subject, an auxiliary, "to", or an adverb.
@@ -436,6 +446,7 @@ pub(crate) fn find_subject(
             || (head > ctx.range.start && ctx.layer.is(head - 1, class::PREPOSITION));
         let in_pp = !quantity_of && (!right_before_verb || adjunct) && after_preposition;
         if mention.locative
+            || (right_before_verb && !in_pp && backer_of_subject(ctx, k))
             || matches!(mention.referent, Referent::Place(_))
             || in_pp
             || in_relative_clause(ctx, &mention.tokens, m.verb)
@@ -451,6 +462,28 @@ pub(crate) fn find_subject(
         return Some((members, mention.tokens.end));
     }
     None
+}
+
+/// Whether mention `k` (with the compound it ends) is the agent of a
+/// participle of support that modifies the mention before it: "rebels
+/// backed by Turkey seized", "troops supported by allied jets shelled"
+/// (`sponsor_participles.txt`). It stands right before the verb, but the
+/// subject is the noun the participle modifies.
+fn backer_of_subject(ctx: &Ctx, k: usize) -> bool {
+    let first = ctx
+        .compound(k, true, false)
+        .iter()
+        .map(|&j| ctx.mentions[j].tokens.start)
+        .min()
+        .unwrap_or(ctx.mentions[k].tokens.start);
+    let mut by = first;
+    while by > ctx.range.start && ctx.layer.is(by - 1, class::DETERMINER) {
+        by -= 1;
+    }
+    by >= ctx.range.start + 3
+        && ctx.word_in(by - 1, crate::lang::AGENT_PREPOSITIONS)
+        && ctx.word_in(by - 2, crate::lang::SPONSOR_PARTICIPLES)
+        && ctx.in_mention(by - 3)
 }
 
 /// The finite verb a coordinated verb is joined to, searched leftwards

@@ -108,6 +108,7 @@ pub const LISTS: &[(&str, u32)] = &[
     ("count_modifiers", 0),
     ("casualty_counts", 0),
     ("casualty_nouns", 0),
+    ("sponsor_participles", 0),
     // Read by name from the built-in folder ([`crate::builtin::lang_has`]),
     // like the lists above them with no class.
     ("destination_prepositions", 0),
@@ -201,6 +202,7 @@ pub const SUBJECT_PRONOUNS: usize = list_index("subject_pronouns");
 pub const COUNT_MODIFIERS: usize = list_index("count_modifiers");
 pub const CASUALTY_COUNTS: usize = list_index("casualty_counts");
 pub const CASUALTY_NOUNS: usize = list_index("casualty_nouns");
+pub const SPONSOR_PARTICIPLES: usize = list_index("sponsor_participles");
 
 /// The compiled word lists of one language.
 #[derive(Debug, Clone, Default)]
