@@ -325,6 +325,60 @@ pub(crate) fn find_by_agent(ctx: &Ctx, m: &PatternMatch) -> Option<usize> {
         .position(|mm| mm.tokens.start == next || mm.tokens.start == by + 1)
 }
 
+/// The attacker a clause names without "by" after a verb of force (code set
+/// `force-target`): the mention after a link of `attacker_links.txt`
+/// ("killed at the hands of X", "in clashes with X"), or the owner of an
+/// attack noun after a link of `attack_owner_links.txt` ("killed in an
+/// Israeli air strike", "by a US drone strike": `attack_nouns.txt`). A
+/// place is no owner ("in a Kabul bombing"). The caller keeps it only for
+/// a passive, where it stands for the by-agent.
+pub(crate) fn attack_owner(ctx: &Ctx, m: &PatternMatch) -> Option<usize> {
+    const MAX_LINK: usize = 4;
+    const MAX_MODIFIERS: usize = 2;
+    let code = &ctx.p.verbs.patterns[m.pattern].code;
+    if !ctx.p.rules.code_sets.contains("force-target", code) {
+        return None;
+    }
+    // (after the verb's own words: `end` may reach past a slot left empty)
+    let mut start = m.trigger_span().end;
+    while start < ctx.range.end
+        && (ctx.layer.tokens[start].temporal || is_adverb(ctx.norm(start)))
+    {
+        start += 1;
+    }
+    let lang = &ctx.p.language;
+    let k = ctx.mentions.iter().position(|mm| {
+        mm.tokens.start > start && mm.tokens.start <= start + MAX_LINK
+    })?;
+    let mention = &ctx.mentions[k];
+    if matches!(
+        mention.referent,
+        Referent::Place(_) | Referent::Capital(_) | Referent::EachOther
+    ) {
+        return None;
+    }
+    let link: Vec<&str> = (start..mention.tokens.start).map(|i| ctx.norm(i)).collect();
+    if lang.has_phrase(crate::lang::ATTACKER_LINKS, &link) {
+        return Some(k);
+    }
+    if !lang.has_phrase(crate::lang::ATTACK_OWNER_LINKS, &link) {
+        return None;
+    }
+    // the attack noun after the owner and at most two modifiers ("air",
+    // "drone", "'s")
+    let end = (mention.tokens.end + MAX_MODIFIERS + 1).min(ctx.range.end);
+    (mention.tokens.end..end)
+        .take_while(|&i| {
+            !ctx.in_mention(i)
+                && !ctx.layer.is(
+                    i,
+                    class::CLAUSE_BREAK | class::PREPOSITION | class::DETERMINER | class::AUXILIARY,
+                )
+        })
+        .any(|i| lang.has_at(crate::lang::ATTACK_NOUNS, ctx.norm(i)))
+        .then_some(k)
+}
+
 /// The target of a passive with a by-agent when no subject was found: the
 /// owner named inside the subject phrase ("the homes of Palestinian
 /// families were demolished by"), else none. The agent is still the source.
@@ -737,9 +791,36 @@ pub(crate) fn historical_year(ctx: &Ctx, doc: &Document) -> Option<u16> {
 
 /// Weapon words in the source mention, the trigger, or a `with` phrase.
 pub(crate) fn weapon(ctx: &Ctx, m: &PatternMatch, sources: &[usize]) -> Option<String> {
+    // The source's phrase with the nouns it owns: "Russian mortar fire
+    // hit", "killed in an Israeli air strike".
+    const OWNED_NOUNS: usize = 3;
     let mut spans: Vec<Range<usize>> = sources
         .iter()
-        .map(|&s| ctx.mentions[s].tokens.clone())
+        .map(|&s| {
+            let tokens = ctx.mentions[s].tokens.clone();
+            let end = if tokens.end <= m.verb {
+                m.verb
+            } else {
+                (tokens.end + OWNED_NOUNS).min(ctx.range.end)
+            };
+            let owned = (tokens.end..end).take_while(|&i| {
+                !ctx.in_mention(i)
+                    && !ctx.layer.is(
+                        i,
+                        class::CLAUSE_BREAK
+                            | class::SAY_VERB
+                            | class::PREPOSITION
+                            | class::AUXILIARY
+                            | class::DETERMINER,
+                    )
+            });
+            let end = owned.last().map_or(tokens.end, |i| i + 1);
+            if end > tokens.end + OWNED_NOUNS {
+                tokens
+            } else {
+                tokens.start..end
+            }
+        })
         .collect();
     spans.push(m.trigger_span());
     let after = m.end..(m.end + 8).min(ctx.range.end);

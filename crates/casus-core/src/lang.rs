@@ -109,6 +109,9 @@ pub const LISTS: &[(&str, u32)] = &[
     ("casualty_counts", 0),
     ("casualty_nouns", 0),
     ("sponsor_participles", 0),
+    ("attacker_links", 0),
+    ("attack_owner_links", 0),
+    ("attack_nouns", 0),
     // Read by name from the built-in folder ([`crate::builtin::lang_has`]),
     // like the lists above them with no class.
     ("destination_prepositions", 0),
@@ -144,6 +147,8 @@ pub const PHRASE_LISTS: &[&str] = &[
     "adjective_list_links",
     "pair_links",
     "allegiance_links",
+    "attacker_links",
+    "attack_owner_links",
 ];
 
 /// The file of relative dates (`lang/<code>/relative_dates.txt`: a phrase
@@ -203,6 +208,9 @@ pub const COUNT_MODIFIERS: usize = list_index("count_modifiers");
 pub const CASUALTY_COUNTS: usize = list_index("casualty_counts");
 pub const CASUALTY_NOUNS: usize = list_index("casualty_nouns");
 pub const SPONSOR_PARTICIPLES: usize = list_index("sponsor_participles");
+pub const ATTACKER_LINKS: usize = list_index("attacker_links");
+pub const ATTACK_OWNER_LINKS: usize = list_index("attack_owner_links");
+pub const ATTACK_NOUNS: usize = list_index("attack_nouns");
 
 /// The compiled word lists of one language.
 #[derive(Debug, Clone, Default)]

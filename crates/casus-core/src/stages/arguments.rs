@@ -340,9 +340,20 @@ fn reach_target(
             // They are its victims and take the scene's country (events
             // stage, `scene-country`): "a car bomb struck a bus carrying
             // soldiers in X".
+            // A role that modifies a noun names a facility ("a militant
+            // camp near X", "an army base in Y"): the place after it is
+            // the target.
             if matches!(mention.referent, Referent::Role(_)) && sets.contains("force-target", code)
             {
-                return (!mention.locative && !subject.contains(&k)).then_some(k);
+                let end = mention.tokens.end;
+                let modifier = end < ctx.range.end
+                    && crate::coref::modified_noun_at(ctx.layer, end)
+                    && !ctx.word_in(end, crate::lang::CLAUSE_COORDINATORS);
+                if !modifier {
+                    return (!mention.locative && !subject.contains(&k)).then_some(k);
+                }
+                t = end;
+                continue;
             }
             // A place stands for its country only when it is attacked or
             // visited ("seized power in Niger" is not aimed at Niger).
