@@ -199,3 +199,48 @@ fn a_coordinated_infinitive_shares_the_threat() {
         "",
     )]);
 }
+
+#[test]
+fn people_named_in_the_object_are_the_victims() {
+    // one person with an article, the place after them gives the country;
+    // the event's target is the people, not the place
+    let sentences = [
+        "Police tortured a 35-year-old inmate in Tabriz.",
+        "Gunmen shot a man dead in the Kenyan town of Garissa.",
+    ];
+    let rows = common::code_rows(&sentences, &[]);
+    for ((sentence, victims), events) in sentences
+        .iter()
+        .zip(["a 35-year-old inmate", "a man"])
+        .zip(rows)
+    {
+        let e = events
+            .iter()
+            .find(|e| e["code"].as_str().unwrap_or_default().starts_with('1'))
+            .unwrap_or_else(|| panic!("`{sentence}`: no event in {events:#?}"));
+        let span = &e["evidence"]["target"];
+        let (a, b) = (span[0].as_u64().unwrap(), span[1].as_u64().unwrap());
+        assert_eq!(&sentence[a as usize..b as usize], victims, "`{sentence}`");
+    }
+    check(&[
+        ("Police tortured a 35-year-old inmate in Tabriz.", "IRNCOP", "IRN", "1822"),
+        ("Gunmen shot a man dead in the Kenyan town of Garissa.", "KENUAF", "KEN", "19"),
+    ]);
+}
+
+#[test]
+fn a_bare_attacker_given_the_victims_country_takes_the_scenes() {
+    // coreference gave the militias the nearest country, the troops' own
+    check(&[(
+        "Iran-backed militias attacked US troops in eastern Syria.",
+        "SYRREB",
+        "USAMIL",
+        "19",
+    )]);
+    check_none(&[(
+        "Iran-backed militias attacked US troops in eastern Syria.",
+        "19",
+        "USAREB",
+    )]);
+}
+
