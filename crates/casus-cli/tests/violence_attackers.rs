@@ -244,3 +244,30 @@ fn a_bare_attacker_given_the_victims_country_takes_the_scenes() {
     )]);
 }
 
+#[test]
+fn people_in_the_slot_of_force_are_its_target() {
+    check(&[
+        // people with no country in the slot are the victims, in the scene
+        // (a facility's role noun, or an owner after "of", is passed over)
+        (
+            "Security forces opened fire on protesters in the city of Basra, killing three.",
+            "IRQCOP",
+            "IRQOPP",
+            "19",
+        ),
+        (
+            "Turkish jets bombed positions of the Kurdish militia in northern Iraq.",
+            "TURMIL",
+            "IRQREB",
+            "19",
+        ),
+        // a ceasefire owned by the other party
+        (
+            "Government troops violated the rebels' truce near Juba.",
+            "SSDMIL",
+            "SSDREB",
+            "196",
+        ),
+    ]);
+}
+

@@ -347,8 +347,9 @@ fn reach_target(
             {
                 let end = mention.tokens.end;
                 let modifier = end < ctx.range.end
-                    && crate::coref::modified_noun_at(ctx.layer, end)
-                    && !ctx.word_in(end, crate::lang::CLAUSE_COORDINATORS);
+                    && (crate::coref::modified_noun_at(ctx.layer, end)
+                        && !ctx.word_in(end, crate::lang::CLAUSE_COORDINATORS)
+                        || ctx.layer.is(end, class::POSSESSIVE_LINK));
                 if !modifier {
                     return (!mention.locative && !subject.contains(&k)).then_some(k);
                 }
