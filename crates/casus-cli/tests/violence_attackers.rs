@@ -67,7 +67,11 @@ fn a_verb_after_a_weapon_noun_is_read_as_a_verb() {
     ]);
     // no owner, no source (rule 4)
     check_none(&[
-        ("A truck bomb struck a police checkpoint in Kandahar.", "", ""),
+        (
+            "A truck bomb struck a police checkpoint in Kandahar.",
+            "",
+            "",
+        ),
         ("Heavy mortar fire hit the town of Kramatorsk.", "", ""),
     ]);
 }
@@ -131,8 +135,16 @@ fn the_attacker_named_without_by() {
     // an attack noun with no owner, or a place before it, names no one
     check_none(&[
         ("Ten Somali soldiers were killed in a car bombing.", "", ""),
-        ("Eight Afghan police were killed in a Kabul bombing.", "", ""),
-        ("Five Iraqi policemen were killed in Baghdad on Monday.", "", ""),
+        (
+            "Eight Afghan police were killed in a Kabul bombing.",
+            "",
+            "",
+        ),
+        (
+            "Five Iraqi policemen were killed in Baghdad on Monday.",
+            "",
+            "",
+        ),
     ]);
 }
 
@@ -223,8 +235,18 @@ fn people_named_in_the_object_are_the_victims() {
         assert_eq!(&sentence[a as usize..b as usize], victims, "`{sentence}`");
     }
     check(&[
-        ("Police tortured a 35-year-old inmate in Tabriz.", "IRNCOP", "IRN", "1822"),
-        ("Gunmen shot a man dead in the Kenyan town of Garissa.", "KENUAF", "KEN", "19"),
+        (
+            "Police tortured a 35-year-old inmate in Tabriz.",
+            "IRNCOP",
+            "IRN",
+            "1822",
+        ),
+        (
+            "Gunmen shot a man dead in the Kenyan town of Garissa.",
+            "KENUAF",
+            "KEN",
+            "19",
+        ),
     ]);
 }
 
@@ -270,4 +292,3 @@ fn people_in_the_slot_of_force_are_its_target() {
         ),
     ]);
 }
-

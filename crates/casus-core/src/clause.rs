@@ -341,15 +341,15 @@ pub(crate) fn attack_owner(ctx: &Ctx, m: &PatternMatch) -> Option<usize> {
     }
     // (after the verb's own words: `end` may reach past a slot left empty)
     let mut start = m.trigger_span().end;
-    while start < ctx.range.end
-        && (ctx.layer.tokens[start].temporal || is_adverb(ctx.norm(start)))
+    while start < ctx.range.end && (ctx.layer.tokens[start].temporal || is_adverb(ctx.norm(start)))
     {
         start += 1;
     }
     let lang = &ctx.p.language;
-    let k = ctx.mentions.iter().position(|mm| {
-        mm.tokens.start > start && mm.tokens.start <= start + MAX_LINK
-    })?;
+    let k = ctx
+        .mentions
+        .iter()
+        .position(|mm| mm.tokens.start > start && mm.tokens.start <= start + MAX_LINK)?;
     let mention = &ctx.mentions[k];
     if matches!(
         mention.referent,

@@ -753,8 +753,8 @@ fn find_slot(
                 && !crate::builtin::lang_set!("clause_coordinators").contains(layer.norm(after));
             // ("positions of X", "members of X": the owner after the link
             // is the target, as before)
-            let owned = after < layer.tokens.len()
-                && layer.is(after, crate::vocab::class::POSSESSIVE_LINK);
+            let owned =
+                after < layer.tokens.len() && layer.is(after, crate::vocab::class::POSSESSIVE_LINK);
             let people = matches!(mentions[m].referent, crate::actors::Referent::Role(_))
                 && !mentions[m].locative
                 && !modifier

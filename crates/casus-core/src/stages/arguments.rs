@@ -195,14 +195,8 @@ fn sentence(
         // the place's country takes no part in the act: one direction
         let mut symmetric = pattern.symmetric && !one_way;
         let mut cues = Cues::default();
-        let modality_window = conversion(
-            ctx,
-            pred,
-            cue_start,
-            &mut code,
-            &mut symmetric,
-            &mut cues,
-        );
+        let modality_window =
+            conversion(ctx, pred, cue_start, &mut code, &mut symmetric, &mut cues);
         modality_cues(ctx, modality_window, &mut cues);
         if conditional_span.is_none() {
             stated_refusal(ctx, &mut code, &mut cues);

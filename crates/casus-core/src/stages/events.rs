@@ -1288,7 +1288,10 @@ fn in_a_region_of(ctx: &Ctx, m: &crate::actors::Mention) -> bool {
             .p
             .language
             .has("compass_adjectives", ctx.norm(start - 1))
-        && ctx.p.language.has("place_prepositions", ctx.norm(start - 2))
+        && ctx
+            .p
+            .language
+            .has("place_prepositions", ctx.norm(start - 2))
 }
 
 /// Whether the word after a role noun makes it a modifier of another noun
@@ -1327,8 +1330,7 @@ fn scene_attackers(ctx: &Ctx, scene: &str, tgt_parties: &[Party], src_parties: &
         .filter_map(|t| ActorCode(&t.code).country())
         .collect();
     for s in src_parties.iter_mut() {
-        let inferred =
-            mention_at(&s.tokens).is_some_and(|m| m.inferred && m.placed_by.is_none());
+        let inferred = mention_at(&s.tokens).is_some_and(|m| m.inferred && m.placed_by.is_none());
         let Some(country) = ActorCode(&s.code).country() else {
             continue;
         };
