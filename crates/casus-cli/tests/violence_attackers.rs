@@ -292,3 +292,19 @@ fn people_in_the_slot_of_force_are_its_target() {
         ),
     ]);
 }
+
+#[test]
+fn a_side_fought_on_is_no_target() {
+    check_none(&[
+        (
+            "A Georgian volunteer who had fought on the Ukrainian side was buried in Tbilisi.",
+            "19",
+            "",
+        ),
+        (
+            "Chechen fighters who fought in the Syrian ranks returned home.",
+            "19",
+            "",
+        ),
+    ]);
+}

@@ -178,6 +178,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/compass_adjectives.txt",
     "lang/en/place_nouns.txt",
     "lang/en/allegiance_links.txt",
+    "lang/en/side_nouns.txt",
     "lang/en/relative_dates.txt",
     "lang/en/tokenizer_clitics.txt",
     "lang/en/clitics.txt",

@@ -262,10 +262,11 @@ pub(crate) fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
     // "the car bomb struck a bus", "mortar fire hit the town" the word
     // before is a noun and the participle is the verb.
     let determiner_next = t + 1 < ctx.range.end && ctx.layer.is(t + 1, class::DETERMINER);
+    let after_article = t >= ctx.range.start + 2 && ctx.layer.is(t - 2, class::DETERMINER);
     if ctx.layer.is(t, class::PARTICIPLE)
         && ctx.layer.is(t - 1, class::PATTERN_VERB)
         && !ctx.layer.is(t - 1, class::AUXILIARY)
-        && !(t >= ctx.range.start + 2 && ctx.layer.is(t - 2, class::DETERMINER))
+        && !after_article
         && !ctx.in_mention(t - 1)
         && !determiner_next
     {
@@ -500,7 +501,7 @@ pub(crate) fn find_subject(
             || (head > ctx.range.start && ctx.layer.is(head - 1, class::PREPOSITION));
         let in_pp = !quantity_of && (!right_before_verb || adjunct) && after_preposition;
         if mention.locative
-            || (right_before_verb && !in_pp && backer_of_subject(ctx, k))
+            || (right_before_verb && backer_of_subject(ctx, k))
             || matches!(mention.referent, Referent::Place(_))
             || in_pp
             || in_relative_clause(ctx, &mention.tokens, m.verb)

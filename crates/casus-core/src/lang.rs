@@ -129,6 +129,7 @@ pub const LISTS: &[(&str, u32)] = &[
     ("compass_adjectives", 0),
     ("place_nouns", 0),
     ("allegiance_links", 0),
+    ("side_nouns", 0),
     ("tokenizer_clitics", 0),
     // Read by name by `casus parse` (UD tokens for the parser's CoNLL-U).
     ("clitics", 0),

@@ -768,6 +768,15 @@ fn find_slot(
                 only_articles = false;
                 continue;
             }
+            // "fought on the Ukrainian side": a side one fights on is no
+            // target (`side_nouns.txt`)
+            if force
+                && mentions[m].adjectival
+                && after < layer.tokens.len()
+                && crate::builtin::lang_set!("side_nouns").contains(layer.norm(after))
+            {
+                return None;
+            }
             // A place right after the pattern's own preposition is its slot
             // ("receive ... from the United States").
             return (!mentions[m].locative || only_articles || after_force_prep).then_some(m);

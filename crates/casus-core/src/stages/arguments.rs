@@ -316,6 +316,15 @@ fn reach_target(
             if speaker_of_report(ctx, mention) {
                 return None;
             }
+            // "fought on the Ukrainian side": a side one is on is no target
+            // (`side_nouns.txt`)
+            let after = mention.tokens.end;
+            if mention.adjectival
+                && after < ctx.range.end
+                && ctx.p.language.has("side_nouns", ctx.norm(after))
+            {
+                return None;
+            }
             // A mention followed by its own verb starts a clause: after a
             // comma or conjunction a coordinated one, otherwise a complement
             // whose subject only some verbs address.
