@@ -258,15 +258,26 @@ pub(crate) fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
     // A participle right after another verb is an adjective: "confiscate
     // frozen assets".
     // ("a swap mediated by": after a determiner the verb form is a noun)
+    // An adjective comes before its noun, never before a determiner: in
+    // "the car bomb struck a bus", "mortar fire hit the town" the word
+    // before is a noun and the participle is the verb.
+    let determiner_next = t + 1 < ctx.range.end && ctx.layer.is(t + 1, class::DETERMINER);
+    let after_article = t >= ctx.range.start + 2 && ctx.layer.is(t - 2, class::DETERMINER);
     if ctx.layer.is(t, class::PARTICIPLE)
         && ctx.layer.is(t - 1, class::PATTERN_VERB)
         && !ctx.layer.is(t - 1, class::AUXILIARY)
-        && !(t >= ctx.range.start + 2 && ctx.layer.is(t - 2, class::DETERMINER))
+        && !after_article
         && !ctx.in_mention(t - 1)
+        && !determiner_next
     {
         return false;
     }
     if word.ends_with("ed") || !ctx.layer.is(t, class::BASE_LIKE) {
+        return true;
+    }
+    // A past form that is also a base form ("hit", "cut", "set") before a
+    // determiner is a verb, not a noun: "mortar fire hit the town".
+    if determiner_next && ctx.layer.is(t, class::PARTICIPLE) {
         return true;
     }
     // Base and -s forms: a verb after its subject, an auxiliary, "to", or an adverb.
@@ -313,6 +324,60 @@ pub(crate) fn find_by_agent(ctx: &Ctx, m: &PatternMatch) -> Option<usize> {
     ctx.mentions
         .iter()
         .position(|mm| mm.tokens.start == next || mm.tokens.start == by + 1)
+}
+
+/// The attacker a clause names without "by" after a verb of force (code set
+/// `force-target`): the mention after a link of `attacker_links.txt`
+/// ("killed at the hands of X", "in clashes with X"), or the owner of an
+/// attack noun after a link of `attack_owner_links.txt` ("killed in an
+/// Israeli air strike", "by a US drone strike": `attack_nouns.txt`). A
+/// place is no owner ("in a Kabul bombing"). The caller keeps it only for
+/// a passive, where it stands for the by-agent.
+pub(crate) fn attack_owner(ctx: &Ctx, m: &PatternMatch) -> Option<usize> {
+    const MAX_LINK: usize = 4;
+    const MAX_MODIFIERS: usize = 2;
+    let code = &ctx.p.verbs.patterns[m.pattern].code;
+    if !ctx.p.rules.code_sets.contains("force-target", code) {
+        return None;
+    }
+    // (after the verb's own words: `end` may reach past a slot left empty)
+    let mut start = m.trigger_span().end;
+    while start < ctx.range.end && (ctx.layer.tokens[start].temporal || is_adverb(ctx.norm(start)))
+    {
+        start += 1;
+    }
+    let lang = &ctx.p.language;
+    let k = ctx
+        .mentions
+        .iter()
+        .position(|mm| mm.tokens.start > start && mm.tokens.start <= start + MAX_LINK)?;
+    let mention = &ctx.mentions[k];
+    if matches!(
+        mention.referent,
+        Referent::Place(_) | Referent::Capital(_) | Referent::EachOther
+    ) {
+        return None;
+    }
+    let link: Vec<&str> = (start..mention.tokens.start).map(|i| ctx.norm(i)).collect();
+    if lang.has_phrase(crate::lang::ATTACKER_LINKS, &link) {
+        return Some(k);
+    }
+    if !lang.has_phrase(crate::lang::ATTACK_OWNER_LINKS, &link) {
+        return None;
+    }
+    // the attack noun after the owner and at most two modifiers ("air",
+    // "drone", "'s")
+    let end = (mention.tokens.end + MAX_MODIFIERS + 1).min(ctx.range.end);
+    (mention.tokens.end..end)
+        .take_while(|&i| {
+            !ctx.in_mention(i)
+                && !ctx.layer.is(
+                    i,
+                    class::CLAUSE_BREAK | class::PREPOSITION | class::DETERMINER | class::AUXILIARY,
+                )
+        })
+        .any(|i| lang.has_at(crate::lang::ATTACK_NOUNS, ctx.norm(i)))
+        .then_some(k)
 }
 
 /// The target of a passive with a by-agent when no subject was found: the
@@ -441,10 +506,7 @@ pub(crate) fn find_subject(
             || in_relative_clause(ctx, &mention.tokens, m.verb)
             || slot_mentions.contains(&k)
             || mention.referent == Referent::EachOther
-            || ctx
-                .compound(k, true, false)
-                .first()
-                .is_some_and(|&first| reduced_passive_agent(ctx, &ctx.mentions[first].tokens))
+            || reduced_passive_agent(ctx, k)
         {
             continue;
         }
@@ -457,25 +519,37 @@ pub(crate) fn find_subject(
     None
 }
 
-/// Whether a mention is the by-agent of a participle that modifies the
-/// actor named right before it ("warplanes *backed by Russia* shelled",
-/// "the rebels supported by Rwanda seized"): the agent of a reduced
-/// relative, not the subject of the verb after it, however close. After
-/// a noun that names no coded actor the agent stays the act's author ("a
-/// statement issued by X called on", "a bombing claimed by Y killed", "a
-/// delegation led by Z arrived").
-fn reduced_passive_agent(ctx: &Ctx, tokens: &Range<usize>) -> bool {
-    let mut b = tokens.start;
-    while b > ctx.range.start && ctx.layer.is(b - 1, class::DETERMINER) {
-        b -= 1;
+/// Whether mention `k` (with the compound it ends) is the by-agent of a
+/// participle that modifies the actor named right before it: the agent
+/// of a reduced relative, not the subject of the verb after it, however
+/// close ("warplanes *backed by Russia* shelled", "the rebels supported
+/// by Rwanda seized"). A participle of support (`sponsor_participles.txt`)
+/// may modify any mention ("troops supported by allied jets shelled");
+/// another participle only a coded actor, because after a noun that names
+/// no actor the agent stays the act's author ("a statement issued by X
+/// called on", "a bombing claimed by Y killed", "a delegation led by Z
+/// arrived").
+fn reduced_passive_agent(ctx: &Ctx, k: usize) -> bool {
+    let mut by = ctx
+        .compound(k, true, false)
+        .iter()
+        .map(|&j| ctx.mentions[j].tokens.start)
+        .min()
+        .unwrap_or(ctx.mentions[k].tokens.start);
+    while by > ctx.range.start && ctx.layer.is(by - 1, class::DETERMINER) {
+        by -= 1;
     }
-    if b < ctx.range.start + 2 || !ctx.word_in(b - 1, crate::lang::AGENT_PREPOSITIONS) {
+    if by < ctx.range.start + 3 || !ctx.word_in(by - 1, crate::lang::AGENT_PREPOSITIONS) {
         return false;
     }
-    let participle = b - 2;
+    let participle = by - 2;
+    if ctx.in_mention(participle) {
+        return false;
+    }
+    if ctx.word_in(participle, crate::lang::SPONSOR_PARTICIPLES) {
+        return ctx.in_mention(participle - 1);
+    }
     (ctx.norm(participle).ends_with("ed") || ctx.layer.is(participle, class::PARTICIPLE))
-        && !ctx.in_mention(participle)
-        && participle > ctx.range.start
         && ctx.mentions.iter().any(|m| {
             m.tokens.end == participle
                 && matches!(
@@ -744,9 +818,36 @@ pub(crate) fn historical_year(ctx: &Ctx, doc: &Document) -> Option<u16> {
 
 /// Weapon words in the source mention, the trigger, or a `with` phrase.
 pub(crate) fn weapon(ctx: &Ctx, m: &PatternMatch, sources: &[usize]) -> Option<String> {
+    // The source's phrase with the nouns it owns: "Russian mortar fire
+    // hit", "killed in an Israeli air strike".
+    const OWNED_NOUNS: usize = 3;
     let mut spans: Vec<Range<usize>> = sources
         .iter()
-        .map(|&s| ctx.mentions[s].tokens.clone())
+        .map(|&s| {
+            let tokens = ctx.mentions[s].tokens.clone();
+            let end = if tokens.end <= m.verb {
+                m.verb
+            } else {
+                (tokens.end + OWNED_NOUNS).min(ctx.range.end)
+            };
+            let owned = (tokens.end..end).take_while(|&i| {
+                !ctx.in_mention(i)
+                    && !ctx.layer.is(
+                        i,
+                        class::CLAUSE_BREAK
+                            | class::SAY_VERB
+                            | class::PREPOSITION
+                            | class::AUXILIARY
+                            | class::DETERMINER,
+                    )
+            });
+            let end = owned.last().map_or(tokens.end, |i| i + 1);
+            if end > tokens.end + OWNED_NOUNS {
+                tokens
+            } else {
+                tokens.start..end
+            }
+        })
         .collect();
     spans.push(m.trigger_span());
     let after = m.end..(m.end + 8).min(ctx.range.end);

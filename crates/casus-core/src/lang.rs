@@ -111,6 +111,10 @@ pub const LISTS: &[(&str, u32)] = &[
     ("count_modifiers", 0),
     ("casualty_counts", 0),
     ("casualty_nouns", 0),
+    ("sponsor_participles", 0),
+    ("attacker_links", 0),
+    ("attack_owner_links", 0),
+    ("attack_nouns", 0),
     // Read by name from the built-in folder ([`crate::builtin::lang_has`]),
     // like the lists above them with no class.
     ("destination_prepositions", 0),
@@ -128,6 +132,7 @@ pub const LISTS: &[(&str, u32)] = &[
     ("compass_adjectives", 0),
     ("place_nouns", 0),
     ("allegiance_links", 0),
+    ("side_nouns", 0),
     ("tokenizer_clitics", 0),
     // Read by name by `casus parse` (UD tokens for the parser's CoNLL-U).
     ("clitics", 0),
@@ -146,6 +151,8 @@ pub const PHRASE_LISTS: &[&str] = &[
     "adjective_list_links",
     "pair_links",
     "allegiance_links",
+    "attacker_links",
+    "attack_owner_links",
 ];
 
 /// The file of relative dates (`lang/<code>/relative_dates.txt`: a phrase
@@ -204,6 +211,10 @@ pub const SUBJECT_PRONOUNS: usize = list_index("subject_pronouns");
 pub const COUNT_MODIFIERS: usize = list_index("count_modifiers");
 pub const CASUALTY_COUNTS: usize = list_index("casualty_counts");
 pub const CASUALTY_NOUNS: usize = list_index("casualty_nouns");
+pub const SPONSOR_PARTICIPLES: usize = list_index("sponsor_participles");
+pub const ATTACKER_LINKS: usize = list_index("attacker_links");
+pub const ATTACK_OWNER_LINKS: usize = list_index("attack_owner_links");
+pub const ATTACK_NOUNS: usize = list_index("attack_nouns");
 
 /// The compiled word lists of one language.
 #[derive(Debug, Clone, Default)]

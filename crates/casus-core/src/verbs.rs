@@ -744,11 +744,38 @@ fn find_slot(
                 mentions[m].referent,
                 crate::actors::Referent::Role(_) | crate::actors::Referent::Place(None)
             );
+            // People with no country are the victims, though ("fired on
+            // protesters in X"): the events stage gives them the scene's
+            // country (rule 16).
+            let after = mentions[m].tokens.end;
+            let modifier = after < layer.tokens.len()
+                && crate::coref::modified_noun_at(layer, after)
+                && !crate::builtin::lang_set!("clause_coordinators").contains(layer.norm(after));
+            // ("positions of X", "members of X": the owner after the link
+            // is the target, as before)
+            let owned =
+                after < layer.tokens.len() && layer.is(after, crate::vocab::class::POSSESSIVE_LINK);
+            let people = matches!(mentions[m].referent, crate::actors::Referent::Role(_))
+                && !mentions[m].locative
+                && !modifier
+                && !owned;
+            if force && people {
+                return Some(m);
+            }
             if force && uncoded {
                 t = mentions[m].tokens.end;
                 gap += 1;
                 only_articles = false;
                 continue;
+            }
+            // "fought on the Ukrainian side": a side one fights on is no
+            // target (`side_nouns.txt`)
+            if force
+                && mentions[m].adjectival
+                && after < layer.tokens.len()
+                && crate::builtin::lang_set!("side_nouns").contains(layer.norm(after))
+            {
+                return None;
             }
             // A place right after the pattern's own preposition is its slot
             // ("receive ... from the United States").

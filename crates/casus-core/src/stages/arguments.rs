@@ -87,6 +87,18 @@ fn sentence(
             });
             continue;
         };
+        // "threatened to attack X and kill Y", "did not shell X and
+        // destroy Y": a base form coordinated with the verb before it
+        // shares the cues of that verb's clause (a conversion, a negation).
+        let coordinated_base = window_start < m.verb
+            && ctx.word_in(window_start, crate::lang::CLAUSE_COORDINATORS)
+            && ctx.layer.is(m.verb, class::BASE_LIKE)
+            && !ctx.norm(m.verb).ends_with("ed")
+            && !ctx.norm(m.verb).ends_with("ing");
+        let cue_start = match &last_subject {
+            Some((_, earlier)) if coordinated_base => *earlier,
+            _ => window_start,
+        };
         last_subject = Some((subject.clone(), window_start));
         let Some((sources, mut targets)) = roles(ctx, pred, &subject) else {
             trace.note(NAME, index, || {
@@ -198,12 +210,10 @@ fn sentence(
         // Objects of a verb cannot be the subject of a later verb; subjects
         // can ("Armenia and Azerbaijan signed a deal brokered by Russia"),
         // and so can a target found deep in the verb's clause.
-        // A reduced passive's targets are the noun it modifies, which may
-        // be the next verb's subject ("warplanes backed by Russia shelled
-        // the town": the warplanes shelled).
-        let reduced =
-            pred.voice == Voice::Passive && m.verb > range.start && ctx.in_mention(m.verb - 1);
-        if !reached && !reduced {
+        // A passive's target is its grammatical subject, which may also be
+        // the subject of the next verb ("jets supported by Russia pounded
+        // the town", "Kenya, attacked by X, retaliated").
+        if !reached && pred.voice != Voice::Passive {
             slot_mentions.extend(targets.iter().copied());
         }
         if let Some(t) = m.target {
@@ -213,14 +223,8 @@ fn sentence(
         // the place's country takes no part in the act: one direction
         let mut symmetric = pattern.symmetric && !one_way;
         let mut cues = Cues::default();
-        let modality_window = conversion(
-            ctx,
-            pred,
-            window_start,
-            &mut code,
-            &mut symmetric,
-            &mut cues,
-        );
+        let modality_window =
+            conversion(ctx, pred, cue_start, &mut code, &mut symmetric, &mut cues);
         modality_cues(ctx, modality_window, &mut cues);
         if conditional_span.is_none() {
             stated_refusal(ctx, &mut code, &mut cues);
@@ -342,6 +346,20 @@ fn reach_target(ctx: &Ctx, pred: &Predicate, subject: &[usize], reach: &Reach) -
     while t < end {
         if let Some(k) = mention_starting_at(ctx.mentions, t) {
             let mention = &ctx.mentions[k];
+            // The speaker of a trailing report ("..., Thai military sources
+            // said") closes the verb's clause: it is no target.
+            if speaker_of_report(ctx, mention) {
+                return None;
+            }
+            // "fought on the Ukrainian side": a side one is on is no target
+            // (`side_nouns.txt`)
+            let after = mention.tokens.end;
+            if mention.adjectival
+                && after < ctx.range.end
+                && ctx.p.language.has("side_nouns", ctx.norm(after))
+            {
+                return None;
+            }
             // A mention followed by its own verb starts a clause: after a
             // comma or conjunction a coordinated one, otherwise a complement
             // whose subject only some verbs address.
@@ -357,9 +375,24 @@ fn reach_target(ctx: &Ctx, pred: &Predicate, subject: &[usize], reach: &Reach) -
             // People without a country attacked ("massacred dozens of
             // civilians") are the verb's object: the place after them is
             // not its target.
+            // They are its victims and take the scene's country (events
+            // stage, `scene-country`): "a car bomb struck a bus carrying
+            // soldiers in X".
+            // A role that modifies a noun names a facility ("a militant
+            // camp near X", "an army base in Y"): the place after it is
+            // the target.
             if matches!(mention.referent, Referent::Role(_)) && sets.contains("force-target", code)
             {
-                return None;
+                let end = mention.tokens.end;
+                let modifier = end < ctx.range.end
+                    && (crate::coref::modified_noun_at(ctx.layer, end)
+                        && !ctx.word_in(end, crate::lang::CLAUSE_COORDINATORS)
+                        || ctx.layer.is(end, class::POSSESSIVE_LINK));
+                if !modifier {
+                    return (!mention.locative && !subject.contains(&k)).then_some(k);
+                }
+                t = end;
+                continue;
             }
             // A place stands for its country only when it is attacked or
             // visited ("seized power in Niger" is not aimed at Niger).
@@ -432,6 +465,45 @@ fn reach_target(ctx: &Ctx, pred: &Predicate, subject: &[usize], reach: &Reach) -
         t += 1;
     }
     None
+}
+
+/// Whether a say-verb follows the mention's phrase at once, after at most
+/// two plain words ("military sources said", "officials told"): the
+/// mention is a speaker.
+fn speaker_of_report(ctx: &Ctx, mention: &crate::actors::Mention) -> bool {
+    const PHRASE_WORDS: usize = 2;
+    let end = (mention.tokens.end + PHRASE_WORDS + 1).min(ctx.range.end);
+    for i in mention.tokens.end..end {
+        if ctx.layer.is(i, class::SAY_VERB) {
+            // the report ends there ("sources said.", "officials said on
+            // Monday", "said that"); "Armenian state and media" is a noun
+            let mut next = i + 1;
+            while next < ctx.range.end && ctx.layer.tokens[next].temporal {
+                next += 1;
+            }
+            return !ctx.layer.is(i - 1, class::DETERMINER)
+                && (next >= ctx.range.end
+                    || !ctx.norm(next).chars().any(char::is_alphanumeric)
+                    || ctx.word_in(next, crate::lang::COMPLEMENTIZERS));
+        }
+        let plain = !ctx.in_mention(i)
+            && !ctx.word_in(i, crate::lang::CLAUSE_COORDINATORS)
+            && !ctx.word_in(i, crate::lang::LIST_JOINERS)
+            && ctx.norm(i).chars().all(char::is_alphabetic)
+            && !ctx.layer.is(
+                i,
+                class::PATTERN_VERB
+                    | class::AUXILIARY
+                    | class::CLAUSE_BREAK
+                    | class::PREPOSITION
+                    | class::DETERMINER
+                    | class::RELATIVE,
+            );
+        if !plain {
+            return false;
+        }
+    }
+    false
 }
 
 /// The party of the talks after which a concession (code set

@@ -1101,6 +1101,9 @@ pub(crate) fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events:
     let mut tgt_parties = targets(ctx, pred, &src_parties, [code, &pattern.code], place);
     if let Some(c) = &scene {
         scene_targets(ctx, pred, &src_parties, c, &mut tgt_parties);
+        if !pred.symmetric {
+            scene_attackers(ctx, c, &tgt_parties, &mut src_parties);
+        }
     }
     // "Kenya imposed a curfew in three of its counties": a country that
     // restricts a place of its own acts through its government, and the
@@ -1222,6 +1225,9 @@ fn scene_of_force(ctx: &Ctx, pred: &Predicate, codes: [&str; 2]) -> Option<Strin
         Referent::Place(Some(c)) => Some(c.clone()),
         Referent::Capital(c) if m.locative => Some(c.clone()),
         Referent::Actor(c) if m.locative && c.len() == 3 => Some(c.clone()),
+        // "in eastern Syria": a compass word between the preposition and
+        // the country
+        Referent::Actor(c) if c.len() == 3 && in_a_region_of(ctx, m) => Some(c.clone()),
         // a role placed in its own phrase ("policemen in the city of X")
         Referent::Actor(c)
             if m.placed_by.is_some()
@@ -1273,6 +1279,21 @@ fn scene_of_force(ctx: &Ctx, pred: &Predicate, codes: [&str; 2]) -> Option<Strin
         .find_map(place)
 }
 
+/// "in eastern Syria": a compass word between a placing preposition and
+/// the country (`compass_adjectives.txt`, `place_prepositions.txt`).
+fn in_a_region_of(ctx: &Ctx, m: &crate::actors::Mention) -> bool {
+    let start = m.tokens.start;
+    start >= ctx.range.start + 2
+        && ctx
+            .p
+            .language
+            .has("compass_adjectives", ctx.norm(start - 1))
+        && ctx
+            .p
+            .language
+            .has("place_prepositions", ctx.norm(start - 2))
+}
+
 /// Whether the word after a role noun makes it a modifier of another noun
 /// ("a military base", "the police station"): a lower-case word that is
 /// no function word, verb or participle.
@@ -1297,6 +1318,28 @@ fn placed_roles(ctx: &Ctx, mentions: &[usize], country: &str) -> Vec<Party> {
         .collect()
 }
 
+/// Rule 16 for attackers: a bare role that coreference gave the nearest
+/// country, which is the named victims' own ("Iran-backed militias attacked
+/// US troops in Syria"), takes the scene's country when the scene is
+/// another: a force rarely attacks its own country's troops abroad.
+fn scene_attackers(ctx: &Ctx, scene: &str, tgt_parties: &[Party], src_parties: &mut [Party]) {
+    let mention_at = |tokens: &Range<usize>| ctx.mentions.iter().find(|m| m.tokens == *tokens);
+    let named_victims: Vec<&str> = tgt_parties
+        .iter()
+        .filter(|t| mention_at(&t.tokens).is_some_and(|m| !m.inferred))
+        .filter_map(|t| ActorCode(&t.code).country())
+        .collect();
+    for s in src_parties.iter_mut() {
+        let inferred = mention_at(&s.tokens).is_some_and(|m| m.inferred && m.placed_by.is_none());
+        let Some(country) = ActorCode(&s.code).country() else {
+            continue;
+        };
+        if inferred && country != scene && named_victims.contains(&country) {
+            s.code = format!("{scene}{}", &s.code[country.len()..]);
+        }
+    }
+}
+
 /// The targets of an act of force that the scene decides (rule 16): bare
 /// roles without a country are the scene's ("wounded two policemen in X");
 /// a role coreference gave the attacker's own country ("Russian artillery
@@ -1315,6 +1358,33 @@ fn scene_targets(
         .iter()
         .filter_map(|p| ActorCode(&p.code).country())
         .collect();
+    // "tortured an inmate to death in X", "shot five people in Y": the
+    // people the verb's object names are its victims, not the place after
+    // them; they are the place's country (rule 16)
+    let placed_only = !tgt_parties.is_empty()
+        && tgt_parties.iter().all(|t| {
+            ctx.mentions.iter().any(|m| {
+                m.tokens == t.tokens
+                    && (m.locative
+                        || matches!(m.referent, Referent::Place(_))
+                        || in_a_region_of(ctx, m)
+                        || m.adjectival
+                            && m.tokens.end < ctx.range.end
+                            && ctx.p.language.has("place_nouns", ctx.norm(m.tokens.end)))
+                    && ActorCode(&t.code).country() == Some(scene)
+            })
+        });
+    if placed_only && !pred.symmetric {
+        if let Some(victims) = counted_victims(ctx, pred) {
+            if tgt_parties.iter().all(|t| victims.end <= t.tokens.start) {
+                tgt_parties.clear();
+                tgt_parties.push(Party {
+                    code: scene.to_string(),
+                    tokens: victims,
+                });
+            }
+        }
+    }
     // (a clash is not aimed at victims: both sides keep their countries)
     if !pred.symmetric && source_countries.iter().all(|c| *c != scene) {
         for t in tgt_parties.iter_mut() {
@@ -1364,6 +1434,30 @@ fn counted_at(ctx: &Ctx, start: usize) -> Option<Range<usize>> {
     let mut t = start;
     while t < end && ctx.word_in(t, COUNT_MODIFIERS) {
         t += 1;
+    }
+    // one person is not counted but has an article and at most two
+    // modifiers: "shot a man", "tortured a 35-year-old inmate"
+    if t > start && ctx.word_in(t - 1, crate::lang::INDEFINITE_ARTICLES) {
+        const MODIFIERS: usize = 2;
+        let mut u = t;
+        while u < end
+            && u < t + MODIFIERS
+            && !ctx.word_in(u, CASUALTY_NOUNS)
+            && !ctx.in_mention(u)
+            && matches!(ctx.layer.tokens[u].shape, Shape::Lower | Shape::Other)
+            && !ctx.layer.is(
+                u,
+                crate::vocab::class::PREPOSITION
+                    | crate::vocab::class::DETERMINER
+                    | crate::vocab::class::CLAUSE_BREAK
+                    | crate::vocab::class::AUXILIARY,
+            )
+        {
+            u += 1;
+        }
+        if u < end && ctx.word_in(u, CASUALTY_NOUNS) {
+            return Some(start..u + 1);
+        }
     }
     let counted = t < end
         && (ctx.layer.tokens[t].shape == Shape::Number || ctx.word_in(t, CASUALTY_COUNTS))

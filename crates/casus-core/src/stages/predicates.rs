@@ -3,7 +3,7 @@
 //! with their voice and by-agent.
 
 use super::Stage;
-use crate::clause::{find_by_agent, is_adverb, looks_like_verb, Ctx};
+use crate::clause::{attack_owner, find_by_agent, is_adverb, looks_like_verb, Ctx};
 use crate::doc::{Cues, Doc, Layer, Predicate, Voice};
 use crate::verbs::PatternMatch;
 use crate::vocab::class;
@@ -50,8 +50,17 @@ impl Stage for Predicates {
                     p.file_name(pattern.origin.file),
                     pattern.origin.line
                 );
-                let by_agent = find_by_agent(&ctx, &m);
+                // "killed in an Israeli air strike": the attack's owner
+                // stands for the by-agent of a passive of force
+                let found = find_by_agent(&ctx, &m);
+                let owner = found.is_none().then(|| attack_owner(&ctx, &m)).flatten();
+                let by_agent = found.or(owner);
                 let voice = voice(&ctx, &m, by_agent);
+                let by_agent = if owner.is_some() && voice != Voice::Passive {
+                    None
+                } else {
+                    by_agent
+                };
                 let verb = m.verb;
                 doc.predicates.push(Predicate {
                     sentence: index,
