@@ -279,6 +279,37 @@ fn aid_cut_and_relief_goods_given() {
 }
 
 #[test]
+fn partnerships_views_and_trade_of_a_pair() {
+    check(&[
+        (
+            "Ghana entered into a partnership with Togo.",
+            "GHA",
+            "TGO",
+            "050",
+            "enter into partnership with + ;sym",
+            "asserted",
+        ),
+        (
+            "Israel exchanged views with Jordan.",
+            "ISR",
+            "JOR",
+            "040",
+            "exchange view with + ;sym",
+            "asserted",
+        ),
+        // a compound subject and no other party: both directions
+        (
+            "Kenya and Tanzania exchanged views on the border dispute.",
+            "TZA",
+            "KEN",
+            "040",
+            "exchange view ;sym",
+            "asserted",
+        ),
+    ]);
+}
+
+#[test]
 fn a_military_strike_is_not_a_labour_strike() {
     // Before this pass `join strike against +` (from the `demonstrate`
     // group) coded the first sentence as a labour strike (143).
