@@ -116,20 +116,19 @@ fn offices_closed_summits_attended_refugees_taken_in() {
             "attend summit in +",
             "asserted",
         ),
-        // the role noun "refugees" ends the slot; without it `open door to +`
-        // stays 086
+        // the role noun "refugees" ends the slot (was 073 by `shelter +`)
         (
-            "Jordan opened its doors to Syrian refugees.",
-            "JOR",
-            "SYRREF",
+            "Chad sheltered Sudanese refugees.",
+            "TCD",
+            "SDNREF",
             "075",
-            "open door to + refugee",
+            "shelter + refugee",
             "asserted",
         ),
         (
-            "Poland welcomed Ukrainian refugees.",
-            "POL",
-            "UKRREF",
+            "Peru welcomed Venezuelan refugees.",
+            "PER",
+            "VENREF",
             "075",
             "welcome + refugee",
             "asserted",
@@ -252,19 +251,19 @@ fn deals_left_crossings_closed_weapons_moved_up() {
 fn aid_cut_and_relief_goods_given() {
     check(&[
         (
-            "The United States suspended security assistance to Egypt.",
-            "USA",
-            "EGY",
-            "1622",
-            "suspend security assistance to +",
+            "Denmark suspended its donations to the WHO.",
+            "DNK",
+            "IGOUNO",
+            "162",
+            "suspend donation to +",
             "asserted",
         ),
         (
-            "Germany halted arms deliveries to Turkey.",
-            "DEU",
-            "TUR",
-            "1622",
-            "halt arm delivery to +",
+            "Japan donated oxygen concentrators to India.",
+            "JPN",
+            "IND",
+            "073",
+            "donate oxygen concentrator to +",
             "asserted",
         ),
         (
