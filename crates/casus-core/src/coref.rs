@@ -175,9 +175,20 @@ pub fn resolve(
                 let indefinite = before.is_some_and(|w| {
                     crate::builtin::lang_set!("indefinite_determiners").contains(w)
                 });
+                // A complement that names something ("officials of the
+                // Commission", "police in Northern Province") leaves the
+                // role to that name; one of common words names no country
+                // ("demonstrators in demanding ...", "police in the area"),
+                // so the role takes its country from the context.
                 let followed_by_of = mentions[k].tokens.end < range.end
                     && crate::builtin::lang_set!("role_complement_prepositions")
-                        .contains(layer.norm(mentions[k].tokens.end));
+                        .contains(layer.norm(mentions[k].tokens.end))
+                    && complement_names_something(
+                        layer,
+                        range.clone(),
+                        mentions,
+                        mentions[k].tokens.end + 1,
+                    );
                 // a role noun used as a modifier ("a troop access agreement",
                 // "the police station") names no actor
                 let end = mentions[k].tokens.end;
@@ -245,6 +256,74 @@ pub fn resolve(
             mentions[k].referent = r;
         }
     }
+    complements_give_roles_their_side(layer, range, mentions);
+}
+
+/// "Supporters of the former president", "officials from the ministry": a
+/// bare role whose complement (`role_complement_prepositions.txt`) is a
+/// mention resolved only by coreference (a role, a description, a title
+/// without a known name) takes that mention's country, as "supporters of
+/// Imran Khan" takes the person's in the actor stage.
+fn complements_give_roles_their_side(
+    layer: &TextLayer,
+    range: Range<usize>,
+    mentions: &mut [Mention],
+) {
+    for k in 0..mentions.len() {
+        let Referent::Role(role) = &mentions[k].referent else {
+            continue;
+        };
+        let end = mentions[k].tokens.end;
+        if end + 1 >= range.end
+            || !crate::builtin::lang_set!("role_complement_prepositions").contains(layer.norm(end))
+        {
+            continue;
+        }
+        let mut j = end + 1;
+        if crate::builtin::lang_set!("determiners").contains(layer.norm(j)) {
+            j += 1;
+        }
+        let country = mentions
+            .iter()
+            .find(|m| m.tokens.start == j && !m.locative)
+            .and_then(|m| resolved_codes(m).into_iter().next())
+            .and_then(|c| country_of(&c).map(str::to_string));
+        if let Some(country) = country {
+            let r = Referent::Actor(format!("{country}{role}"));
+            mentions[k].inferred = true;
+            mentions[k].referent = r;
+        }
+    }
+}
+
+/// Whether the phrase at `j`, after a role's complement preposition, names
+/// something: a mention, a capitalised word or a number among its first
+/// words (up to three past the determiners, before any punctuation or
+/// preposition: "positions of the powerful Hezbollah"), or the sentence
+/// ends.
+fn complement_names_something(
+    layer: &TextLayer,
+    range: Range<usize>,
+    mentions: &[Mention],
+    mut j: usize,
+) -> bool {
+    while j < range.end && crate::builtin::lang_set!("determiners").contains(layer.norm(j)) {
+        j += 1;
+    }
+    if j >= range.end {
+        return true;
+    }
+    for t in j..range.end.min(j + 3) {
+        if layer.tokens[t].shape != crate::text::Shape::Lower
+            || mentions.iter().any(|m| m.tokens.start == t)
+        {
+            return layer.tokens[t].shape != crate::text::Shape::Punct;
+        }
+        if layer.is(t, crate::vocab::class::PREPOSITION) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Candidates from nearest to farthest: earlier in this sentence (nearest
@@ -337,7 +416,23 @@ fn resolve_pronoun(
     };
     let antecedent = candidates(before, history).find(|m| fits(m))?;
     let codes = resolved_codes(antecedent);
-    let codes: Vec<String> = codes.iter().map(|c| with_role(c, &role)).collect();
+    // "The journalists' union said its president ...": the head of a body
+    // with a role of its own is that body's (a union's president, a
+    // party's leader, a rebel group's spokesman), not the government of
+    // its country. A bare country ("Russia said its president") takes
+    // the role as before.
+    let own_head =
+        thing && role.as_deref() == Some(crate::codes::role(crate::codes::RoleDefault::Government));
+    let codes: Vec<String> = codes
+        .iter()
+        .map(|c| {
+            if own_head && !crate::codes::ActorCode(c).roles().is_empty() {
+                c.clone()
+            } else {
+                with_role(c, &role)
+            }
+        })
+        .collect();
     if plural && codes.len() > 1 {
         return Some(Referent::Group(codes));
     }
