@@ -279,14 +279,9 @@ fn complements_give_roles_their_side(
         {
             continue;
         }
-        let mut j = end + 1;
-        if crate::builtin::lang_set!("determiners").contains(layer.norm(j)) {
-            j += 1;
-        }
-        let country = mentions
-            .iter()
-            .find(|m| m.tokens.start == j && !m.locative)
-            .and_then(|m| resolved_codes(m).into_iter().next())
+        let country = complement_mention(layer, range.clone(), mentions, end + 1)
+            .filter(|&c| !mentions[c].locative)
+            .and_then(|c| resolved_codes(&mentions[c]).into_iter().next())
             .and_then(|c| country_of(&c).map(str::to_string));
         if let Some(country) = country {
             let r = Referent::Actor(format!("{country}{role}"));
@@ -305,25 +300,51 @@ fn complement_names_something(
     layer: &TextLayer,
     range: Range<usize>,
     mentions: &[Mention],
-    mut j: usize,
+    j: usize,
 ) -> bool {
+    match complement_words(layer, range, j) {
+        None => true,
+        Some(words) => words.clone().any(|t| {
+            layer.tokens[t].shape != crate::text::Shape::Lower
+                || mentions.iter().any(|m| m.tokens.start == t)
+        }),
+    }
+}
+
+/// The first mention among the first words of a role's complement at `j`
+/// ("supporters of the jailed *Ugandan opposition leader*").
+fn complement_mention(
+    layer: &TextLayer,
+    range: Range<usize>,
+    mentions: &[Mention],
+    j: usize,
+) -> Option<usize> {
+    complement_words(layer, range, j)?
+        .find_map(|t| mentions.iter().position(|m| m.tokens.start == t))
+}
+
+/// The first words of a role's complement at `j`: up to three past the
+/// determiners, ending before a punctuation mark or a preposition; `None`
+/// when the sentence ends first.
+fn complement_words(
+    layer: &TextLayer,
+    range: Range<usize>,
+    mut j: usize,
+) -> Option<Range<usize>> {
     while j < range.end && crate::builtin::lang_set!("determiners").contains(layer.norm(j)) {
         j += 1;
     }
     if j >= range.end {
-        return true;
+        return None;
     }
-    for t in j..range.end.min(j + 3) {
-        if layer.tokens[t].shape != crate::text::Shape::Lower
-            || mentions.iter().any(|m| m.tokens.start == t)
-        {
-            return layer.tokens[t].shape != crate::text::Shape::Punct;
-        }
-        if layer.is(t, crate::vocab::class::PREPOSITION) {
-            return false;
-        }
+    let mut end = j;
+    while end < range.end.min(j + 3)
+        && layer.tokens[end].shape != crate::text::Shape::Punct
+        && !(end > j && layer.is(end, crate::vocab::class::PREPOSITION))
+    {
+        end += 1;
     }
-    false
+    Some(j..end)
 }
 
 /// Candidates from nearest to farthest: earlier in this sentence (nearest
