@@ -326,11 +326,7 @@ fn complement_mention(
 /// The first words of a role's complement at `j`: up to three past the
 /// determiners, ending before a punctuation mark or a preposition; `None`
 /// when the sentence ends first.
-fn complement_words(
-    layer: &TextLayer,
-    range: Range<usize>,
-    mut j: usize,
-) -> Option<Range<usize>> {
+fn complement_words(layer: &TextLayer, range: Range<usize>, mut j: usize) -> Option<Range<usize>> {
     while j < range.end && crate::builtin::lang_set!("determiners").contains(layer.norm(j)) {
         j += 1;
     }
