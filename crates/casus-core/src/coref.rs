@@ -105,7 +105,27 @@ pub fn add_descriptions(
             i += 1;
             continue;
         }
-        if let Some(d) = rules.descriptions.matches_at(layer, i, range.end).next() {
+        let d = rules
+            .descriptions
+            .matches_at(layer, i, range.end)
+            .next()
+            .filter(|d| {
+                // A description that runs into a mention, or whose capitalised
+                // last word goes on with another capitalised word, is the start
+                // of a name: "The State Duma", "The State Council", "The
+                // Country Party".
+                let capital = |t: usize| {
+                    matches!(
+                        layer.tokens[t].shape,
+                        crate::text::Shape::Capitalized | crate::text::Shape::Upper
+                    )
+                };
+                let overlaps = (d.start..d.end.min(range.end)).any(|t| covered[t - range.start]);
+                let name =
+                    d.end < range.end && d.end > d.start && capital(d.end - 1) && capital(d.end);
+                !overlaps && !name
+            });
+        if let Some(d) = d {
             // "the two countries' leaders": a role noun after the possessive
             let mut end = d.end;
             let mut role = None;
