@@ -375,3 +375,60 @@ fn leaders_of_the_cold_war_decades_are_known_by_name() {
         ),
     ]);
 }
+
+#[test]
+fn security_bodies_known_by_their_own_names() {
+    // None of these names was known: no source, or a generic role noun
+    // ("Police Force", "Battalion") that took another country.
+    check(&[
+        (
+            "The Garda arrested two men suspected of spying for Russia.",
+            "IRLCOP",
+            "RUS",
+            "173",
+        ),
+        (
+            "The RCMP charged a Chinese diplomat.",
+            "CANCOP",
+            "CHNGOV",
+            "173",
+        ),
+        (
+            "The Border Security Force accused Bangladesh of sheltering smugglers.",
+            "INDMIL",
+            "BGD",
+            "112",
+        ),
+        (
+            "The Frontier Corps accused Afghanistan of sheltering militants.",
+            "PAKMIL",
+            "AFG",
+            "112",
+        ),
+        (
+            "The Supreme People's Court sentenced a Canadian citizen to death.",
+            "CHNJUD",
+            "CANCVL",
+            "116",
+        ),
+        (
+            "The Stasi arrested dissidents in Leipzig.",
+            "DEUSPY",
+            "DEUOPP",
+            "173",
+        ),
+    ]);
+}
+
+#[test]
+fn china_s_state_council_is_a_body_not_the_state() {
+    // "The State" of "The State Council" was read as the description "the
+    // state" and, unresolved, stood in the source slot; a description that
+    // runs into a name is now none, and the council is China's cabinet.
+    check(&[(
+        "The State Council approved emergency aid to Laos.",
+        "CHNGOV",
+        "LAO",
+        "070",
+    )]);
+}
