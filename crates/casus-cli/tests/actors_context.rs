@@ -432,3 +432,29 @@ fn china_s_state_council_is_a_body_not_the_state() {
         "070",
     )]);
 }
+
+#[test]
+fn agencies_and_central_banks_known_by_their_own_names() {
+    // A central bank read as "Bank of X" was a bank (GBRBUS); the agencies
+    // were unknown.
+    check(&[
+        (
+            "The Bank of England warned Britain of a recession.",
+            "GBRGOV",
+            "GBR",
+            "130",
+        ),
+        (
+            "The EFCC arrested a businessman accused of bribing Ghanaian officials.",
+            "NGAGOV",
+            "NGABUS",
+            "173",
+        ),
+        (
+            "The Fish and Wildlife Service returned rare turtles to Madagascar.",
+            "USAGOV",
+            "MDG",
+            "0842",
+        ),
+    ]);
+}
