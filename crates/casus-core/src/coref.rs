@@ -312,10 +312,10 @@ fn complements_give_roles_their_side(
 }
 
 /// Whether the phrase at `j`, after a role's complement preposition, names
-/// something: a mention, a capitalised word or a number among its first
-/// words (up to three past the determiners, before any punctuation or
-/// preposition: "positions of the powerful Hezbollah"), or the sentence
-/// ends.
+/// something: a mention, a capitalised word, a number or a noun of place
+/// among its first words (up to three past the determiners, before any
+/// punctuation or preposition: "positions of the powerful Hezbollah",
+/// "diplomats in the region"), or the sentence ends.
 fn complement_names_something(
     layer: &TextLayer,
     range: Range<usize>,
@@ -324,9 +324,12 @@ fn complement_names_something(
 ) -> bool {
     match complement_words(layer, range, j) {
         None => true,
+        // a noun of place names a place too: "diplomats in the region"
         Some(words) => words.clone().any(|t| {
             layer.tokens[t].shape != crate::text::Shape::Lower
                 || mentions.iter().any(|m| m.tokens.start == t)
+                || crate::builtin::lang_set!("of_locatives").contains(layer.norm(t))
+                || crate::builtin::lang_set!("place_nouns").contains(layer.norm(t))
         }),
     }
 }
