@@ -105,7 +105,27 @@ pub fn add_descriptions(
             i += 1;
             continue;
         }
-        if let Some(d) = rules.descriptions.matches_at(layer, i, range.end).next() {
+        let d = rules
+            .descriptions
+            .matches_at(layer, i, range.end)
+            .next()
+            .filter(|d| {
+                // A description that runs into a mention, or whose capitalised
+                // last word goes on with another capitalised word, is the start
+                // of a name: "The State Duma", "The State Council", "The
+                // Country Party".
+                let capital = |t: usize| {
+                    matches!(
+                        layer.tokens[t].shape,
+                        crate::text::Shape::Capitalized | crate::text::Shape::Upper
+                    )
+                };
+                let overlaps = (d.start..d.end.min(range.end)).any(|t| covered[t - range.start]);
+                let name =
+                    d.end < range.end && d.end > d.start && capital(d.end - 1) && capital(d.end);
+                !overlaps && !name
+            });
+        if let Some(d) = d {
             // "the two countries' leaders": a role noun after the possessive
             let mut end = d.end;
             let mut role = None;
@@ -175,9 +195,20 @@ pub fn resolve(
                 let indefinite = before.is_some_and(|w| {
                     crate::builtin::lang_set!("indefinite_determiners").contains(w)
                 });
+                // A complement that names something ("officials of the
+                // Commission", "police in Northern Province") leaves the
+                // role to that name; one of common words names no country
+                // ("demonstrators in demanding ...", "police in the area"),
+                // so the role takes its country from the context.
                 let followed_by_of = mentions[k].tokens.end < range.end
                     && crate::builtin::lang_set!("role_complement_prepositions")
-                        .contains(layer.norm(mentions[k].tokens.end));
+                        .contains(layer.norm(mentions[k].tokens.end))
+                    && complement_names_something(
+                        layer,
+                        range.clone(),
+                        mentions,
+                        mentions[k].tokens.end + 1,
+                    );
                 // a role noun used as a modifier ("a troop access agreement",
                 // "the police station") names no actor
                 let end = mentions[k].tokens.end;
@@ -245,6 +276,94 @@ pub fn resolve(
             mentions[k].referent = r;
         }
     }
+    complements_give_roles_their_side(layer, range, mentions);
+}
+
+/// "Supporters of the former president", "officials from the ministry": a
+/// bare role whose complement (`role_complement_prepositions.txt`) is a
+/// mention resolved only by coreference (a role, a description, a title
+/// without a known name) takes that mention's country, as "supporters of
+/// Imran Khan" takes the person's in the actor stage.
+fn complements_give_roles_their_side(
+    layer: &TextLayer,
+    range: Range<usize>,
+    mentions: &mut [Mention],
+) {
+    for k in 0..mentions.len() {
+        let Referent::Role(role) = &mentions[k].referent else {
+            continue;
+        };
+        let end = mentions[k].tokens.end;
+        if end + 1 >= range.end
+            || !crate::builtin::lang_set!("role_complement_prepositions").contains(layer.norm(end))
+        {
+            continue;
+        }
+        let country = complement_mention(layer, range.clone(), mentions, end + 1)
+            .filter(|&c| !mentions[c].locative)
+            .and_then(|c| resolved_codes(&mentions[c]).into_iter().next())
+            .and_then(|c| country_of(&c).map(str::to_string));
+        if let Some(country) = country {
+            let r = Referent::Actor(format!("{country}{role}"));
+            mentions[k].inferred = true;
+            mentions[k].referent = r;
+        }
+    }
+}
+
+/// Whether the phrase at `j`, after a role's complement preposition, names
+/// something: a mention, a capitalised word, a number or a noun of place
+/// among its first words (up to three past the determiners, before any
+/// punctuation or preposition: "positions of the powerful Hezbollah",
+/// "diplomats in the region"), or the sentence ends.
+fn complement_names_something(
+    layer: &TextLayer,
+    range: Range<usize>,
+    mentions: &[Mention],
+    j: usize,
+) -> bool {
+    match complement_words(layer, range, j) {
+        None => true,
+        // a noun of place names a place too: "diplomats in the region"
+        Some(words) => words.clone().any(|t| {
+            layer.tokens[t].shape != crate::text::Shape::Lower
+                || mentions.iter().any(|m| m.tokens.start == t)
+                || crate::builtin::lang_set!("of_locatives").contains(layer.norm(t))
+                || crate::builtin::lang_set!("place_nouns").contains(layer.norm(t))
+        }),
+    }
+}
+
+/// The first mention among the first words of a role's complement at `j`
+/// ("supporters of the jailed *Ugandan opposition leader*").
+fn complement_mention(
+    layer: &TextLayer,
+    range: Range<usize>,
+    mentions: &[Mention],
+    j: usize,
+) -> Option<usize> {
+    complement_words(layer, range, j)?
+        .find_map(|t| mentions.iter().position(|m| m.tokens.start == t))
+}
+
+/// The first words of a role's complement at `j`: up to three past the
+/// determiners, ending before a punctuation mark or a preposition; `None`
+/// when the sentence ends first.
+fn complement_words(layer: &TextLayer, range: Range<usize>, mut j: usize) -> Option<Range<usize>> {
+    while j < range.end && crate::builtin::lang_set!("determiners").contains(layer.norm(j)) {
+        j += 1;
+    }
+    if j >= range.end {
+        return None;
+    }
+    let mut end = j;
+    while end < range.end.min(j + 3)
+        && layer.tokens[end].shape != crate::text::Shape::Punct
+        && !(end > j && layer.is(end, crate::vocab::class::PREPOSITION))
+    {
+        end += 1;
+    }
+    Some(j..end)
 }
 
 /// Candidates from nearest to farthest: earlier in this sentence (nearest
@@ -337,7 +456,23 @@ fn resolve_pronoun(
     };
     let antecedent = candidates(before, history).find(|m| fits(m))?;
     let codes = resolved_codes(antecedent);
-    let codes: Vec<String> = codes.iter().map(|c| with_role(c, &role)).collect();
+    // "The journalists' union said its president ...": the head of a body
+    // with a role of its own is that body's (a union's president, a
+    // party's leader, a rebel group's spokesman), not the government of
+    // its country. A bare country ("Russia said its president") takes
+    // the role as before.
+    let own_head =
+        thing && role.as_deref() == Some(crate::codes::role(crate::codes::RoleDefault::Government));
+    let codes: Vec<String> = codes
+        .iter()
+        .map(|c| {
+            if own_head && !crate::codes::ActorCode(c).roles().is_empty() {
+                c.clone()
+            } else {
+                with_role(c, &role)
+            }
+        })
+        .collect();
     if plural && codes.len() > 1 {
         return Some(Referent::Group(codes));
     }
