@@ -314,7 +314,7 @@ fn a_military_strike_is_not_a_labour_strike() {
     // group) coded the first sentence as a labour strike (143).
     let sentences = [
         "British jets joined the air strikes against the militants in Iraq.",
-        "French jets took part in strikes against Islamic State in Syria.",
+        "Danish fighter planes took part in strikes against jihadists in Mali.",
         "Dutch jets began strikes against the rebels in Libya.",
     ];
     for (sentence, events) in sentences.iter().zip(code_rows(&sentences, &[])) {

@@ -217,13 +217,13 @@ fn people_named_in_the_object_are_the_victims() {
     // one person with an article, the place after them gives the country;
     // the event's target is the people, not the place
     let sentences = [
-        "Police tortured a 35-year-old inmate in Tabriz.",
+        "Police tortured an elderly prisoner in Mashhad.",
         "Gunmen shot a man dead in the Kenyan town of Garissa.",
     ];
     let rows = common::code_rows(&sentences, &[]);
     for ((sentence, victims), events) in sentences
         .iter()
-        .zip(["a 35-year-old inmate", "a man"])
+        .zip(["an elderly prisoner", "a man"])
         .zip(rows)
     {
         let e = events
@@ -236,7 +236,7 @@ fn people_named_in_the_object_are_the_victims() {
     }
     check(&[
         (
-            "Police tortured a 35-year-old inmate in Tabriz.",
+            "Police tortured an elderly prisoner in Mashhad.",
             "IRNCOP",
             "IRN",
             "1822",
@@ -297,7 +297,7 @@ fn people_in_the_slot_of_force_are_its_target() {
 fn a_side_fought_on_is_no_target() {
     check_none(&[
         (
-            "A Georgian volunteer who had fought on the Ukrainian side was buried in Tbilisi.",
+            "A Serbian mercenary who fought on the Russian side was buried in Belgrade.",
             "19",
             "",
         ),

@@ -117,7 +117,7 @@ fn sentence(
         let mut one_way = false;
         let located = p.rules.code_sets.contains("located-target", &pattern.code);
         // Aid, an inquiry or mediation for people a role names without a
-        // country ("food aid to refugees fleeing the war in Liberia",
+        // country ("grain for families escaping the fighting in Sudan",
         // "money for farmers in Chad") is aimed at the place they are in:
         // past the role, only a mention that says where counts.
         let uncoded_people = located
@@ -376,8 +376,8 @@ fn reach_target(ctx: &Ctx, pred: &Predicate, subject: &[usize], reach: &Reach) -
             // civilians") are the verb's object: the place after them is
             // not its target.
             // They are its victims and take the scene's country (events
-            // stage, `scene-country`): "a car bomb struck a bus carrying
-            // soldiers in X".
+            // stage, `scene-country`): "a truck bomb hit a minibus taking
+            // soldiers home in X".
             // A role that modifies a noun names a facility ("a militant
             // camp near X", "an army base in Y"): the place after it is
             // the target.

@@ -1436,7 +1436,7 @@ fn counted_at(ctx: &Ctx, start: usize) -> Option<Range<usize>> {
         t += 1;
     }
     // one person is not counted but has an article and at most two
-    // modifiers: "shot a man", "tortured a 35-year-old inmate"
+    // modifiers: "shot a man", "tortured an elderly prisoner"
     if t > start && ctx.word_in(t - 1, crate::lang::INDEFINITE_ARTICLES) {
         const MODIFIERS: usize = 2;
         let mut u = t;
