@@ -5,25 +5,7 @@
 
 mod common;
 
-/// (sentence, source, target, code prefix): the sentence must give an event
-/// from `source` to `target` whose code starts with the prefix.
-type Row<'a> = (&'a str, &'a str, &'a str, &'a str);
-
-fn check(table: &[Row]) {
-    let sentences: Vec<&str> = table.iter().map(|r| r.0).collect();
-    let rows = common::code_rows(&sentences, &[]);
-    for ((sentence, source, target, prefix), events) in table.iter().zip(rows) {
-        let found = events.iter().any(|e| {
-            e["source"] == *source
-                && e["target"] == *target
-                && e["code"].as_str().unwrap_or_default().starts_with(prefix)
-        });
-        assert!(
-            found,
-            "`{sentence}`: no {prefix}x event {source} -> {target} in {events:#?}"
-        );
-    }
-}
+use common::check_prefix_rows as check;
 
 /// (sentence, code prefix, source or "" for any): the sentence must give no
 /// event from that source whose code starts with the prefix.

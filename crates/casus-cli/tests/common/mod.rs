@@ -132,3 +132,24 @@ pub fn check_target_rows(table: &[TargetRow]) {
         assert_eq!(e["target"], *target, "`{sentence}`");
     }
 }
+
+/// Each sentence (first field) gives an event from `source` (second) to
+/// `target` (third) whose code starts with the prefix (fourth): a family
+/// of codes, where the rule under test decides the parties, not the
+/// subtype.
+#[allow(dead_code)]
+pub fn check_prefix_rows(table: &[TargetRow]) {
+    let sentences: Vec<&str> = table.iter().map(|r| r.0).collect();
+    let rows = code_rows(&sentences, &[]);
+    for ((sentence, source, target, prefix), events) in table.iter().zip(rows) {
+        let found = events.iter().any(|e| {
+            e["source"] == *source
+                && e["target"] == *target
+                && e["code"].as_str().unwrap_or_default().starts_with(prefix)
+        });
+        assert!(
+            found,
+            "`{sentence}`: no {prefix}x event {source} -> {target} in {events:#?}"
+        );
+    }
+}

@@ -159,35 +159,34 @@ fn sentence(
             }
         }
         // "called off the strike after talks with the government": a
-        // concession is made to the party of the talks that ended it
-        if targets.is_empty() && pred.voice == Voice::Active && !pattern.symmetric {
-            let next_verb = verbs.get(k + 1).copied().unwrap_or(range.end);
-            if let Some(found) = party_of_talks(ctx, pred, &subject, next_verb, &pattern.code) {
-                trace.note(NAME, index, || {
-                    format!(
-                        "`{}`: made to `{}`, the party of the talks after which it came",
-                        pattern.text,
-                        span_text(ctx.text, ctx.layer, ctx.mentions[found].tokens.clone())
-                    )
-                });
-                targets = ctx.compound(found, false, true);
-                reached = true;
-            }
-        }
+        // concession is made to the party of the talks that ended it;
         // "refused to resign despite pressure from the opposition": a
         // refusal or a protest is aimed at the party it defies
         if targets.is_empty() && pred.voice == Voice::Active && !pattern.symmetric {
             let next_verb = verbs.get(k + 1).copied().unwrap_or(range.end);
-            if let Some(found) = defied_party(ctx, pred, &subject, next_verb, &pattern.code) {
-                trace.note(NAME, index, || {
-                    format!(
-                        "`{}`: aimed at `{}`, the party whose pressure it defies",
-                        pattern.text,
-                        span_text(ctx.text, ctx.layer, ctx.mentions[found].tokens.clone())
-                    )
-                });
-                targets = ctx.compound(found, false, true);
-                reached = true;
+            let searches: [(PartySearch, &str, &str); 2] = [
+                (
+                    party_of_talks,
+                    "made to",
+                    "the party of the talks after which it came",
+                ),
+                (
+                    defied_party,
+                    "aimed at",
+                    "the party whose pressure it defies",
+                ),
+            ];
+            for (search, aimed, why) in searches {
+                if let Some(found) = search(ctx, pred, &subject, next_verb, &pattern.code) {
+                    trace.note(NAME, index, || {
+                        let party = ctx.mentions[found].tokens.clone();
+                        let party = span_text(ctx.text, ctx.layer, party);
+                        format!("`{}`: {aimed} `{party}`, {why}", pattern.text)
+                    });
+                    targets = ctx.compound(found, false, true);
+                    reached = true;
+                    break;
+                }
             }
         }
         // "met Jan Kowalski, a Polish diplomat,": a symmetric verb's other
@@ -513,6 +512,10 @@ fn speaker_of_report(ctx: &Ctx, mention: &crate::actors::Mention) -> bool {
 /// "with"), and a coded actor
 /// after at most one determiner ("after two days of talks" does not
 /// count: only modifiers stand between).
+/// A search for the party an act without a target is aimed at, from the
+/// words after its verb (`party_of_talks`, `defied_party`).
+type PartySearch = fn(&Ctx, &Predicate, &[usize], usize, &str) -> Option<usize>;
+
 fn party_of_talks(
     ctx: &Ctx,
     pred: &Predicate,
