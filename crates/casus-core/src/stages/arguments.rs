@@ -441,7 +441,29 @@ fn reach_target(ctx: &Ctx, pred: &Predicate, subject: &[usize], reach: &Reach) -
             // (a one-party ceasefire: only a place counts, and an actor
             // before it is passed over, "a truce halting Ruritania's
             // offensive in northern Borduria")
-            if coded && placed && !subject.contains(&k) && (!place_only || in_a_place(ctx, k)) {
+            // The source's own people or things, named with a possessive
+            // pronoun ("rejected a call for its forces to be deployed in
+            // X", "criticised the detention of its diplomats by Y"): such a
+            // mention of the subject's own country is the source itself,
+            // not the party its act is aimed at, so the search goes on. A
+            // pronoun alone ("demanded that he resign"), a named body or
+            // person of the same country is another party, and a place
+            // stops the search.
+            let possessive = mention.tokens.len() > 1
+                && crate::builtin::lang_set!("pronouns").contains(ctx.norm(mention.tokens.start));
+            let own = possessive
+                && !mention.locative
+                && owner_of(&mention.referent).is_some_and(|c| {
+                    subject
+                        .iter()
+                        .any(|&s| s != k && owner_of(&ctx.mentions[s].referent) == Some(c.clone()))
+                });
+            if coded
+                && placed
+                && !own
+                && !subject.contains(&k)
+                && (!place_only || in_a_place(ctx, k))
+            {
                 return Some(k);
             }
             t = mention.tokens.end;
@@ -464,6 +486,14 @@ fn reach_target(ctx: &Ctx, pred: &Predicate, subject: &[usize], reach: &Reach) -
         t += 1;
     }
     None
+}
+
+/// The country (or organisation) a coded referent belongs to.
+fn owner_of(referent: &Referent) -> Option<String> {
+    match referent {
+        Referent::Actor(c) | Referent::Capital(c) => Some(crate::clause::ctx_country(c)),
+        _ => None,
+    }
 }
 
 /// Whether a say-verb follows the mention's phrase at once, after at most

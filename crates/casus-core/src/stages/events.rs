@@ -750,7 +750,12 @@ fn content_noun(ctx: &Ctx, pred: &Predicate) -> Option<usize> {
         }
         // "a US offer": an indefinite article before an adjectival mention
         if let Some(m) = ctx.mentions.iter().find(|m| m.tokens.end == t + 1) {
-            let s = m.tokens.start;
+            // ... or before several ("a U.S. State Department call", "a
+            // Chinese government offer"): the article is before the first
+            let mut s = m.tokens.start;
+            while let Some(before) = ctx.mentions.iter().find(|m| s > start && m.tokens.end == s) {
+                s = before.tokens.start;
+            }
             return (s > start && ctx.word_in(s - 1, crate::lang::INDEFINITE_ARTICLES))
                 .then_some(noun);
         }
