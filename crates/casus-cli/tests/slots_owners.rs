@@ -86,3 +86,32 @@ fn an_owned_call_named_by_several_mentions_is_content() {
         ),
     ]);
 }
+
+/// An object pronoun that is no mention ("them", "us") in a pattern's
+/// slot is the party the act is aimed at: the actors after it are what
+/// the act accuses, urges or praises, not its target. A named object is
+/// still the target.
+#[test]
+fn an_object_pronoun_in_the_slot_ends_the_target_search() {
+    check_triples(&[
+        // was KEN -> KENCOP: the alleged victims
+        (
+            "Kenya urged Uganda to hand over the fugitives, accusing them of killing Kenyan policemen.",
+            &[("KEN", "UGA", "0213")],
+        ),
+        // was TCD -> SDNREF: those helped
+        ("Chad praised them for helping Sudanese refugees.", &[]),
+        // was also GHACOP -> TGO 173: the party the men are said to spy for
+        (
+            "Police in Ghana arrested two men, charging them with spying for Togo.",
+            &[("GHACOP", "GHA", "173")],
+        ),
+        // was SDN -> TCD: the victims of what is blamed
+        ("Sudan blamed them for the attacks on Chadian villages.", &[]),
+        // guard: a named object
+        (
+            "Chad praised Niger for helping Sudanese refugees.",
+            &[("TCD", "NER", "051")],
+        ),
+    ]);
+}

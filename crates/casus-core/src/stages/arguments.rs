@@ -338,6 +338,17 @@ fn reach_target(ctx: &Ctx, pred: &Predicate, subject: &[usize], reach: &Reach) -
     if !sure_verb {
         return None;
     }
+    // "accusing them of killing X", "called on them to boycott Y": an
+    // object pronoun that is no mention (`object_pronouns.txt`) in the
+    // slot, the first word after the verb that is not one of the
+    // pattern's words, is the party the act is aimed at; the actors after
+    // it are the act's content.
+    let slot = (verb + 1..ctx.range.end).find(|i| !m.literals.contains(i));
+    if slot.is_some_and(|i| {
+        !ctx.in_mention(i) && crate::builtin::lang_set!("object_pronouns").contains(ctx.norm(i))
+    }) {
+        return None;
+    }
     let start = m.end.max(verb + 1);
     let end = next_verb.min(ctx.range.end).min(start + REACH);
     let sets = &ctx.p.rules.code_sets;
