@@ -115,3 +115,27 @@ fn an_object_pronoun_in_the_slot_ends_the_target_search() {
         ),
     ]);
 }
+
+/// A role noun's modifiers that its mention leaves out ("former",
+/// "senior": `role_modifiers.txt`) do not break a compound subject: both
+/// members act, not only the second.
+#[test]
+fn modifiers_before_a_role_keep_the_compound_subject() {
+    check_triples(&[
+        // was KENREB only
+        (
+            "Kenya's government and former rebel commanders rejected the demands by Somali militants.",
+            &[("KENGOV", "SOMREB", "120"), ("KENREB", "SOMREB", "120")],
+        ),
+        // was UGAGOV only
+        (
+            "Kenya and senior Ugandan officials condemned Somalia.",
+            &[("KEN", "SOM", "111"), ("UGAGOV", "SOM", "111")],
+        ),
+        // guard: no modifier, as before
+        (
+            "Kenya's government and rebel commanders rejected the demands by Somali militants.",
+            &[("KENGOV", "SOMREB", "120"), ("KENREB", "SOMREB", "120")],
+        ),
+    ]);
+}
