@@ -353,6 +353,7 @@ fn reach_target(ctx: &Ctx, pred: &Predicate, subject: &[usize], reach: &Reach) -
     let end = next_verb.min(ctx.range.end).min(start + REACH);
     let sets = &ctx.p.rules.code_sets;
     let mut t = start;
+    let mut own_passed = false;
     while t < end {
         if let Some(k) = mention_starting_at(ctx.mentions, t) {
             let mention = &ctx.mentions[k];
@@ -458,8 +459,10 @@ fn reach_target(ctx: &Ctx, pred: &Predicate, subject: &[usize], reach: &Reach) -
             // mention of the subject's own country is the source itself,
             // not the party its act is aimed at, so the search goes on. A
             // pronoun alone ("demanded that he resign"), a named body or
-            // person of the same country is another party, and a place
-            // stops the search.
+            // person of the same country is another party. Past such a
+            // phrase, the country its people are in or sent to is the
+            // other party ("the detention of its diplomats in Uganda", "a
+            // call for its troops to be deployed in Chad").
             let possessive = mention.tokens.len() > 1
                 && crate::builtin::lang_set!("pronouns").contains(ctx.norm(mention.tokens.start));
             let own = possessive
@@ -469,14 +472,18 @@ fn reach_target(ctx: &Ctx, pred: &Predicate, subject: &[usize], reach: &Reach) -
                         .iter()
                         .any(|&s| s != k && owner_of(&ctx.mentions[s].referent) == Some(c.clone()))
                 });
-            if coded
-                && placed
+            let own_place = own_passed
+                && mention.locative
+                && !after_origin
+                && (country || matches!(mention.referent, Referent::Capital(_)));
+            if (coded && placed || own_place)
                 && !own
                 && !subject.contains(&k)
                 && (!place_only || in_a_place(ctx, k))
             {
                 return Some(k);
             }
+            own_passed |= own;
             t = mention.tokens.end;
             continue;
         }
