@@ -149,3 +149,28 @@ fn modifiers_before_a_role_keep_the_compound_subject() {
         ),
     ]);
 }
+
+/// An appeal's addressee whose phrase goes on past its mention with
+/// lower-case nouns before "to" ("the UN stabilization mission to
+/// broker") still governs the infinitive: what it asks for is its
+/// content (and chooses its subtype), not an act of the appealing party.
+#[test]
+fn an_addressee_phrase_past_its_mention_governs_the_content() {
+    check_triples(&[
+        // was also NGOAMN -> HTI 045, the mediation as done
+        (
+            "Amnesty International has called on the UN peacekeeping mission to broker a truce among Haitians.",
+            &[("NGOAMN", "IGOUNO", "028")],
+        ),
+        // was also NGOHRW -> MLIMIL 093, the inquiry as done
+        (
+            "Human Rights Watch urged the African Union monitoring mission to investigate killings by Malian soldiers.",
+            &[("NGOHRW", "IGOAFRAFU", "020")],
+        ),
+        // guard: "and" starts a coordinated verb, not the addressee's phrase
+        (
+            "Syria called on Egypt to act quickly and accused the United States of war crimes.",
+            &[("SYR", "EGY", "020"), ("SYR", "USA", "112")],
+        ),
+    ]);
+}
