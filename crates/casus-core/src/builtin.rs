@@ -108,6 +108,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/gap_links.txt",
     "lang/en/pronouns.txt",
     "lang/en/subject_pronouns.txt",
+    "lang/en/object_pronouns.txt",
     "lang/en/first_person_pronouns.txt",
     "lang/en/person_pronouns.txt",
     "lang/en/person_titles.txt",

@@ -139,10 +139,27 @@ impl Ctx<'_> {
             {
                 from += 1;
             }
-            let between: Vec<&str> = (from..b.tokens.start)
+            let mut between: Vec<&str> = (from..b.tokens.start)
                 .filter(|&i| !self.layer.tokens[i].temporal)
                 .map(|i| self.norm(i))
                 .collect();
+            // "the government and former rebel commanders", "Kenya and
+            // senior Ugandan officials": up to two modifiers of a role
+            // noun (`role_modifiers.txt`) the mention leaves out stand
+            // between the link and the member
+            if b.has_role {
+                for _ in 0..2 {
+                    match between.last() {
+                        Some(w)
+                            if between.len() > 1
+                                && crate::builtin::lang_has("role_modifiers", w) =>
+                        {
+                            between.pop();
+                        }
+                        _ => break,
+                    }
+                }
+            }
             // "..., and the Netherlands said it would": a new clause's
             // subject, not another member of the compound; but the last
             // member of a serial-comma list ("the US, Russia, and

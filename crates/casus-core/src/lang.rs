@@ -58,6 +58,7 @@ pub const LISTS: &[(&str, u32)] = &[
     ("place_say_words", 0),
     ("pronouns", 0),
     ("subject_pronouns", 0),
+    ("object_pronouns", 0),
     ("first_person_pronouns", 0),
     ("person_pronouns", 0),
     ("person_titles", 0),

@@ -338,10 +338,22 @@ fn reach_target(ctx: &Ctx, pred: &Predicate, subject: &[usize], reach: &Reach) -
     if !sure_verb {
         return None;
     }
+    // "accusing them of killing X", "called on them to boycott Y": an
+    // object pronoun that is no mention (`object_pronouns.txt`) in the
+    // slot, the first word after the verb that is not one of the
+    // pattern's words, is the party the act is aimed at; the actors after
+    // it are the act's content.
+    let slot = (verb + 1..ctx.range.end).find(|i| !m.literals.contains(i));
+    if slot.is_some_and(|i| {
+        !ctx.in_mention(i) && crate::builtin::lang_set!("object_pronouns").contains(ctx.norm(i))
+    }) {
+        return None;
+    }
     let start = m.end.max(verb + 1);
     let end = next_verb.min(ctx.range.end).min(start + REACH);
     let sets = &ctx.p.rules.code_sets;
     let mut t = start;
+    let mut own_passed = false;
     while t < end {
         if let Some(k) = mention_starting_at(ctx.mentions, t) {
             let mention = &ctx.mentions[k];
@@ -441,9 +453,37 @@ fn reach_target(ctx: &Ctx, pred: &Predicate, subject: &[usize], reach: &Reach) -
             // (a one-party ceasefire: only a place counts, and an actor
             // before it is passed over, "a truce halting Ruritania's
             // offensive in northern Borduria")
-            if coded && placed && !subject.contains(&k) && (!place_only || in_a_place(ctx, k)) {
+            // The source's own people or things, named with a possessive
+            // pronoun ("rejected a call for its forces to be deployed in
+            // X", "criticised the detention of its diplomats by Y"): such a
+            // mention of the subject's own country is the source itself,
+            // not the party its act is aimed at, so the search goes on. A
+            // pronoun alone ("demanded that he resign"), a named body or
+            // person of the same country is another party. Past such a
+            // phrase, the country its people are in or sent to is the
+            // other party ("the detention of its diplomats in Uganda", "a
+            // call for its troops to be deployed in Chad").
+            let possessive = mention.tokens.len() > 1
+                && crate::builtin::lang_set!("pronouns").contains(ctx.norm(mention.tokens.start));
+            let own = possessive
+                && !mention.locative
+                && owner_of(&mention.referent).is_some_and(|c| {
+                    subject
+                        .iter()
+                        .any(|&s| s != k && owner_of(&ctx.mentions[s].referent) == Some(c.clone()))
+                });
+            let own_place = own_passed
+                && mention.locative
+                && !after_origin
+                && (country || matches!(mention.referent, Referent::Capital(_)));
+            if (coded && placed || own_place)
+                && !own
+                && !subject.contains(&k)
+                && (!place_only || in_a_place(ctx, k))
+            {
                 return Some(k);
             }
+            own_passed |= own;
             t = mention.tokens.end;
             continue;
         }
@@ -464,6 +504,14 @@ fn reach_target(ctx: &Ctx, pred: &Predicate, subject: &[usize], reach: &Reach) -
         t += 1;
     }
     None
+}
+
+/// The country (or organisation) a coded referent belongs to.
+fn owner_of(referent: &Referent) -> Option<String> {
+    match referent {
+        Referent::Actor(c) | Referent::Capital(c) => Some(crate::clause::ctx_country(c)),
+        _ => None,
+    }
 }
 
 /// Whether a say-verb follows the mention's phrase at once, after at most

@@ -299,10 +299,26 @@ fn contents(ctx: &Ctx, preds: &[Predicate]) -> Vec<Content> {
             let from = d.matched.trigger_span().end.max(d.matched.end);
             // or right past the whole of its addressee: "urged Kenya and
             // Uganda to V" (the slot holds only the first of a compound)
+            // The addressee's phrase may go on past its mention with up
+            // to three lower-case nouns before "to" ("called on the UN
+            // stabilization mission to broker", "urged Kenyan police
+            // commanders to")
+            let phrase_end = |e: usize| {
+                let mut t = e;
+                while t < e + 3 && t < pred.matched.verb && plain_noun(ctx, t) {
+                    t += 1;
+                }
+                if t > e && t < pred.matched.verb && ctx.word_in(t, crate::lang::INFINITIVE_MARKERS)
+                {
+                    t
+                } else {
+                    e
+                }
+            };
             let past_addressee = d
                 .targets
                 .iter()
-                .map(|&t| ctx.mentions[t].tokens.end)
+                .map(|&t| phrase_end(ctx.mentions[t].tokens.end))
                 .filter(|&e| e <= pred.matched.verb)
                 .max()
                 .filter(|&e| e > from);
@@ -321,6 +337,29 @@ fn contents(ctx: &Ctx, preds: &[Predicate]) -> Vec<Content> {
         }
     }
     out
+}
+
+/// A lower-case word outside any mention that can only be part of a noun
+/// phrase: no verb of a pattern, function word, clause break or "to".
+fn plain_noun(ctx: &Ctx, t: usize) -> bool {
+    use crate::vocab::class;
+    let w = ctx.norm(t);
+    ctx.layer.tokens[t].shape == crate::text::Shape::Lower
+        && !ctx.in_mention(t)
+        && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && !crate::clause::is_adverb(w)
+        && !ctx.word_in(t, crate::lang::INFINITIVE_MARKERS)
+        && !ctx.word_in(t, crate::lang::CLAUSE_COORDINATORS)
+        && !ctx.word_in(t, crate::lang::LIST_JOINERS)
+        && !ctx.layer.is(
+            t,
+            class::PATTERN_VERB
+                | class::PREPOSITION
+                | class::DETERMINER
+                | class::CLAUSE_BREAK
+                | class::AUXILIARY
+                | class::RELATIVE,
+        )
 }
 
 /// The threat, intent or refusal (code set `commitment`) whose condition
@@ -750,7 +789,12 @@ fn content_noun(ctx: &Ctx, pred: &Predicate) -> Option<usize> {
         }
         // "a US offer": an indefinite article before an adjectival mention
         if let Some(m) = ctx.mentions.iter().find(|m| m.tokens.end == t + 1) {
-            let s = m.tokens.start;
+            // ... or before several ("a U.S. State Department call", "a
+            // Chinese government offer"): the article is before the first
+            let mut s = m.tokens.start;
+            while let Some(before) = ctx.mentions.iter().find(|m| s > start && m.tokens.end == s) {
+                s = before.tokens.start;
+            }
             return (s > start && ctx.word_in(s - 1, crate::lang::INDEFINITE_ARTICLES))
                 .then_some(noun);
         }
