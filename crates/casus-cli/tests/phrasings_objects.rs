@@ -111,6 +111,23 @@ fn giving_verbs_give_aid_when_an_amount_says_so() {
             "provide % to +",
             "asserted",
         ),
+        // money or goods "for" people in a place: the place is the target
+        (
+            "Canada provided $12 million for flood victims in Malawi.",
+            "CAN",
+            "MWI",
+            "070",
+            "provide % for +",
+            "asserted",
+        ),
+        (
+            "China lent another $2 billion in balance-of-payments support to Pakistan.",
+            "CHN",
+            "PAK",
+            "071",
+            "lend % to +",
+            "asserted",
+        ),
         (
             "Finland gave 4,000 solar lamps to Malawi.",
             "FIN",
@@ -120,7 +137,7 @@ fn giving_verbs_give_aid_when_an_amount_says_so() {
             "asserted",
         ),
         (
-            "Spain delivered twelve refrigerated trucks to Cuba.",
+            "Spain delivered 120 refrigerated trucks to Cuba.",
             "ESP",
             "CUB",
             "070",
@@ -142,6 +159,7 @@ fn uses_that_are_no_event_stay_uncoded() {
         "Ecuador provided an update on the case to Peruvian reporters.",
         "The Polish minister gave an interview to German television.",
         "Romania delivered a stern speech to Moldovan lawmakers.",
+        "The Kenyan minister gave three reasons for the delay to Kenyan reporters.",
         "Chile returned the favour, because Peru had sent experts to Bolivia.",
     ];
     for (sentence, events) in sentences.iter().zip(code_rows(&sentences, &[])) {

@@ -28,7 +28,7 @@ pub enum Element {
     /// (passive: the thing is the subject) it may be empty.
     Object,
     /// `%`: an object as `_` that names an amount, a number or a word of
-    /// `amount_words.txt` ("gave *$3 million* to", "provided *two field
+    /// `amount_words.txt` ("gave *$3 million* to", "provided *40 field
     /// hospitals* to"): for verbs that give material things only when a
     /// quantity says so ("provided *an update* to" is no aid).
     Amount,
@@ -826,6 +826,11 @@ fn object_stops(layer: &TextLayer, t: usize, end: usize, mentions: &[Mention]) -
     false
 }
 
+/// A sign before a number ("*$*40 million", "*€*3m"): it opens an amount.
+fn amount_sign(layer: &TextLayer, t: usize, end: usize) -> bool {
+    t + 1 < end && layer.tokens[t + 1].shape == crate::text::Shape::Number
+}
+
 /// The token of the pattern word `form` that ends the object of a `_`
 /// element starting at `start`: a noun phrase of at least one word (none
 /// after a form of "be", whose subject is the object), at most
@@ -872,6 +877,7 @@ fn object_end(
             // "to" before a bare verb is an infinitive's ("allowing firms
             // *to* keep"), not the pattern's preposition
             let infinitive = t + 1 < end
+                && crate::builtin::lang_set!("infinitive_markers").contains(layer.norm(t))
                 && layer.is(t + 1, class::PATTERN_VERB)
                 && layer.is(t + 1, class::BASE_LIKE)
                 && layer.tokens[t + 1].shape == crate::text::Shape::Lower
@@ -891,7 +897,8 @@ fn object_end(
                 || is_adverb_form(layer, t)
                 || crate::builtin::lang_set!("non_objects").contains(layer.norm(t))
                 || crate::builtin::lang_set!("clause_coordinators").contains(layer.norm(t))
-                || !layer.norm(t).chars().any(char::is_alphanumeric))
+                || !(layer.norm(t).chars().any(char::is_alphanumeric)
+                    || amount_sign(layer, t, end)))
         {
             return None;
         }
