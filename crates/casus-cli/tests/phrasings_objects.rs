@@ -128,6 +128,24 @@ fn giving_verbs_give_aid_when_an_amount_says_so() {
             "lend % to +",
             "asserted",
         ),
+        // the object last, after the recipient
+        (
+            "Denmark provided Jordan with 120 prefabricated classrooms and school buses.",
+            "DNK",
+            "JOR",
+            "070",
+            "provide + with %",
+            "asserted",
+        ),
+        // a currency sign before a number written with a letter
+        (
+            "The EU provided €45m for cocoa farmers in Ghana.",
+            "IGOEUREEC",
+            "GHAAGR",
+            "070",
+            "provide % for +",
+            "asserted",
+        ),
         (
             "Finland gave 4,000 solar lamps to Malawi.",
             "FIN",

@@ -425,8 +425,11 @@ impl VerbLexicon {
         }
         // the object's end is found by the word after it ("give _ to +")
         if let Some(k) = elements.iter().position(Element::is_object) {
-            if !matches!(elements.get(k + 1), Some(Element::Word(_))) {
-                return Err("`_` or `%` (an object) must be followed by a pattern word".into());
+            if !matches!(elements.get(k + 1), Some(Element::Word(_)) | None) {
+                return Err(
+                    "`_` or `%` (an object) must be followed by a pattern word or end the pattern"
+                        .into(),
+                );
             }
         }
         let mut symmetric = false;
@@ -828,7 +831,7 @@ fn object_stops(layer: &TextLayer, t: usize, end: usize, mentions: &[Mention]) -
 
 /// A sign before a number ("*$*40 million", "*€*3m"): it opens an amount.
 fn amount_sign(layer: &TextLayer, t: usize, end: usize) -> bool {
-    t + 1 < end && layer.tokens[t + 1].shape == crate::text::Shape::Number
+    t + 1 < end && layer.norm(t + 1).starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// The token of the pattern word `form` that ends the object of a `_`
@@ -844,7 +847,7 @@ fn amount_sign(layer: &TextLayer, t: usize, end: usize) -> bool {
 #[allow(clippy::too_many_arguments)]
 fn object_end(
     lex: &VerbLexicon,
-    form: usize,
+    form: Option<usize>,
     layer: &TextLayer,
     verb: usize,
     start: usize,
@@ -867,9 +870,14 @@ fn object_end(
     let mut mention_end = None;
     let mut agent = false;
     while t < limit {
+        // an object that ends the pattern ("provide + with %") runs to a
+        // comma or the end of its clause
+        if form.is_none() && (layer.norm(t) == "," || object_stops(layer, t, end, mentions)) {
+            break;
+        }
         // a passive's object is its subject ("was given *a grace period*
         // by X" is another frame); an active's is not empty
-        if lex.form_at(form, layer, t) && (words > 0 || passive) {
+        if form.is_some_and(|f| lex.form_at(f, layer, t)) && (words > 0 || passive) {
             if passive && words > 0 {
                 return None;
             }
@@ -921,7 +929,8 @@ fn object_end(
         }
         t += 1;
     }
-    None
+    // the end of an object that ends the pattern
+    (form.is_none() && !passive && words > 0 && (has_amount || !amount)).then_some(t)
 }
 
 /// The mention that fills a slot starting at `pos`: the first mention after
@@ -1099,7 +1108,8 @@ impl VerbLexicon {
                     }
                     Element::Word(w) if object_start.is_some() => {
                         let start = object_start.take().expect("checked");
-                        match object_end(self, *w, layer, verb, start, end, mentions, amount) {
+                        match object_end(self, Some(*w), layer, verb, start, end, mentions, amount)
+                        {
                             Some(t) => {
                                 literals.push(t);
                                 object = Some(start..t);
@@ -1290,6 +1300,16 @@ impl VerbLexicon {
                             }
                         }
                     }
+                }
+            }
+            // an object that ends the pattern ("provide + with %")
+            if let (true, Some(start)) = (ok, object_start) {
+                match object_end(self, None, layer, verb, start, end, mentions, amount) {
+                    Some(t) => {
+                        object = Some(start..t);
+                        pos = t;
+                    }
+                    None => ok = false,
                 }
             }
             if !ok {
@@ -1617,10 +1637,10 @@ mod tests {
     }
 
     #[test]
-    fn an_object_is_written_once_never_first_and_before_a_word() {
+    fn an_object_is_written_once_never_first_and_before_a_word_or_last() {
         let src = Source::new(
             "verbs/08.txt",
-            "085 return _ to +\n085 return % to +\n085 _ return to +\n085 return _ % to +\n085 return to + _\n085 return _ +\n",
+            "085 return _ to +\n085 return % to +\n085 _ return to +\n085 return _ % to +\n085 return to + _ +\n085 return _ +\n085 return to + %\n",
         );
         let err = VerbLexicon::build(&[(0, &src)], &tiny_cameo()).unwrap_err();
         let msgs: Vec<String> = err.all().iter().map(|e| e.to_string()).collect();
