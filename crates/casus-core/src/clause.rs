@@ -462,6 +462,7 @@ pub(crate) fn find_subject(
                 let earlier = PatternMatch {
                     verb: first,
                     end: first + 1,
+                    object: None,
                     ..m.clone()
                 };
                 if let Some((subject, _)) = find_subject(ctx, &earlier, slot_mentions, &None) {

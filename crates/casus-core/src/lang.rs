@@ -134,6 +134,8 @@ pub const LISTS: &[(&str, u32)] = &[
     ("place_nouns", 0),
     ("allegiance_links", 0),
     ("side_nouns", 0),
+    ("non_objects", 0),
+    ("amount_words", 0),
     ("tokenizer_clitics", 0),
     // Read by name by `casus parse` (UD tokens for the parser's CoNLL-U).
     ("clitics", 0),

@@ -19,6 +19,26 @@ pub enum Element {
     /// ("threatened to *retaliate* against"); the pattern then gives its
     /// root's general code, while a known action keeps its own pattern.
     Action,
+    /// `_`: the thing the verb acts on, a noun phrase of any words and any
+    /// length up to [`OBJECT_WINDOW`] ("returned *a stolen bronze of the
+    /// Ming era* to", "provided *$40 million in budget support* to"), for
+    /// verbs whose code does not depend on what is given, returned or
+    /// handed over. It never starts with a preposition, never ends in an
+    /// actor mention and never crosses a new clause; after a form of "be"
+    /// (passive: the thing is the subject) it may be empty.
+    Object,
+    /// `%`: an object as `_` that names an amount, a number or a word of
+    /// `amount_words.txt` ("gave *$3 million* to", "provided *40 field
+    /// hospitals* to"): for verbs that give material things only when a
+    /// quantity says so ("provided *an update* to" is no aid).
+    Amount,
+}
+
+impl Element {
+    /// An object element, `_` or `%`.
+    pub fn is_object(&self) -> bool {
+        matches!(self, Element::Object | Element::Amount)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -365,11 +385,20 @@ impl VerbLexicon {
                 "*" if k > 0 && !elements.contains(&Element::Action) => {
                     elements.push(Element::Action)
                 }
-                "+" | "$" | "*" => {
-                    return Err(format!("`{w}` may appear only once in a pattern, `*` not first"))
+                "_" | "%" if k > 0 && !elements.iter().any(Element::is_object) => {
+                    elements.push(if w == "_" {
+                        Element::Object
+                    } else {
+                        Element::Amount
+                    })
+                }
+                "+" | "$" | "*" | "_" | "%" => {
+                    return Err(format!(
+                        "`{w}` may appear only once in a pattern (`_` or `%` once), `*`, `_` and `%` not first"
+                    ))
                 }
                 _ if !valid_pattern_word(w) => {
-                    return Err(format!("`{w}` is not a lower-case pattern word (write words in base form, `+` for the target, `$` for the source, `*` for an unknown action)"))
+                    return Err(format!("`{w}` is not a lower-case pattern word (write words in base form, `+` for the target, `$` for the source, `*` for an unknown action, `_` for an object, `%` for an object with an amount)"))
                 }
                 _ => {
                     // "1:word" for the verb, "0:word" after it (built by
@@ -393,6 +422,15 @@ impl VerbLexicon {
         }
         if !matches!(elements.first(), Some(Element::Word(_))) {
             return Err("a pattern must start with its verb".into());
+        }
+        // the object's end is found by the word after it ("give _ to +")
+        if let Some(k) = elements.iter().position(Element::is_object) {
+            if !matches!(elements.get(k + 1), Some(Element::Word(_)) | None) {
+                return Err(
+                    "`_` or `%` (an object) must be followed by a pattern word or end the pattern"
+                        .into(),
+                );
+            }
         }
         let mut symmetric = false;
         let mut also_reverse = None;
@@ -455,7 +493,14 @@ impl VerbLexicon {
             let mut index = VerbIndex::default();
             let mut by_next: HashMap<u32, Vec<usize>> = HashMap::default();
             for &pid in list {
-                match self.patterns[pid].elements.get(1) {
+                // "give _ to +": the word after the object is the one
+                // looked for after the verb
+                let elements = &self.patterns[pid].elements;
+                let second = match elements.get(1) {
+                    Some(e) if e.is_object() => elements.get(2),
+                    other => other,
+                };
+                match second {
                     Some(Element::Word(w)) => {
                         for &next in &self.form_words[*w] {
                             by_next.entry(next).or_default().push(pid);
@@ -581,6 +626,9 @@ impl VerbLexicon {
 
 const MAX_GAP: usize = 3;
 
+/// How many tokens an object element (`_`) may take.
+const OBJECT_WINDOW: usize = 16;
+
 /// How far after its verb a pattern's second word may stand: gaps, time
 /// expressions, amounts and a whole target mention may come between.
 const NEXT_WORD_WINDOW: usize = 24;
@@ -595,6 +643,9 @@ pub struct PatternMatch {
     pub target: Option<usize>,
     pub source: Option<usize>,
     pub end: usize,
+    /// The tokens an object element (`_`) took: part of the match, so a
+    /// verb among them ("a colonel *accused* of fraud") is not matched again.
+    pub object: Option<Range<usize>>,
 }
 
 impl PatternMatch {
@@ -720,6 +771,166 @@ fn name_run_end(layer: &TextLayer, t: usize, end: usize) -> Option<usize> {
         i += 1;
     }
     (i > t + 1).then_some(i)
+}
+
+/// Whether the verb at `verb` is a passive participle after a form of "be"
+/// ("was returned", "were quietly handed back"; not "is returning").
+fn after_be(layer: &TextLayer, verb: usize) -> bool {
+    if !layer.is(verb, crate::vocab::class::PARTICIPLE) || layer.norm(verb).ends_with("ing") {
+        return false;
+    }
+    let mut b = verb;
+    while b > 0 && is_adverb_form(layer, b - 1) {
+        b -= 1;
+    }
+    b > 0 && layer.is(b - 1, crate::vocab::class::BE_FORM)
+}
+
+/// Whether the object of a `_` element stops before token `t`: a new
+/// clause starts there. Clause words, auxiliaries and say-verbs end it; so
+/// does a word that stops a reach ("because", "when", "which"), unless it
+/// is a preposition before a number or a time ("missing *since* 1943"); and
+/// a coordinator before a new subject or a finite verb ("returned fire *and*
+/// sent troops to"), though not before a noun or an "-ing" form ("weapons
+/// and training").
+fn object_stops(layer: &TextLayer, t: usize, end: usize, mentions: &[Mention]) -> bool {
+    use crate::vocab::class;
+    let w = layer.norm(t);
+    if layer.is(
+        t,
+        class::CLAUSE_BREAK | class::RELATIVE | class::AUXILIARY | class::BE_FORM | class::SAY_VERB,
+    ) || w == "."
+    {
+        return true;
+    }
+    if layer.is(t, class::REACH_STOP) {
+        let dated = t + 1 < end
+            && (layer.tokens[t + 1].temporal
+                || layer.tokens[t + 1].shape == crate::text::Shape::Number);
+        return !(layer.is(t, class::PREPOSITION) && dated);
+    }
+    if crate::builtin::lang_set!("clause_coordinators").contains(w) && t + 1 < end {
+        let mut n = t + 1;
+        while n < end && is_adverb_form(layer, n) {
+            n += 1;
+        }
+        if n >= end {
+            return true;
+        }
+        let next = layer.norm(n);
+        let new_subject = mention_starting_at(mentions, n).is_some_and(|m| !mentions[m].adjectival)
+            || crate::builtin::lang_set!("subject_pronouns").contains(next);
+        let finite = layer.is(n, class::PATTERN_VERB)
+            && !layer.is(n, class::BASE_LIKE)
+            && !next.ends_with("ing")
+            && layer.tokens[n].shape == crate::text::Shape::Lower;
+        return new_subject || finite;
+    }
+    false
+}
+
+/// A sign before a number ("*$*40 million", "*€*3m"): it opens an amount.
+fn amount_sign(layer: &TextLayer, t: usize, end: usize) -> bool {
+    t + 1 < end && layer.norm(t + 1).starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The token of the pattern word `form` that ends the object of a `_`
+/// element starting at `start`: a noun phrase of at least one word (none
+/// after a form of "be", whose subject is the object), at most
+/// `OBJECT_WINDOW` tokens, that does not start with a preposition, an
+/// adverb or a word that is no object (`non_objects.txt`: "returned *home*
+/// to"), does not open a new clause, and does not end in an actor mention
+/// (people sent or handed over are the business of the verb's own frames);
+/// with `amount` (`%`), it names one. A passive's by-agent before the word
+/// is skipped ("was returned *by customs officers* to"). A "to" before a
+/// bare verb is an infinitive's, not the word.
+#[allow(clippy::too_many_arguments)]
+fn object_end(
+    lex: &VerbLexicon,
+    form: Option<usize>,
+    layer: &TextLayer,
+    verb: usize,
+    start: usize,
+    end: usize,
+    mentions: &[Mention],
+    amount: bool,
+) -> Option<usize> {
+    use crate::vocab::class;
+    let passive = after_be(layer, verb);
+    let mut t = start;
+    while t < end && layer.tokens[t].temporal {
+        t += 1;
+    }
+    let first = t;
+    let limit = (first + OBJECT_WINDOW).min(end);
+    let mut words = 0;
+    let mut has_amount = false;
+    // the token after the last actor mention of the object, and whether
+    // the words since a passive's "by" are its agent
+    let mut mention_end = None;
+    let mut agent = false;
+    while t < limit {
+        // an object that ends the pattern ("provide + with %") runs to a
+        // comma or the end of its clause
+        if form.is_none() && (layer.norm(t) == "," || object_stops(layer, t, end, mentions)) {
+            break;
+        }
+        // a passive's object is its subject ("was given *a grace period*
+        // by X" is another frame); an active's is not empty
+        if form.is_some_and(|f| lex.form_at(f, layer, t)) && (words > 0 || passive) {
+            if passive && words > 0 {
+                return None;
+            }
+            let ends_in_actor = mention_end == Some(t) && !agent;
+            // "to" before a bare verb is an infinitive's ("allowing firms
+            // *to* keep"), not the pattern's preposition
+            let infinitive = t + 1 < end
+                && crate::builtin::lang_set!("infinitive_markers").contains(layer.norm(t))
+                && layer.is(t + 1, class::PATTERN_VERB)
+                && layer.is(t + 1, class::BASE_LIKE)
+                && layer.tokens[t + 1].shape == crate::text::Shape::Lower
+                && mention_starting_at(mentions, t + 1).is_none();
+            return (!ends_in_actor && !infinitive && (has_amount || !amount)).then_some(t);
+        }
+        if passive
+            && !agent
+            && crate::builtin::lang_set!("agent_prepositions").contains(layer.norm(t))
+        {
+            agent = true;
+            t += 1;
+            continue;
+        }
+        if t == first
+            && (layer.is(t, class::PREPOSITION)
+                || is_adverb_form(layer, t)
+                || crate::builtin::lang_set!("non_objects").contains(layer.norm(t))
+                || crate::builtin::lang_set!("clause_coordinators").contains(layer.norm(t))
+                || !(layer.norm(t).chars().any(char::is_alphanumeric)
+                    || amount_sign(layer, t, end)))
+        {
+            return None;
+        }
+        if object_stops(layer, t, end, mentions) {
+            return None;
+        }
+        if let Some(m) = mention_starting_at(mentions, t) {
+            t = mentions[m].tokens.end;
+            // a place the thing was in ("held in Vienna") is no party
+            mention_end = (!mentions[m].locative).then_some(t);
+            words += usize::from(!agent);
+            continue;
+        }
+        let w = layer.norm(t);
+        has_amount |= !agent
+            && (w.chars().any(|c| c.is_ascii_digit())
+                || crate::builtin::lang_set!("amount_words").contains(w));
+        if !layer.tokens[t].temporal && !agent {
+            words += 1;
+        }
+        t += 1;
+    }
+    // the end of an object that ends the pattern
+    (form.is_none() && !passive && words > 0 && (has_amount || !amount)).then_some(t)
 }
 
 /// The mention that fills a slot starting at `pos`: the first mention after
@@ -884,9 +1095,34 @@ impl VerbLexicon {
             let mut possessor = false;
             // the last token of the mention a slot just took
             let mut slot_head: Option<usize> = None;
+            // where an object element (`_`) starts, until the word after it
+            let mut object_start: Option<usize> = None;
+            let mut amount = false;
+            let mut object = None;
             let elements = &self.elements[p.start as usize + 1..p.end as usize];
             for (i, el) in elements.iter().enumerate() {
                 match el {
+                    Element::Object | Element::Amount => {
+                        object_start = Some(pos);
+                        amount = *el == Element::Amount;
+                    }
+                    Element::Word(w) if object_start.is_some() => {
+                        let start = object_start.take().expect("checked");
+                        match object_end(self, Some(*w), layer, verb, start, end, mentions, amount)
+                        {
+                            Some(t) => {
+                                literals.push(t);
+                                object = Some(start..t);
+                                pos = t + 1;
+                                possessor = false;
+                                slot_head = None;
+                            }
+                            None => {
+                                ok = false;
+                                break;
+                            }
+                        }
+                    }
                     Element::Word(w) => {
                         let form = *w;
                         // the slot's mention took the pattern's word as its
@@ -1066,6 +1302,16 @@ impl VerbLexicon {
                     }
                 }
             }
+            // an object that ends the pattern ("provide + with %")
+            if let (true, Some(start)) = (ok, object_start) {
+                match object_end(self, None, layer, verb, start, end, mentions, amount) {
+                    Some(t) => {
+                        object = Some(start..t);
+                        pos = t;
+                    }
+                    None => ok = false,
+                }
+            }
             if !ok {
                 continue;
             }
@@ -1092,6 +1338,7 @@ impl VerbLexicon {
                     target,
                     source,
                     end: pos,
+                    object: object.clone(),
                 };
                 best = Some((score, m));
             }
@@ -1387,6 +1634,20 @@ mod tests {
         assert_eq!(msgs.len(), 2, "{msgs:?}");
         assert!(msgs[0].starts_with("verbs/02.txt:2:"));
         assert!(msgs[1].starts_with("verbs/02.txt:3:"));
+    }
+
+    #[test]
+    fn an_object_is_written_once_never_first_and_before_a_word_or_last() {
+        let src = Source::new(
+            "verbs/08.txt",
+            "085 return _ to +\n085 return % to +\n085 _ return to +\n085 return _ % to +\n085 return to + _ +\n085 return _ +\n085 return to + %\n",
+        );
+        let err = VerbLexicon::build(&[(0, &src)], &tiny_cameo()).unwrap_err();
+        let msgs: Vec<String> = err.all().iter().map(|e| e.to_string()).collect();
+        assert_eq!(msgs.len(), 4, "{msgs:?}");
+        for (msg, line) in msgs.iter().zip([3, 4, 5, 6]) {
+            assert!(msg.starts_with(&format!("verbs/08.txt:{line}:")), "{msg}");
+        }
     }
 
     #[test]

@@ -285,9 +285,20 @@ fn sentence(
 /// slot. `None` for a passive without a by-agent.
 fn roles(ctx: &Ctx, pred: &Predicate, subject: &[usize]) -> Option<(Vec<usize>, Vec<usize>)> {
     let m = &pred.matched;
+    // "was returned to Egypt by the police": the subject of a passive is
+    // the object of a pattern with one (`_`), the thing given, and the
+    // slot after the pattern's preposition holds the target
+    let object_pattern = ctx.p.verbs.patterns[m.pattern]
+        .elements
+        .iter()
+        .any(crate::verbs::Element::is_object);
     Some(if pred.voice == Voice::Passive {
         let a = pred.by_agent?;
-        (ctx.compound(a, false, true), subject.to_vec())
+        let targets = match m.target {
+            Some(t) if object_pattern => ctx.compound(t, false, true),
+            _ => subject.to_vec(),
+        };
+        (ctx.compound(a, false, true), targets)
     } else if let Some(s) = m.source {
         (ctx.compound(s, false, true), subject.to_vec())
     } else {

@@ -121,6 +121,11 @@ fn find_matches(ctx: &Ctx) -> Vec<PatternMatch> {
             for &l in &m.literals {
                 used[l - range.start] = true;
             }
+            // a verb inside the object of `_` is part of the match ("a
+            // colonel *accused* of fraud")
+            for l in m.object.clone().into_iter().flatten() {
+                used[l - range.start] = true;
+            }
             matches.push(m);
         }
     }

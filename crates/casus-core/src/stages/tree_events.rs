@@ -325,6 +325,9 @@ fn frames(ctx: &Ctx, tree: &Tree, verb: usize) -> Vec<(usize, Vec<usize>, Slots)
                     ok = false;
                     break;
                 }
+                // the object is the verb's own; the word after it is looked
+                // for in the verb's phrase as any other
+                Element::Object | Element::Amount => {}
             }
         }
         if ok {
@@ -618,6 +621,7 @@ fn sentence(
             target: targets.first().copied(),
             source: None,
             end: literals.last().map_or(verb + 1, |&l| l + 1),
+            object: None,
         };
         let mut pred = Predicate {
             sentence: index,
