@@ -458,3 +458,36 @@ fn agencies_and_central_banks_known_by_their_own_names() {
         ),
     ]);
 }
+
+#[test]
+fn a_region_adjective_before_a_role_or_its_states_is_the_region() {
+    // CAMEO's region codes: "European ministers" were a role of no country
+    // and gave no event; a region adjective alone ("the European market")
+    // still names no one.
+    check(&[
+        (
+            "Nordic ministers urged Belarus to release the jailed reporters.",
+            "SCNGOV",
+            "BLR",
+            "0253",
+        ),
+        (
+            "Latin American governments condemned Nicaragua over the expulsions.",
+            "LAMGOV",
+            "NIC",
+            "111",
+        ),
+        (
+            "Japan shipped vaccines to several Southeast Asian nations.",
+            "JPN",
+            "SEA",
+            "073",
+        ),
+        (
+            "Western powers accused Belarus of staging the migrant crisis.",
+            "WST",
+            "BLR",
+            "112",
+        ),
+    ]);
+}

@@ -576,6 +576,16 @@ impl<'a> RawAt<'a> {
     }
 }
 
+/// What a region adjective heads: see [`ActorLexicon::region_head`].
+enum RegionHead {
+    /// a role noun: composed as a country's role
+    Role,
+    /// the states of the region, up to this token
+    States(usize),
+    /// nothing that is an actor
+    None,
+}
+
 #[derive(Debug, Clone)]
 struct Raw {
     start: usize,
@@ -794,6 +804,29 @@ impl ActorLexicon {
                 i += 1;
                 continue;
             };
+            if let Some(head) = self.region_head(layer, raw, &by_start, range.end) {
+                match head {
+                    RegionHead::Role => {}
+                    RegionHead::None => {
+                        // a place of no country, as the region's name is
+                        // ("the Caribbean nation of Grenada")
+                        let mut mention = self.simple_mention(raw, date);
+                        mention.referent = Referent::Place(None);
+                        mention.adjectival = false;
+                        out.push(mention);
+                        i = raw.end;
+                        continue;
+                    }
+                    RegionHead::States(end) => {
+                        let mut mention = self.simple_mention(raw, date);
+                        mention.tokens = raw.start..end;
+                        mention.adjectival = false;
+                        out.push(mention);
+                        i = end;
+                        continue;
+                    }
+                }
+            }
             let mut mention = self.compose(layer, raw, &by_start, range.end, date);
             let first = mention.tokens.start;
             let before = first.checked_sub(1).filter(|&b| b >= range.start);
@@ -812,6 +845,46 @@ impl ActorLexicon {
         out
     }
 
+    /// What follows the adjective of a world region (`raw`), if it is one.
+    /// A region is an actor only through the noun after it: a role ("European
+    /// ministers", "Western senior diplomats") or the states of the region
+    /// ("African countries", "Gulf states"); elsewhere it names no one ("the
+    /// European market", "a Balkan republic").
+    fn region_head(
+        &self,
+        layer: &TextLayer,
+        raw: &Raw,
+        by_start: &RawAt<'_>,
+        end: usize,
+    ) -> Option<RegionHead> {
+        let e = &self.entries[raw.entry];
+        if e.kind != EntryKind::CountryAdj || !crate::codes::ActorCode(&e.code).is_region() {
+            return None;
+        }
+        let mut j = raw.end;
+        // up to two modifiers, as before a country's role ("Western senior
+        // diplomats")
+        for _ in 0..3 {
+            if j >= end {
+                break;
+            }
+            if by_start
+                .get(j)
+                .is_some_and(|r| self.entries[r.entry].kind == EntryKind::Agent)
+            {
+                return Some(RegionHead::Role);
+            }
+            if lang_has("region_member_nouns", layer.norm(j)) {
+                return Some(RegionHead::States(j + 1));
+            }
+            if by_start.get(j).is_some() || !lang_has("role_modifiers", layer.norm(j)) {
+                break;
+            }
+            j += 1;
+        }
+        Some(RegionHead::None)
+    }
+
     /// A country adjective that names a place by the noun after it: "the
     /// Kenyan capital", "the Congolese province of Ituri" (the place after
     /// "of" is part of the phrase). Returns the country and where the
@@ -825,7 +898,10 @@ impl ActorLexicon {
     ) -> Option<(String, usize)> {
         let c = by_start.get(j)?;
         let ce = &self.entries[c.entry];
-        if ce.kind != EntryKind::CountryAdj || ce.code.len() != 3 {
+        if ce.kind != EntryKind::CountryAdj
+            || ce.code.len() != 3
+            || crate::codes::ActorCode(&ce.code).is_region()
+        {
             return None;
         }
         let mut k = c.end;
@@ -1419,6 +1495,7 @@ mod tests {
         let countries = Source::new(
             "actors/countries.txt",
             "[RUS]\nname: Russia\nadj: Russian; Russians; Russo-\ncapital: Moscow\nseat: Kremlin\n\
+             [EUR]\nadj: European\n[WAF]\nadj: West African\n[PGS]\nadj: Gulf\n[LAM]\nadj: Latin American\n[BLK]\nadj: Balkan\n\
              [UKR]\nname: Ukraine\nadj: Ukrainian\ncapital: Kyiv; Kiev\n\
              [MLI]\nname: Mali\n[CHN]\nname: China\nadj: Chinese; Sino-\n[USA]\nname: United States; U.S.; US\nadj: American; U.S.\n\
              [GBR]\nname: Britain\nadj: British\n[TUR]\nname: Turkey\n",
@@ -1610,7 +1687,17 @@ mod tests {
             // a short acronym written as a word at the end of an unknown name
             ("President Tran Xuan Gia spoke", "2020-01-01", &["role:GOV"]),
             ("the GIA attacked", "2020-01-01", &["DZAREB"]),
-            ("the European Nato allies", "2020-01-01", &["IGOWSTNAT"]),
+            ("the European Nato allies", "2020-01-01", &["place:", "IGOWSTNAT"]),
+            // a region adjective names an actor only through a role or the
+            // states of the region
+            ("European officials", "2020-01-01", &["EURGOV"]),
+            ("West African peacekeeping troops", "2020-01-01", &["WAFMIL"]),
+            ("several Gulf states", "2020-01-01", &["PGS"]),
+            ("the European market", "2020-01-01", &["place:"]),
+            ("a Balkan republic", "2020-01-01", &["place:"]),
+            ("Latin American nations", "2020-01-01", &["LAM"]),
+            // and is never the country of a role
+            ("European officials and police", "2020-01-01", &["EURGOV", "role:COP"]),
             ("Turkey Nato", "2020-01-01", &["TUR", "IGOWSTNAT"]),
         ];
         for (text, date, want) in table {

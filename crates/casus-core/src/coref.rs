@@ -80,8 +80,11 @@ pub fn resolved_codes(m: &Mention) -> Vec<String> {
     }
 }
 
+/// The country of a code; a world region (`EURGOV`) is no country a role
+/// or a description could take.
 fn country_of(code: &str) -> Option<&str> {
-    crate::codes::ActorCode(code).country()
+    let code = crate::codes::ActorCode(code);
+    code.country().filter(|_| !code.is_region())
 }
 
 /// Adds mentions for the definite descriptions of the rule files.
@@ -706,15 +709,21 @@ mod tests {
                 "2022-06-01",
                 &[("USALEG", "CUB", "111")],
             ),
-            // the role of a region or a group of states is no one country's:
+            // the role of a region is the region's (a CAMEO region code),
             // not the country of the sentence before
             (
                 "Mali expelled French troops. European ministers condemned Russia.",
                 "2022-06-01",
-                &[("MLI", "FRAMIL", "174")],
+                &[("EURGOV", "RUS", "111"), ("MLI", "FRAMIL", "174")],
             ),
             (
                 "Egypt hosted talks. Western senior diplomats accused Iran.",
+                "2022-06-01",
+                &[("WSTGOV", "IRN", "112")],
+            ),
+            // a group of states is no one country's
+            (
+                "Egypt hosted talks. Multinational officials accused Iran.",
                 "2022-06-01",
                 &[],
             ),
