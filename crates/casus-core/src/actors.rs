@@ -190,11 +190,14 @@ impl ActorLexicon {
     }
 
     fn push(&mut self, phrase: &str, entry: ActorEntry) {
+        self.push_case(phrase, entry, CaseRule::of(phrase));
+    }
+
+    fn push_case(&mut self, phrase: &str, entry: ActorEntry, case: CaseRule) {
         let id = self.entries.len();
         let kind = entry.kind;
         self.entries.push(entry);
         let mut tokens = phrase_tokens(phrase);
-        let case = CaseRule::of(phrase);
         if kind == EntryKind::CountryAdj && phrase.ends_with('-') {
             // A combining form: "Sino-" is used inside hyphenated tokens.
             tokens.retain(|t| t != "-");
@@ -417,10 +420,23 @@ impl ActorLexicon {
                     valid: None,
                     origin,
                 };
-                let mut forms = vec![value.to_lowercase()];
-                forms.extend(plurals(&value.to_lowercase()));
+                // An acronym keeps its capitals and so its case rule: "NGO"
+                // matches "NGOs", not the "Ngo" of a name.
+                let acronym = CaseRule::of(value) == CaseRule::NotLower;
+                let value = if acronym {
+                    value.to_string()
+                } else {
+                    value.to_lowercase()
+                };
+                let mut forms = vec![value.clone()];
+                forms.extend(plurals(&value));
                 for form in forms {
-                    self.push(&form, entry.clone());
+                    let case = if acronym {
+                        CaseRule::NotLower
+                    } else {
+                        CaseRule::of(&form)
+                    };
+                    self.push_case(&form, entry.clone(), case);
                 }
             }
         }
@@ -1514,7 +1530,8 @@ mod tests {
         let agents = Source::new(
             "actors/agents.txt",
             "[GOV]\nnoun: foreign minister; president; government; negotiator; mayor; official; embassy\n\
-             [MIL]\nnoun: troops; army; warplane\n[COP]\nnoun: police\n[REB]\nnoun: rebel\n[OPP]\nnoun: supporter\n",
+             [MIL]\nnoun: troops; army; warplane\n[COP]\nnoun: police\n[REB]\nnoun: rebel\n[OPP]\nnoun: supporter\n\
+             [DEV]\nnoun: NGO\n",
         );
         let places = Source::new(
             "actors/places.txt",
@@ -1699,6 +1716,13 @@ mod tests {
             // and is never the country of a role
             ("European officials and police", "2020-01-01", &["EURGOV", "role:COP"]),
             ("Turkey Nato", "2020-01-01", &["TUR", "IGOWSTNAT"]),
+            // an acronym matches in capitals only: a word of a name that
+            // spells it is no acronym (a title-case spelling such as "Nato"
+            // is listed on its own)
+            ("General Ngo Van Hai", "2020-01-01", &[]),
+            ("the NGOs", "2020-01-01", &["role:DEV"]),
+            ("an NGO", "2020-01-01", &["role:DEV"]),
+            ("the Gia family", "2020-01-01", &[]),
         ];
         for (text, date, want) in table {
             assert_eq!(codes(text, date), *want, "{text} on {date}");
