@@ -382,9 +382,11 @@ fn security_bodies_known_by_their_own_names() {
     // ("Police Force", "Battalion") that took another country.
     check(&[
         (
-            "The Garda arrested two men suspected of spying for Russia.",
+            // (not "two men suspected of spying for Russia": people that
+            // no phrase gives a country are the scene's, here Ireland's)
+            "The Garda arrested a Russian diplomat suspected of spying.",
             "IRLCOP",
-            "RUS",
+            "RUSGOV",
             "173",
         ),
         (
@@ -487,6 +489,32 @@ fn a_region_adjective_before_a_role_or_its_states_is_the_region() {
             "Western powers accused Belarus of staging the migrant crisis.",
             "WST",
             "BLR",
+            "112",
+        ),
+    ]);
+}
+
+#[test]
+fn people_take_the_country_of_a_place_in_their_own_phrase() {
+    // "people", "man", "families" are actors only with a country of their
+    // own phrase (a document's country is not enough: see the coref tests).
+    check(&[
+        (
+            "Qatar has sent food parcels to 40,000 people in Gaza.",
+            "QAT",
+            "PSECVL",
+            "073",
+        ),
+        (
+            "Peru's top prosecutor sought the release of an Ohio man held in Lima.",
+            "PERJUD",
+            "USACVL",
+            "0253",
+        ),
+        (
+            "Lebanese families accused the army of negligence.",
+            "LBNCVL",
+            "LBNMIL",
             "112",
         ),
     ]);

@@ -135,6 +135,11 @@ pub(crate) fn valid_actor_code(code: &str) -> bool {
 /// or their first when an `of` phrase follows ("members of parliament").
 pub fn plurals(noun: &str) -> Vec<String> {
     fn plural_word(w: &str) -> Vec<String> {
+        match w {
+            "child" => return vec!["children".into()],
+            "person" => return vec!["persons".into(), "people".into()],
+            _ => {}
+        }
         let mut out = Vec::new();
         if let Some(stem) = w.strip_suffix("man") {
             out.push(format!("{stem}men"));
@@ -793,9 +798,13 @@ impl ActorLexicon {
             }
             if let Some(pron) = pronoun(norm(i)) {
                 // "its aircraft", "their troops": a possessive with a role noun.
+                // ("his family", "their relatives" are people, not a side)
                 let role = by_start
                     .get(i + 1)
-                    .filter(|r| self.entries[r.entry].kind == EntryKind::Agent)
+                    .filter(|r| {
+                        self.entries[r.entry].kind == EntryKind::Agent
+                            && !lang_has("local_people_nouns", layer.norm(r.end - 1))
+                    })
                     .map(|r| (r.end, self.entries[r.entry].code.clone()));
                 let subject_form = crate::builtin::lang_set!("subject_pronouns").contains(pron);
                 if role.is_some() || subject_form {

@@ -93,6 +93,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/role_modifiers.txt",
     "lang/en/regional_adjectives.txt",
     "lang/en/region_member_nouns.txt",
+    "lang/en/local_people_nouns.txt",
     "lang/en/modifier_participles.txt",
     "lang/en/leading_participles.txt",
     "lang/en/led_bodies.txt",

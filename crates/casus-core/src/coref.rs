@@ -255,7 +255,16 @@ pub fn resolve(
                             .contains(layer.norm(p))
                     })
                 };
-                if !indefinite && !followed_by_of && !modifier && !regional && !place {
+                // "people", "a man", "families": common nouns for people
+                // are actors only with a country of their own phrase ("1,000
+                // people in Haiti", "a Utah man") or the scene of an act of
+                // force, never the document's
+                let local_only = mentions[k]
+                    .tokens
+                    .clone()
+                    .any(|t| crate::builtin::lang_set!("local_people_nouns").contains(layer.norm(t)));
+                if !indefinite && !followed_by_of && !modifier && !regional && !place && !local_only
+                {
                     let after_in_sentence = || {
                         mentions[k + 1..].iter().find_map(|m| match &m.referent {
                             Referent::Place(Some(c)) | Referent::Capital(c) => Some(c.clone()),
@@ -726,6 +735,23 @@ mod tests {
                 "Egypt hosted talks. Multinational officials accused Iran.",
                 "2022-06-01",
                 &[],
+            ),
+            // common nouns for people take no country from the context,
+            // only from their own phrase
+            (
+                "Sri Lanka opened its ports. Families criticised the navy.",
+                "2022-06-01",
+                &[],
+            ),
+            (
+                "Sri Lanka opened its ports. A woman criticised the navy.",
+                "2022-06-01",
+                &[],
+            ),
+            (
+                "Lebanese families accused the army of negligence.",
+                "2022-06-01",
+                &[("LBNCVL", "LBNMIL", "112")],
             ),
             // a capitalised role is a name: its owner is the adjective
             // before the regional word
