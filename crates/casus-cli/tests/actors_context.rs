@@ -519,3 +519,24 @@ fn people_take_the_country_of_a_place_in_their_own_phrase() {
         ),
     ]);
 }
+
+#[test]
+fn people_given_aid_or_protesting_take_the_scene_s_country() {
+    // code set `scene-country` now holds aid (07) and protests (14): people
+    // with no country of their own phrase are the country of the place the
+    // verb's clause names.
+    common::check_prefix_rows(&[
+        (
+            "Canada flew tents and blankets to 20,000 people last week after the floods in Pakistan.",
+            "CAN",
+            "PAKCVL",
+            "07",
+        ),
+        (
+            "Tens of thousands of people blocked roads in Bangkok in defiance of the army.",
+            "THACVL",
+            "THAGOV",
+            "14",
+        ),
+    ]);
+}
