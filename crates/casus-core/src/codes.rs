@@ -347,6 +347,18 @@ mod tests {
     }
 
     #[test]
+    fn region_codes_split_like_countries_and_are_regions() {
+        for code in ["EURGOV", "WAFMIL", "WST", "PGS"] {
+            assert!(ActorCode(code).is_region(), "{code}");
+        }
+        assert_eq!(ActorCode("EURGOV").country(), Some("EUR"));
+        assert_eq!(ActorCode("EURGOV").roles(), "GOV");
+        for code in ["RUSGOV", "IGOEUREEC", "EU"] {
+            assert!(!ActorCode(code).is_region(), "{code}");
+        }
+    }
+
+    #[test]
     fn the_builtin_table_parses_and_gives_every_default() {
         let source = builtin_source().expect("actors/codes.txt is built in");
         let table = CodeTable::parse(&source).expect("the built-in table parses");
@@ -387,6 +399,9 @@ mod tests {
             ("[transnational]\nprefix: IGO\n[GOV]\nlabel: g\n", "x/codes.txt: no role has `default: government`"),
             ("[GOV]\nlabel: g\ndefault: government; former-official; equipment; armed-group\n", "x/codes.txt: [transnational] lists no `prefix:`"),
             ("[transnational]\nprefix: IGO\n[GOV]\nlabel: g\ncolour: red\n", "x/codes.txt:5: unknown field `colour`"),
+            ("[transnational]\nprefix: IGO\n[regions]\nregion: EU\n[GOV]\nlabel: g\ndefault: government; former-official; equipment; armed-group\n", "x/codes.txt:4: `EU` is not a three-letter region code"),
+            ("[transnational]\nprefix: IGO\n[regions]\nlabel: r\n[GOV]\nlabel: g\ndefault: government; former-official; equipment; armed-group\n", "x/codes.txt:4: `label:` does not belong in [regions]"),
+            ("[transnational]\nprefix: IGO\n[GOV]\nlabel: g\nregion: EUR\ndefault: government; former-official; equipment; armed-group\n", "x/codes.txt:5: `region:` belongs in [regions]"),
         ];
         assert!(CodeTable::parse(&Source::new("x/codes.txt", full)).is_ok());
         for (text, expected) in cases {
