@@ -1713,17 +1713,29 @@ mod tests {
             // a short acronym written as a word at the end of an unknown name
             ("President Tran Xuan Gia spoke", "2020-01-01", &["role:GOV"]),
             ("the GIA attacked", "2020-01-01", &["DZAREB"]),
-            ("the European Nato allies", "2020-01-01", &["place:", "IGOWSTNAT"]),
+            (
+                "the European Nato allies",
+                "2020-01-01",
+                &["place:", "IGOWSTNAT"],
+            ),
             // a region adjective names an actor only through a role or the
             // states of the region
             ("European officials", "2020-01-01", &["EURGOV"]),
-            ("West African peacekeeping troops", "2020-01-01", &["WAFMIL"]),
+            (
+                "West African peacekeeping troops",
+                "2020-01-01",
+                &["WAFMIL"],
+            ),
             ("several Gulf states", "2020-01-01", &["PGS"]),
             ("the European market", "2020-01-01", &["place:"]),
             ("a Balkan republic", "2020-01-01", &["place:"]),
             ("Latin American nations", "2020-01-01", &["LAM"]),
             // and is never the country of a role
-            ("European officials and police", "2020-01-01", &["EURGOV", "role:COP"]),
+            (
+                "European officials and police",
+                "2020-01-01",
+                &["EURGOV", "role:COP"],
+            ),
             ("Turkey Nato", "2020-01-01", &["TUR", "IGOWSTNAT"]),
             // an acronym matches in capitals only: a word of a name that
             // spells it is no acronym (a title-case spelling such as "Nato"

@@ -110,10 +110,10 @@ impl CodeTable {
                     if is_three_capitals(code) {
                         table.regions.push(code.to_string());
                     } else {
-                        errors.push(source.error(
-                            line,
-                            format!("`{code}` is not a three-letter region code"),
-                        ));
+                        errors.push(
+                            source
+                                .error(line, format!("`{code}` is not a three-letter region code")),
+                        );
                     }
                 }
                 continue;

@@ -259,10 +259,9 @@ pub fn resolve(
                 // are actors only with a country of their own phrase ("1,000
                 // people in Haiti", "a Utah man") or the scene of an act of
                 // force, never the document's
-                let local_only = mentions[k]
-                    .tokens
-                    .clone()
-                    .any(|t| crate::builtin::lang_set!("local_people_nouns").contains(layer.norm(t)));
+                let local_only = mentions[k].tokens.clone().any(|t| {
+                    crate::builtin::lang_set!("local_people_nouns").contains(layer.norm(t))
+                });
                 if !indefinite && !followed_by_of && !modifier && !regional && !place && !local_only
                 {
                     let after_in_sentence = || {
