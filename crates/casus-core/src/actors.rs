@@ -886,13 +886,9 @@ impl ActorLexicon {
         if e.kind != EntryKind::CountryAdj || !crate::codes::ActorCode(&e.code).is_region() {
             return None;
         }
-        let mut j = raw.end;
         // up to two modifiers, as before a country's role ("Western senior
         // diplomats")
-        for _ in 0..3 {
-            if j >= end {
-                break;
-            }
+        for j in raw.end..end.min(raw.end + 3) {
             if by_start
                 .get(j)
                 .is_some_and(|r| self.entries[r.entry].kind == EntryKind::Agent)
@@ -905,7 +901,6 @@ impl ActorLexicon {
             if by_start.get(j).is_some() || !lang_has("role_modifiers", layer.norm(j)) {
                 break;
             }
-            j += 1;
         }
         Some(RegionHead::None)
     }
