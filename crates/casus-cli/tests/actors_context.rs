@@ -382,9 +382,11 @@ fn security_bodies_known_by_their_own_names() {
     // ("Police Force", "Battalion") that took another country.
     check(&[
         (
-            "The Garda arrested two men suspected of spying for Russia.",
+            // (not "two men suspected of spying for Russia": people that
+            // no phrase gives a country are the scene's, here Ireland's)
+            "The Garda arrested a Russian diplomat suspected of spying.",
             "IRLCOP",
-            "RUS",
+            "RUSGOV",
             "173",
         ),
         (
@@ -455,6 +457,86 @@ fn agencies_and_central_banks_known_by_their_own_names() {
             "USAGOV",
             "MDG",
             "0842",
+        ),
+    ]);
+}
+
+#[test]
+fn a_region_adjective_before_a_role_or_its_states_is_the_region() {
+    // CAMEO's region codes: "European ministers" were a role of no country
+    // and gave no event; a region adjective alone ("the European market")
+    // still names no one.
+    check(&[
+        (
+            "Nordic ministers urged Belarus to release the jailed reporters.",
+            "SCNGOV",
+            "BLR",
+            "0253",
+        ),
+        (
+            "Latin American governments condemned Nicaragua over the expulsions.",
+            "LAMGOV",
+            "NIC",
+            "111",
+        ),
+        (
+            "Japan shipped vaccines to several Southeast Asian nations.",
+            "JPN",
+            "SEA",
+            "073",
+        ),
+        (
+            "Western powers accused Belarus of staging the migrant crisis.",
+            "WST",
+            "BLR",
+            "112",
+        ),
+    ]);
+}
+
+#[test]
+fn people_take_the_country_of_a_place_in_their_own_phrase() {
+    // "people", "man", "families" are actors only with a country of their
+    // own phrase (a document's country is not enough: see the coref tests).
+    check(&[
+        (
+            "Qatar has sent food parcels to 40,000 people in Gaza.",
+            "QAT",
+            "PSECVL",
+            "073",
+        ),
+        (
+            "Peru's top prosecutor sought the release of an Ohio man held in Lima.",
+            "PERJUD",
+            "USACVL",
+            "0253",
+        ),
+        (
+            "Lebanese families accused the army of negligence.",
+            "LBNCVL",
+            "LBNMIL",
+            "112",
+        ),
+    ]);
+}
+
+#[test]
+fn people_given_aid_or_protesting_take_the_scene_s_country() {
+    // code set `scene-country` now holds aid (07) and protests (14): people
+    // with no country of their own phrase are the country of the place the
+    // verb's clause names.
+    common::check_prefix_rows(&[
+        (
+            "Canada flew tents and blankets to 20,000 people last week after the floods in Pakistan.",
+            "CAN",
+            "PAKCVL",
+            "07",
+        ),
+        (
+            "Tens of thousands of people blocked roads in Bangkok in defiance of the army.",
+            "THACVL",
+            "THAGOV",
+            "14",
         ),
     ]);
 }

@@ -135,6 +135,11 @@ pub(crate) fn valid_actor_code(code: &str) -> bool {
 /// or their first when an `of` phrase follows ("members of parliament").
 pub fn plurals(noun: &str) -> Vec<String> {
     fn plural_word(w: &str) -> Vec<String> {
+        match w {
+            "child" => return vec!["children".into()],
+            "person" => return vec!["persons".into(), "people".into()],
+            _ => {}
+        }
         let mut out = Vec::new();
         if let Some(stem) = w.strip_suffix("man") {
             out.push(format!("{stem}men"));
@@ -190,11 +195,14 @@ impl ActorLexicon {
     }
 
     fn push(&mut self, phrase: &str, entry: ActorEntry) {
+        self.push_case(phrase, entry, CaseRule::of(phrase));
+    }
+
+    fn push_case(&mut self, phrase: &str, entry: ActorEntry, case: CaseRule) {
         let id = self.entries.len();
         let kind = entry.kind;
         self.entries.push(entry);
         let mut tokens = phrase_tokens(phrase);
-        let case = CaseRule::of(phrase);
         if kind == EntryKind::CountryAdj && phrase.ends_with('-') {
             // A combining form: "Sino-" is used inside hyphenated tokens.
             tokens.retain(|t| t != "-");
@@ -417,10 +425,23 @@ impl ActorLexicon {
                     valid: None,
                     origin,
                 };
-                let mut forms = vec![value.to_lowercase()];
-                forms.extend(plurals(&value.to_lowercase()));
+                // An acronym keeps its capitals and so its case rule: "NGO"
+                // matches "NGOs", not the "Ngo" of a name.
+                let acronym = CaseRule::of(value) == CaseRule::NotLower;
+                let value = if acronym {
+                    value.to_string()
+                } else {
+                    value.to_lowercase()
+                };
+                let mut forms = vec![value.clone()];
+                forms.extend(plurals(&value));
                 for form in forms {
-                    self.push(&form, entry.clone());
+                    let case = if acronym {
+                        CaseRule::NotLower
+                    } else {
+                        CaseRule::of(&form)
+                    };
+                    self.push_case(&form, entry.clone(), case);
                 }
             }
         }
@@ -574,6 +595,16 @@ impl<'a> RawAt<'a> {
     fn at(&self, t: usize) -> &'a Raw {
         self.get(t).expect("a raw match starts here")
     }
+}
+
+/// What a region adjective heads: see [`ActorLexicon::region_head`].
+enum RegionHead {
+    /// a role noun: composed as a country's role
+    Role,
+    /// the states of the region, up to this token
+    States(usize),
+    /// nothing that is an actor
+    None,
 }
 
 #[derive(Debug, Clone)]
@@ -767,9 +798,13 @@ impl ActorLexicon {
             }
             if let Some(pron) = pronoun(norm(i)) {
                 // "its aircraft", "their troops": a possessive with a role noun.
+                // ("his family", "their relatives" are people, not a side)
                 let role = by_start
                     .get(i + 1)
-                    .filter(|r| self.entries[r.entry].kind == EntryKind::Agent)
+                    .filter(|r| {
+                        self.entries[r.entry].kind == EntryKind::Agent
+                            && !lang_has("local_people_nouns", layer.norm(r.end - 1))
+                    })
                     .map(|r| (r.end, self.entries[r.entry].code.clone()));
                 let subject_form = crate::builtin::lang_set!("subject_pronouns").contains(pron);
                 if role.is_some() || subject_form {
@@ -794,6 +829,29 @@ impl ActorLexicon {
                 i += 1;
                 continue;
             };
+            if let Some(head) = self.region_head(layer, raw, &by_start, range.end) {
+                match head {
+                    RegionHead::Role => {}
+                    RegionHead::None => {
+                        // a place of no country, as the region's name is
+                        // ("the Caribbean nation of Grenada")
+                        let mut mention = self.simple_mention(raw, date);
+                        mention.referent = Referent::Place(None);
+                        mention.adjectival = false;
+                        out.push(mention);
+                        i = raw.end;
+                        continue;
+                    }
+                    RegionHead::States(end) => {
+                        let mut mention = self.simple_mention(raw, date);
+                        mention.tokens = raw.start..end;
+                        mention.adjectival = false;
+                        out.push(mention);
+                        i = end;
+                        continue;
+                    }
+                }
+            }
             let mut mention = self.compose(layer, raw, &by_start, range.end, date);
             let first = mention.tokens.start;
             let before = first.checked_sub(1).filter(|&b| b >= range.start);
@@ -812,6 +870,41 @@ impl ActorLexicon {
         out
     }
 
+    /// What follows the adjective of a world region (`raw`), if it is one.
+    /// A region is an actor only through the noun after it: a role ("European
+    /// ministers", "Western senior diplomats") or the states of the region
+    /// ("African countries", "Gulf states"); elsewhere it names no one ("the
+    /// European market", "a Balkan republic").
+    fn region_head(
+        &self,
+        layer: &TextLayer,
+        raw: &Raw,
+        by_start: &RawAt<'_>,
+        end: usize,
+    ) -> Option<RegionHead> {
+        let e = &self.entries[raw.entry];
+        if e.kind != EntryKind::CountryAdj || !crate::codes::ActorCode(&e.code).is_region() {
+            return None;
+        }
+        // up to two modifiers, as before a country's role ("Western senior
+        // diplomats")
+        for j in raw.end..end.min(raw.end + 3) {
+            if by_start
+                .get(j)
+                .is_some_and(|r| self.entries[r.entry].kind == EntryKind::Agent)
+            {
+                return Some(RegionHead::Role);
+            }
+            if lang_has("region_member_nouns", layer.norm(j)) {
+                return Some(RegionHead::States(j + 1));
+            }
+            if by_start.get(j).is_some() || !lang_has("role_modifiers", layer.norm(j)) {
+                break;
+            }
+        }
+        Some(RegionHead::None)
+    }
+
     /// A country adjective that names a place by the noun after it: "the
     /// Kenyan capital", "the Congolese province of Ituri" (the place after
     /// "of" is part of the phrase). Returns the country and where the
@@ -825,7 +918,10 @@ impl ActorLexicon {
     ) -> Option<(String, usize)> {
         let c = by_start.get(j)?;
         let ce = &self.entries[c.entry];
-        if ce.kind != EntryKind::CountryAdj || ce.code.len() != 3 {
+        if ce.kind != EntryKind::CountryAdj
+            || ce.code.len() != 3
+            || crate::codes::ActorCode(&ce.code).is_region()
+        {
             return None;
         }
         let mut k = c.end;
@@ -1419,6 +1515,7 @@ mod tests {
         let countries = Source::new(
             "actors/countries.txt",
             "[RUS]\nname: Russia\nadj: Russian; Russians; Russo-\ncapital: Moscow\nseat: Kremlin\n\
+             [EUR]\nadj: European\n[WAF]\nadj: West African\n[PGS]\nadj: Gulf\n[LAM]\nadj: Latin American\n[BLK]\nadj: Balkan\n\
              [UKR]\nname: Ukraine\nadj: Ukrainian\ncapital: Kyiv; Kiev\n\
              [MLI]\nname: Mali\n[CHN]\nname: China\nadj: Chinese; Sino-\n[USA]\nname: United States; U.S.; US\nadj: American; U.S.\n\
              [GBR]\nname: Britain\nadj: British\n[TUR]\nname: Turkey\n",
@@ -1437,7 +1534,8 @@ mod tests {
         let agents = Source::new(
             "actors/agents.txt",
             "[GOV]\nnoun: foreign minister; president; government; negotiator; mayor; official; embassy\n\
-             [MIL]\nnoun: troops; army; warplane\n[COP]\nnoun: police\n[REB]\nnoun: rebel\n[OPP]\nnoun: supporter\n",
+             [MIL]\nnoun: troops; army; warplane\n[COP]\nnoun: police\n[REB]\nnoun: rebel\n[OPP]\nnoun: supporter\n\
+             [DEV]\nnoun: NGO\n",
         );
         let places = Source::new(
             "actors/places.txt",
@@ -1610,8 +1708,37 @@ mod tests {
             // a short acronym written as a word at the end of an unknown name
             ("President Tran Xuan Gia spoke", "2020-01-01", &["role:GOV"]),
             ("the GIA attacked", "2020-01-01", &["DZAREB"]),
-            ("the European Nato allies", "2020-01-01", &["IGOWSTNAT"]),
+            (
+                "the European Nato allies",
+                "2020-01-01",
+                &["place:", "IGOWSTNAT"],
+            ),
+            // a region adjective names an actor only through a role or the
+            // states of the region
+            ("European officials", "2020-01-01", &["EURGOV"]),
+            (
+                "West African peacekeeping troops",
+                "2020-01-01",
+                &["WAFMIL"],
+            ),
+            ("several Gulf states", "2020-01-01", &["PGS"]),
+            ("the European market", "2020-01-01", &["place:"]),
+            ("a Balkan republic", "2020-01-01", &["place:"]),
+            ("Latin American nations", "2020-01-01", &["LAM"]),
+            // and is never the country of a role
+            (
+                "European officials and police",
+                "2020-01-01",
+                &["EURGOV", "role:COP"],
+            ),
             ("Turkey Nato", "2020-01-01", &["TUR", "IGOWSTNAT"]),
+            // an acronym matches in capitals only: a word of a name that
+            // spells it is no acronym (a title-case spelling such as "Nato"
+            // is listed on its own)
+            ("General Ngo Van Hai", "2020-01-01", &[]),
+            ("the NGOs", "2020-01-01", &["role:DEV"]),
+            ("an NGO", "2020-01-01", &["role:DEV"]),
+            ("the Gia family", "2020-01-01", &[]),
         ];
         for (text, date, want) in table {
             assert_eq!(codes(text, date), *want, "{text} on {date}");

@@ -92,6 +92,8 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/agent_origin_prepositions.txt",
     "lang/en/role_modifiers.txt",
     "lang/en/regional_adjectives.txt",
+    "lang/en/region_member_nouns.txt",
+    "lang/en/local_people_nouns.txt",
     "lang/en/modifier_participles.txt",
     "lang/en/leading_participles.txt",
     "lang/en/led_bodies.txt",

@@ -52,12 +52,17 @@ impl RoleDefault {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CodeTable {
     transnational: Vec<String>,
+    /// World regions that code like a country (`EUR`, `WAF`): `EURGOV` is
+    /// "European governments", but a region is no country of a sentence.
+    regions: Vec<String>,
     labels: Vec<(String, String)>,
     defaults: [String; 4],
 }
 
 /// The header of the block that lists transnational prefixes.
 const TRANSNATIONAL_HEADER: &str = "transnational";
+/// The header of the block that lists region codes.
+const REGIONS_HEADER: &str = "regions";
 
 fn is_three_capitals(s: &str) -> bool {
     s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())
@@ -67,7 +72,7 @@ impl CodeTable {
     /// Reads and checks a table; every error names the file and line. Every
     /// decision must have exactly one role, every role a label.
     pub fn parse(source: &Source) -> Result<CodeTable, DictError> {
-        let blocks = parse_blocks(source, &["prefix", "label", "default"])?;
+        let blocks = parse_blocks(source, &["prefix", "region", "label", "default"])?;
         let mut table = CodeTable::default();
         let mut errors = Vec::new();
         let mut given: [Option<usize>; 4] = [None; 4];
@@ -94,6 +99,25 @@ impl CodeTable {
                 }
                 continue;
             }
+            if block.header == REGIONS_HEADER {
+                for field in block.fields.iter().filter(|f| f.name != "region") {
+                    errors.push(source.error(
+                        field.line,
+                        format!("`{}:` does not belong in [{REGIONS_HEADER}]", field.name),
+                    ));
+                }
+                for (code, line) in block.values("region") {
+                    if is_three_capitals(code) {
+                        table.regions.push(code.to_string());
+                    } else {
+                        errors.push(
+                            source
+                                .error(line, format!("`{code}` is not a three-letter region code")),
+                        );
+                    }
+                }
+                continue;
+            }
             if !is_three_capitals(&block.header) {
                 errors.push(source.error(
                     block.line,
@@ -108,6 +132,12 @@ impl CodeTable {
                 errors.push(source.error(
                     field.line,
                     format!("`prefix:` belongs in [{TRANSNATIONAL_HEADER}]"),
+                ));
+            }
+            if let Some(field) = block.fields.iter().find(|f| f.name == "region") {
+                errors.push(source.error(
+                    field.line,
+                    format!("`region:` belongs in [{REGIONS_HEADER}]"),
                 ));
             }
             let labels: Vec<_> = block.values("label").collect();
@@ -171,6 +201,12 @@ impl CodeTable {
             .iter()
             .find(|(code, _)| code == role)
             .map(|(_, label)| label.as_str())
+    }
+
+    /// Whether `code` starts with a region code (`EUR`, `EURGOV`).
+    pub fn is_region(&self, code: &str) -> bool {
+        code.get(..3)
+            .is_some_and(|c| self.regions.iter().any(|r| r == c))
     }
 
     /// Whether `code` starts with a transnational prefix.
@@ -239,6 +275,12 @@ impl<'a> ActorCode<'a> {
         table().is_transnational(self.0)
     }
 
+    /// A world region (`EUR`, `WAFMIL`): coded like a country, but never
+    /// the country a sentence or document is about.
+    pub fn is_region(self) -> bool {
+        table().is_region(self.0)
+    }
+
     /// The country part (`RUS` of `RUSMIL`); none for transnational codes.
     pub fn country(self) -> Option<&'a str> {
         (!self.is_transnational() && self.0.len() >= 3).then(|| &self.0[..3])
@@ -305,6 +347,18 @@ mod tests {
     }
 
     #[test]
+    fn region_codes_split_like_countries_and_are_regions() {
+        for code in ["EURGOV", "WAFMIL", "WST", "PGS"] {
+            assert!(ActorCode(code).is_region(), "{code}");
+        }
+        assert_eq!(ActorCode("EURGOV").country(), Some("EUR"));
+        assert_eq!(ActorCode("EURGOV").roles(), "GOV");
+        for code in ["RUSGOV", "IGOEUREEC", "EU"] {
+            assert!(!ActorCode(code).is_region(), "{code}");
+        }
+    }
+
+    #[test]
     fn the_builtin_table_parses_and_gives_every_default() {
         let source = builtin_source().expect("actors/codes.txt is built in");
         let table = CodeTable::parse(&source).expect("the built-in table parses");
@@ -345,6 +399,9 @@ mod tests {
             ("[transnational]\nprefix: IGO\n[GOV]\nlabel: g\n", "x/codes.txt: no role has `default: government`"),
             ("[GOV]\nlabel: g\ndefault: government; former-official; equipment; armed-group\n", "x/codes.txt: [transnational] lists no `prefix:`"),
             ("[transnational]\nprefix: IGO\n[GOV]\nlabel: g\ncolour: red\n", "x/codes.txt:5: unknown field `colour`"),
+            ("[transnational]\nprefix: IGO\n[regions]\nregion: EU\n[GOV]\nlabel: g\ndefault: government; former-official; equipment; armed-group\n", "x/codes.txt:4: `EU` is not a three-letter region code"),
+            ("[transnational]\nprefix: IGO\n[regions]\nlabel: r\n[GOV]\nlabel: g\ndefault: government; former-official; equipment; armed-group\n", "x/codes.txt:4: `label:` does not belong in [regions]"),
+            ("[transnational]\nprefix: IGO\n[GOV]\nlabel: g\nregion: EUR\ndefault: government; former-official; equipment; armed-group\n", "x/codes.txt:5: `region:` belongs in [regions]"),
         ];
         assert!(CodeTable::parse(&Source::new("x/codes.txt", full)).is_ok());
         for (text, expected) in cases {

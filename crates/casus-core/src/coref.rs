@@ -80,8 +80,11 @@ pub fn resolved_codes(m: &Mention) -> Vec<String> {
     }
 }
 
+/// The country of a code; a world region (`EURGOV`) is no country a role
+/// or a description could take.
 fn country_of(code: &str) -> Option<&str> {
-    crate::codes::ActorCode(code).country()
+    let code = crate::codes::ActorCode(code);
+    code.country().filter(|_| !code.is_region())
 }
 
 /// Adds mentions for the definite descriptions of the rule files.
@@ -252,7 +255,15 @@ pub fn resolve(
                             .contains(layer.norm(p))
                     })
                 };
-                if !indefinite && !followed_by_of && !modifier && !regional && !place {
+                // "people", "a man", "families": common nouns for people
+                // are actors only with a country of their own phrase ("1,000
+                // people in Haiti", "a Utah man") or the scene of an act of
+                // force, never the document's
+                let local_only = mentions[k].tokens.clone().any(|t| {
+                    crate::builtin::lang_set!("local_people_nouns").contains(layer.norm(t))
+                });
+                if !indefinite && !followed_by_of && !modifier && !regional && !place && !local_only
+                {
                     let after_in_sentence = || {
                         mentions[k + 1..].iter().find_map(|m| match &m.referent {
                             Referent::Place(Some(c)) | Referent::Capital(c) => Some(c.clone()),
@@ -706,17 +717,40 @@ mod tests {
                 "2022-06-01",
                 &[("USALEG", "CUB", "111")],
             ),
-            // the role of a region or a group of states is no one country's:
+            // the role of a region is the region's (a CAMEO region code),
             // not the country of the sentence before
             (
                 "Mali expelled French troops. European ministers condemned Russia.",
                 "2022-06-01",
-                &[("MLI", "FRAMIL", "174")],
+                &[("EURGOV", "RUS", "111"), ("MLI", "FRAMIL", "174")],
             ),
             (
                 "Egypt hosted talks. Western senior diplomats accused Iran.",
                 "2022-06-01",
+                &[("WSTGOV", "IRN", "112")],
+            ),
+            // a group of states is no one country's
+            (
+                "Egypt hosted talks. Multinational officials accused Iran.",
+                "2022-06-01",
                 &[],
+            ),
+            // common nouns for people take no country from the context,
+            // only from their own phrase
+            (
+                "Sri Lanka opened its ports. Families criticised the navy.",
+                "2022-06-01",
+                &[],
+            ),
+            (
+                "Sri Lanka opened its ports. A woman criticised the navy.",
+                "2022-06-01",
+                &[],
+            ),
+            (
+                "Lebanese families accused the army of negligence.",
+                "2022-06-01",
+                &[("LBNCVL", "LBNMIL", "112")],
             ),
             // a capitalised role is a name: its owner is the adjective
             // before the regional word

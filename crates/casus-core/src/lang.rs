@@ -48,6 +48,8 @@ pub const LISTS: &[(&str, u32)] = &[
     ("agent_origin_prepositions", 0),
     ("role_modifiers", 0),
     ("regional_adjectives", 0),
+    ("region_member_nouns", 0),
+    ("local_people_nouns", 0),
     ("modifier_participles", 0),
     ("leading_participles", 0),
     ("led_bodies", 0),

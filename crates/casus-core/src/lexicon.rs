@@ -11,7 +11,8 @@ pub enum CaseRule {
     Any,
     /// Written with a capital: only matches text that starts with a capital.
     Capitalized,
-    /// A short all-capitals abbreviation: never matches all-lower-case text.
+    /// A short all-capitals abbreviation: only matches text in capitals
+    /// ("NGO", "NGOs"); a spelling as a word ("Nato") is listed on its own.
     NotLower,
 }
 
@@ -36,26 +37,18 @@ impl CaseRule {
         }
     }
 
-    /// Whether the phrase may start at token `t`. A short acronym written
-    /// as a word ("Nato") matches, unless that word is an English function
-    /// word: "Who" at the head of a question is not the WHO.
+    /// Whether the phrase may start at token `t`. A short acronym matches
+    /// only in capitals, with a plural "s" ("NGOs"): a word of a name that
+    /// spells it ("Gen. Ngo Xuan Lich", "Ira Glass") is not the acronym, and
+    /// neither is a function word at the head of a sentence ("Who" is not
+    /// the WHO). Acronyms also written as words ("Nato", "Isis") list that
+    /// spelling too.
     pub fn admits_at(self, layer: &TextLayer, t: usize) -> bool {
-        use crate::vocab::class;
         let shape = layer.tokens[t].shape;
         self.admits(shape)
-            && !(self == CaseRule::NotLower
-                && shape == Shape::Capitalized
-                && layer.is(
-                    t,
-                    class::DETERMINER
-                        | class::PREPOSITION
-                        | class::AUXILIARY
-                        | class::BE_FORM
-                        | class::CLAUSE_BREAK
-                        | class::GAP_BLOCKER
-                        | class::BASE_CONTEXT
-                        | class::ING_CONTEXT,
-                ))
+            && (self != CaseRule::NotLower
+                || shape == Shape::Upper
+                || layer.spelling(t).is_some_and(capitals))
     }
 
     pub fn admits(self, shape: Shape) -> bool {
@@ -65,6 +58,13 @@ impl CaseRule {
             CaseRule::NotLower => shape != Shape::Lower,
         }
     }
+}
+
+/// Whether a word is written in capitals, allowing a plural "s" ("NGOs")
+/// and the marks inside abbreviations ("U.S.").
+fn capitals(word: &str) -> bool {
+    let word = word.strip_suffix('s').unwrap_or(word);
+    word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase)
 }
 
 /// Splits a dictionary phrase into normalised tokens, the way text is split.
@@ -292,7 +292,6 @@ mod tests {
         assert_eq!(CaseRule::of("NATO"), CaseRule::NotLower);
         assert_eq!(CaseRule::of("troops"), CaseRule::Any);
         assert!(!CaseRule::Capitalized.admits(Shape::Lower));
-        assert!(CaseRule::NotLower.admits(Shape::Capitalized)); // "Nato"
         assert!(!CaseRule::NotLower.admits(Shape::Lower)); // "us"
     }
 

@@ -100,6 +100,12 @@ impl TextLayer {
         &self.original[self.tokens[token].span.clone()]
     }
 
+    /// The original spelling of a token, if the layer keeps the text (a
+    /// layer of bare tokens does not).
+    pub fn spelling(&self, token: usize) -> Option<&str> {
+        self.original.get(self.tokens[token].span.clone())
+    }
+
     /// Whether token `i` has any of the class bits (an annotated layer).
     pub fn is(&self, i: usize, bits: u32) -> bool {
         self.tokens[i].classes & bits != 0
