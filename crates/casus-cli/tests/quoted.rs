@@ -244,8 +244,8 @@ fn short_acronyms_do_not_match_function_words() {
     ]);
 }
 
-/// A sports word does not discard a protest, criticism or boycott, but
-/// still discards a match report.
+/// A sports word does not discard a protest, criticism, boycott or arrest,
+/// but still discards a match report.
 #[test]
 fn sports_words_keep_protests() {
     check(&[
@@ -256,6 +256,10 @@ fn sports_words_keep_protests() {
         (
             "Kenya condemned Uganda over the World Cup draw.",
             &["KEN UGA 111 asserted"],
+        ),
+        (
+            "Zambian police detained a Malawian opposition leader at the football stadium.",
+            &["ZMBCOP MWIOPP 173 asserted"],
         ),
         ("Brazil beat Argentina 2-0 in the World Cup qualifier.", &[]),
         ("Kenya met Uganda in the Olympics semi-final.", &[]),

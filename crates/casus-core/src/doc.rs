@@ -79,7 +79,7 @@ pub struct SentenceState {
     /// Coded at all (not a headline, no discard cue).
     pub coded: bool,
     /// About sport: only events that a match report cannot mean (code set
-    /// `beyond-sport`: protests, criticism, boycotts) are kept.
+    /// `beyond-sport`: criticism, protests, boycotts, arrests) are kept.
     pub sport: bool,
     /// Its mentions: a range of `Doc::mentions`.
     pub mentions: Range<usize>,

@@ -35,7 +35,7 @@ impl Stage for Screen {
                 if d.value == "sports" {
                     doc.trace.note(NAME, index, || {
                         format!(
-                            "not coded: sports cue `{cue}` (except protests, criticism, boycotts)"
+                            "not coded: sports cue `{cue}` (except code set beyond-sport: criticism, rejections, protests, boycotts, arrests)"
                         )
                     });
                     doc.sentences[index].coded = true;
