@@ -496,11 +496,11 @@ fn a_region_adjective_before_a_role_or_its_states_is_the_region() {
 
 #[test]
 fn people_take_the_country_of_a_place_in_their_own_phrase() {
-    // "people", "man", "families" are actors only with a country of their
+    // "man", "women", "families" are actors only with a country of their
     // own phrase (a document's country is not enough: see the coref tests).
     check(&[
         (
-            "Qatar has sent food parcels to 40,000 people in Gaza.",
+            "Qatar has sent food parcels to 4,000 families in Gaza.",
             "QAT",
             "PSECVL",
             "073",
@@ -527,13 +527,13 @@ fn people_given_aid_or_protesting_take_the_scene_s_country() {
     // verb's clause names.
     common::check_prefix_rows(&[
         (
-            "Canada flew tents and blankets to 20,000 people last week after the floods in Pakistan.",
+            "Canada flew tents and blankets to 2,000 families last week after the floods in Pakistan.",
             "CAN",
             "PAKCVL",
             "07",
         ),
         (
-            "Tens of thousands of people blocked roads in Bangkok in defiance of the army.",
+            "Hundreds of women blocked roads in Bangkok in defiance of the army.",
             "THACVL",
             "THAGOV",
             "14",

@@ -255,7 +255,7 @@ pub fn resolve(
                             .contains(layer.norm(p))
                     })
                 };
-                // "people", "a man", "families": common nouns for people
+                // "a man", "women", "families": common nouns for people
                 // are actors only with a country of their own phrase ("1,000
                 // people in Haiti", "a Utah man") or the scene of an act of
                 // force, never the document's
