@@ -840,7 +840,8 @@ fn amount_sign(layer: &TextLayer, t: usize, end: usize) -> bool {
 /// `OBJECT_WINDOW` tokens, that does not start with a preposition, an
 /// adverb or a word that is no object (`non_objects.txt`: "returned *home*
 /// to"), does not open a new clause, and does not end in an actor mention
-/// (people sent or handed over are the business of the verb's own frames);
+/// (people sent or handed over are the business of the verb's own frames)
+/// nor start with one (the recipient of a double object);
 /// with `amount` (`%`), it names one. A passive's by-agent before the word
 /// is skipped ("was returned *by customs officers* to"). A "to" before a
 /// bare verb is an infinitive's, not the word.
@@ -914,6 +915,18 @@ fn object_end(
             return None;
         }
         if let Some(m) = mention_starting_at(mentions, t) {
+            // an actor first is a recipient, the object comes after it
+            // ("gave *the Dominican Republic* twelve tonnes of aid"): the
+            // double-object frames (`give + aid`) read that order
+            let only_articles = (first..t).all(|i| layer.is(i, class::ARTICLE));
+            let named = matches!(
+                mentions[m].referent,
+                crate::actors::Referent::Actor(_) | crate::actors::Referent::Capital(_)
+            );
+            if !agent && only_articles && named && !mentions[m].adjectival && !mentions[m].locative
+            {
+                return None;
+            }
             t = mentions[m].tokens.end;
             // a place the thing was in ("held in Vienna") is no party
             mention_end = (!mentions[m].locative).then_some(t);

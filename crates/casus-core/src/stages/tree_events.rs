@@ -325,9 +325,13 @@ fn frames(ctx: &Ctx, tree: &Tree, verb: usize) -> Vec<(usize, Vec<usize>, Slots)
                     ok = false;
                     break;
                 }
-                // the object is the verb's own; the word after it is looked
-                // for in the verb's phrase as any other
-                Element::Object | Element::Amount => {}
+                // an object's bounds and amount are read on the surface
+                // only (and the tree reads only sentences the surface
+                // coded nothing in)
+                Element::Object | Element::Amount => {
+                    ok = false;
+                    break;
+                }
             }
         }
         if ok {
