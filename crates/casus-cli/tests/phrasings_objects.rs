@@ -111,11 +111,13 @@ fn giving_verbs_give_aid_when_an_amount_says_so() {
             "provide % to +",
             "asserted",
         ),
-        // money or goods "for" people in a place: the place is the target
+        // money or goods "for" people in a place: the place's people
+        // (victims are civilians that take the country of their own
+        // phrase, section 44)
         (
             "Canada provided $12 million for flood victims in Malawi.",
             "CAN",
-            "MWI",
+            "MWICVL",
             "070",
             "provide % for +",
             "asserted",

@@ -243,3 +243,38 @@ fn a_reduced_relative_after_a_preposition_is_passive() {
         ),
     ]);
 }
+
+/// A symmetric verb with no object after it, only a preposition, reads a
+/// compound subject as fighting each other (`fight ; sym` over an empty
+/// `fight +`); not when the words after it say the two acted together, when
+/// an infinitive or an object follows, or when the subject is one party.
+#[test]
+fn a_compound_subject_with_no_object_fought_each_other() {
+    check_triples(&[
+        (
+            "Kenyan and Ugandan troops were battling near the border on Monday.",
+            &[("KENMIL", "UGAMIL", "190"), ("UGAMIL", "KENMIL", "190")],
+        ),
+        (
+            "Chadian and Sudanese forces fought for control of the oasis.",
+            &[("SDNMIL", "TCDMIL", "190"), ("TCDMIL", "SDNMIL", "190")],
+        ),
+        // together, not against each other
+        (
+            "Chadian and Sudanese troops fought side by side in the desert.",
+            &[],
+        ),
+        // content, not a fight between the two
+        (
+            "Kenya and Uganda agreed to cooperate to fight terrorism.",
+            &[("KEN", "UGA", "031"), ("UGA", "KEN", "031")],
+        ),
+        // an object after the verb keeps the directed pattern
+        (
+            "Kenyan and Ugandan troops fought Somali militants near the border.",
+            &[("KENMIL", "SOMREB", "190"), ("UGAMIL", "SOMREB", "190")],
+        ),
+        // one party: no one to fight
+        ("Kenyan troops fought hard near the border.", &[]),
+    ]);
+}

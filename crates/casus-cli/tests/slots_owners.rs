@@ -112,9 +112,10 @@ fn an_object_pronoun_in_the_slot_ends_the_target_search() {
         // was TCD -> SDNREF: those helped
         ("Chad praised them for helping Sudanese refugees.", &[]),
         // was also GHACOP -> TGO 173: the party the men are said to spy for
+        // (the men are civilians of the scene, section 44)
         (
             "Police in Ghana arrested two men, charging them with spying for Togo.",
-            &[("GHACOP", "GHA", "173")],
+            &[("GHACOP", "GHACVL", "173")],
         ),
         // was SDN -> TCD: the victims of what is blamed
         ("Sudan blamed them for the attacks on Chadian villages.", &[]),

@@ -186,6 +186,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/allegiance_links.txt",
     "lang/en/side_nouns.txt",
     "lang/en/non_objects.txt",
+    "lang/en/company_words.txt",
     "lang/en/amount_words.txt",
     "lang/en/relative_dates.txt",
     "lang/en/tokenizer_clitics.txt",

@@ -137,6 +137,7 @@ pub const LISTS: &[(&str, u32)] = &[
     ("allegiance_links", 0),
     ("side_nouns", 0),
     ("non_objects", 0),
+    ("company_words", 0),
     ("amount_words", 0),
     ("tokenizer_clitics", 0),
     // Read by name by `casus parse` (UD tokens for the parser's CoNLL-U).

@@ -118,6 +118,8 @@ struct PatternKey {
     force_target: bool,
     has_action: bool,
     has_slot: bool,
+    /// [`Pattern::symmetric`].
+    symmetric: bool,
     /// [`Pattern::literal_count`].
     literals: u32,
     /// A specific code over its root's general one, a longer code over a
@@ -531,6 +533,7 @@ impl VerbLexicon {
                         .elements
                         .iter()
                         .any(|e| matches!(e, Element::Target | Element::Source)),
+                    symmetric: p.symmetric,
                     literals: p.literal_count() as u32,
                     specific: u32::from(!p.code.ends_with('0')) + p.code.len() as u32,
                 }
@@ -1082,7 +1085,7 @@ impl VerbLexicon {
         candidates.sort_unstable();
         candidates.dedup();
         let mention_at = |t: usize| mention_starting_at(mentions, t);
-        let mut best: Option<((u32, u32, u32), PatternMatch)> = None;
+        let mut best: Option<((u32, u32, u32, u32), PatternMatch)> = None;
         // whether the embedded action at a token is unknown, tested once
         let mut action_cache: Option<(usize, bool)> = None;
         // one buffer for every candidate: copied only into a new best match
@@ -1340,9 +1343,17 @@ impl VerbLexicon {
                 continue;
             }
             let filled = u32::from(target.is_some() || source.is_some());
+            // With no object after the verb, only a preposition, a
+            // symmetric reading beats an empty slot: "X and Y were fighting
+            // near the border" fought each other (`fight ; sym`), where
+            // `fight +` names no one. Not "fought to topple X" (content),
+            // "fought corruption" (an object no actor), "fought side by
+            // side" or "alongside X" (together).
+            let symmetric_unfilled =
+                u32::from(p.symmetric && filled == 0 && only_preposition_after(layer, pos, end));
             // Ties go to the more specific code ("deliver food to" 073 over
             // "deliver aid to" 070).
-            let score = (p.literals, filled, p.specific);
+            let score = (p.literals, filled, symmetric_unfilled, p.specific);
             if best.as_ref().is_none_or(|(b, _)| score > *b) {
                 let m = PatternMatch {
                     pattern: pid,
@@ -1393,6 +1404,19 @@ impl VerbLexicon {
 fn is_adverb_form(layer: &TextLayer, t: usize) -> bool {
     let w = layer.norm(t);
     w.len() > 4 && w.ends_with("ly") && layer.tokens[t].shape == crate::text::Shape::Lower
+}
+
+/// Whether the first token after a match, past time words, is a
+/// preposition that opens no content ("to") and says no company
+/// (`lang/en/company_words.txt`).
+fn only_preposition_after(layer: &TextLayer, pos: usize, end: usize) -> bool {
+    let Some(t) = (pos..end).find(|&t| !layer.tokens[t].temporal) else {
+        return false;
+    };
+    let word = layer.norm(t);
+    layer.is(t, crate::vocab::class::PREPOSITION)
+        && word != "to"
+        && !crate::builtin::lang_set!("company_words").contains(word)
 }
 
 /// A pattern's words without its `;sym` mark, to compare patterns by words.
