@@ -53,7 +53,7 @@ fn the_sources_own_people_are_not_its_target() {
             &[("KEN", "UGA", "111")],
         ),
         (
-            "The African Union rejected a call for its peacekeeping forces to be deployed in Somalia.",
+            "The African Union rejected a call for its troops to be stationed in Somalia.",
             &[("IGOAFRAFU", "SOM", "120")],
         ),
         // "from" names an origin, not the other party
@@ -106,7 +106,7 @@ fn an_object_pronoun_in_the_slot_ends_the_target_search() {
     check_triples(&[
         // was KEN -> KENCOP: the alleged victims
         (
-            "Kenya urged Uganda to hand over the fugitives, accusing them of killing Kenyan policemen.",
+            "Kenya urged Uganda to hand over the fugitives, accusing them of shooting two Kenyan border guards.",
             &[("KEN", "UGA", "0213")],
         ),
         // was TCD -> SDNREF: those helped

@@ -301,7 +301,7 @@ fn contents(ctx: &Ctx, preds: &[Predicate]) -> Vec<Content> {
             // Uganda to V" (the slot holds only the first of a compound)
             // The addressee's phrase may go on past its mention with up
             // to three lower-case nouns before "to" ("called on the UN
-            // stabilization mission to broker", "urged Kenyan police
+            // observer mission to help", "urged Kenyan police
             // commanders to")
             let phrase_end = |e: usize| {
                 let mut t = e;
@@ -789,8 +789,8 @@ fn content_noun(ctx: &Ctx, pred: &Predicate) -> Option<usize> {
         }
         // "a US offer": an indefinite article before an adjectival mention
         if let Some(m) = ctx.mentions.iter().find(|m| m.tokens.end == t + 1) {
-            // ... or before several ("a U.S. State Department call", "a
-            // Chinese government offer"): the article is before the first
+            // ... or before several ("a U.S. Treasury Department proposal",
+            // "a Chinese government offer"): the article is before the first
             let mut s = m.tokens.start;
             while let Some(before) = ctx.mentions.iter().find(|m| s > start && m.tokens.end == s) {
                 s = before.tokens.start;
