@@ -6,6 +6,8 @@
 
 mod common;
 
+use common::{check_triples, Triple};
+
 /// Codes `text` as one document; returns (source, target, code, modality,
 /// evidence entry) of each event.
 fn code(text: &str) -> Vec<(String, String, String, String, String)> {
@@ -51,7 +53,6 @@ fn a_threat_is_aimed_at_the_subject_of_its_condition() {
 /// of its own.
 #[test]
 fn a_bracketed_short_form_does_not_break_a_list() {
-    type Triple<'a> = (&'a str, &'a str, &'a str);
     let table: &[(&str, &[Triple])] = &[
         (
             "Canada imposed sanctions on the Central African Republic (CAR) and Chad.",
@@ -66,40 +67,7 @@ fn a_bracketed_short_form_does_not_break_a_list() {
             &[("KEN", "UGA", "111"), ("KEN", "RWA", "111")],
         ),
     ];
-    for (text, want) in table {
-        let mut got: Vec<(String, String, String)> = code(text)
-            .into_iter()
-            .map(|(s, t, c, _, _)| (s, t, c))
-            .collect();
-        got.sort();
-        let mut want: Vec<(String, String, String)> = want
-            .iter()
-            .map(|(s, t, c)| (s.to_string(), t.to_string(), c.to_string()))
-            .collect();
-        want.sort();
-        assert_eq!(got, want, "{text}");
-    }
-}
-
-/// (source, target, code) of an event.
-type Triple<'a> = (&'a str, &'a str, &'a str);
-
-/// Codes each sentence and compares its (source, target, code) triples,
-/// sorted, with the table's.
-fn check_triples(table: &[(&str, &[Triple])]) {
-    for (text, want) in table {
-        let mut got: Vec<(String, String, String)> = code(text)
-            .into_iter()
-            .map(|(s, t, c, _, _)| (s, t, c))
-            .collect();
-        got.sort();
-        let mut want: Vec<(String, String, String)> = want
-            .iter()
-            .map(|(s, t, c)| (s.to_string(), t.to_string(), c.to_string()))
-            .collect();
-        want.sort();
-        assert_eq!(got, want, "{text}");
-    }
+    check_triples(table);
 }
 
 /// An inquiry, a claim of responsibility, mediation or a ceasefire

@@ -5,25 +5,7 @@
 
 mod common;
 
-type Triple<'a> = (&'a str, &'a str, &'a str);
-
-/// Codes each text as one document and compares the sorted (source,
-/// target, code) triples.
-fn check_triples(table: &[(&str, &[Triple])]) {
-    for (text, want) in table {
-        let mut got: Vec<(String, String, String)> = common::event_summaries(&[], text)
-            .into_iter()
-            .map(|(s, t, c, _, _)| (s, t, c))
-            .collect();
-        got.sort();
-        let mut want: Vec<(String, String, String)> = want
-            .iter()
-            .map(|(s, t, c)| (s.to_string(), t.to_string(), c.to_string()))
-            .collect();
-        want.sort();
-        assert_eq!(got, want, "{text}");
-    }
-}
+use common::check_triples;
 
 /// A possessive phrase of the source's own country ("its troops", "their
 /// diplomats") in the object phrase is the source itself: it is no target,

@@ -7,25 +7,7 @@
 
 mod common;
 
-type Triple<'a> = (&'a str, &'a str, &'a str);
-
-/// Codes each text as one document and compares the sorted (source,
-/// target, code) triples.
-fn check_triples(table: &[(&str, &[Triple])]) {
-    for (text, want) in table {
-        let mut got: Vec<(String, String, String)> = common::event_summaries(&[], text)
-            .into_iter()
-            .map(|(s, t, c, _, _)| (s, t, c))
-            .collect();
-        got.sort();
-        let mut want: Vec<(String, String, String)> = want
-            .iter()
-            .map(|(s, t, c)| (s.to_string(), t.to_string(), c.to_string()))
-            .collect();
-        want.sort();
-        assert_eq!(got, want, "{text}");
-    }
-}
+use common::check_triples;
 
 /// The by-agent of a participle that modifies a coded actor ("troops
 /// backed by X") is not the subject of the verb after it, and the actor

@@ -153,3 +153,26 @@ pub fn check_prefix_rows(table: &[TargetRow]) {
         );
     }
 }
+
+/// (source, target, code) of an event.
+#[allow(dead_code)]
+pub type Triple<'a> = (&'a str, &'a str, &'a str);
+
+/// Codes each text as one document and compares its sorted (source,
+/// target, code) triples with the table's.
+#[allow(dead_code)]
+pub fn check_triples(table: &[(&str, &[Triple])]) {
+    for (text, want) in table {
+        let mut got: Vec<(String, String, String)> = event_summaries(&[], text)
+            .into_iter()
+            .map(|(s, t, c, _, _)| (s, t, c))
+            .collect();
+        got.sort();
+        let mut want: Vec<(String, String, String)> = want
+            .iter()
+            .map(|(s, t, c)| (s.to_string(), t.to_string(), c.to_string()))
+            .collect();
+        want.sort();
+        assert_eq!(got, want, "{text}");
+    }
+}
