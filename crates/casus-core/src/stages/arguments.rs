@@ -564,17 +564,16 @@ fn speaker_of_report(ctx: &Ctx, mention: &crate::actors::Mention) -> bool {
     false
 }
 
-/// The party of the talks after which a concession (code set
-/// `settled-with`) came: in the verb's clause, a sequence preposition
-/// (`sequence_prepositions.txt`), at most three determiners or lower-case
-/// modifiers, a talk noun (`talk_nouns.txt`), a link (`talk_links.txt`:
-/// "with"), and a coded actor
-/// after at most one determiner ("after two days of talks" does not
-/// count: only modifiers stand between).
 /// A search for the party an act without a target is aimed at, from the
 /// words after its verb (`party_of_talks`, `defied_party`).
 type PartySearch = fn(&Ctx, &Predicate, &[usize], usize, &str) -> Option<usize>;
 
+/// The party of the talks after which a concession (code set
+/// `settled-with`) came: in the verb's clause, a sequence preposition
+/// (`sequence_prepositions.txt`), at most three determiners or lower-case
+/// modifiers, a talk noun (`talk_nouns.txt`), a link (`talk_links.txt`:
+/// "with"), and a coded actor after at most one determiner ("after two
+/// days of talks" does not count: only modifiers stand between).
 fn party_of_talks(
     ctx: &Ctx,
     pred: &Predicate,
