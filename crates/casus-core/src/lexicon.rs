@@ -43,6 +43,7 @@ impl CaseRule {
     /// neither is a function word at the head of a sentence ("Who" is not
     /// the WHO). Acronyms also written as words ("Nato", "Isis") list that
     /// spelling too.
+    #[inline]
     pub fn admits_at(self, layer: &TextLayer, t: usize) -> bool {
         let shape = layer.tokens[t].shape;
         self.admits(shape)
@@ -51,6 +52,7 @@ impl CaseRule {
                 || layer.spelling(t).is_some_and(capitals))
     }
 
+    #[inline]
     pub fn admits(self, shape: Shape) -> bool {
         match self {
             CaseRule::Any => true,
@@ -215,10 +217,11 @@ impl<T> PhraseIndex<T> {
         let candidates = self.candidates(layer, start);
         candidates.iter().filter_map(move |p| {
             let stop = start + 1 + p.rest.len();
-            if stop > end || !p.case.admits_at(layer, start) {
-                return None;
-            }
-            let fits = (0..p.rest.len()).all(|k| p.word_is(k, layer, start + 1 + k));
+            // the words first: most candidates fail on them, and they cost
+            // less than the case rule
+            let fits = stop <= end
+                && (0..p.rest.len()).all(|k| p.word_is(k, layer, start + 1 + k))
+                && p.case.admits_at(layer, start);
             fits.then_some(PhraseMatch {
                 start,
                 end: stop,

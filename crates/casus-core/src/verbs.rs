@@ -82,6 +82,9 @@ pub struct VerbLexicon {
     /// some pattern's second word. Most tokens after a verb are not, and
     /// the bit spares them the search of the verb's `next_words`.
     next_words: Vec<u64>,
+    /// After freezing: the same, for the words a slot-first pattern needs
+    /// after its slot ([`VerbIndex::later_words`]).
+    later_words: Vec<u64>,
     /// After freezing: what matching reads of each pattern, side by side
     /// (a `Pattern` with its strings and its own element vector costs a
     /// cache miss or three per candidate; this costs one).
@@ -101,8 +104,17 @@ pub struct VerbLexicon {
 /// lookups, not 150 scans.
 #[derive(Debug, Default)]
 struct VerbIndex {
-    /// Patterns whose second element is a slot: always tried.
+    /// Patterns whose second element is a slot (for `patterns_at`).
     slot_first: Vec<usize>,
+    /// Those of them with no word after the slot: always tried.
+    slot_only: Vec<usize>,
+    /// The word numbers of the forms of the first word the others need
+    /// after their slot, sorted ("demand + to", "accuse + of"): a verb with
+    /// a hundred such patterns tries only those whose word occurs in the
+    /// clause, since no pattern matches without a token of each of its words.
+    later_words: Vec<u32>,
+    /// Per entry of `later_words`, the patterns needing that word.
+    later_patterns: Vec<Vec<usize>>,
     /// The word numbers of the forms of the patterns' second words, sorted.
     next_words: Vec<u32>,
     /// Per entry of `next_words`, the patterns with that second word.
@@ -491,9 +503,11 @@ impl VerbLexicon {
             })
             .collect();
         self.next_words = vec![0; vocab.len().div_ceil(64)];
+        self.later_words = vec![0; vocab.len().div_ceil(64)];
         for (verb, list) in verb_ids {
             let mut index = VerbIndex::default();
             let mut by_next: HashMap<u32, Vec<usize>> = HashMap::default();
+            let mut by_later: HashMap<u32, Vec<usize>> = HashMap::default();
             for &pid in list {
                 // "give _ to +": the word after the object is the one
                 // looked for after the verb
@@ -509,12 +523,26 @@ impl VerbLexicon {
                             self.next_words[next as usize / 64] |= 1 << (next % 64);
                         }
                     }
-                    _ => index.slot_first.push(pid),
+                    _ => {
+                        index.slot_first.push(pid);
+                        let later = elements[1..].iter().find_map(|e| match e {
+                            Element::Word(w) => Some(*w),
+                            _ => None,
+                        });
+                        match later {
+                            Some(w) => {
+                                for &word in &self.form_words[w] {
+                                    by_later.entry(word).or_default().push(pid);
+                                    self.later_words[word as usize / 64] |= 1 << (word % 64);
+                                }
+                            }
+                            None => index.slot_only.push(pid),
+                        }
+                    }
                 }
             }
-            let mut by_next: Vec<(u32, Vec<usize>)> = by_next.into_iter().collect();
-            by_next.sort_unstable_by_key(|(w, _)| *w);
-            (index.next_words, index.next_patterns) = by_next.into_iter().unzip();
+            (index.next_words, index.next_patterns) = sorted_by_word(by_next);
+            (index.later_words, index.later_patterns) = sorted_by_word(by_later);
             self.by_verb_word.insert(verb, index);
         }
         self.elements.clear();
@@ -578,9 +606,12 @@ impl VerbLexicon {
     /// Whether a word is the second word of some pattern. A word numbered
     /// after freezing (or none) is not.
     fn may_be_next(&self, word: u32) -> bool {
-        self.next_words
-            .get(word as usize / 64)
-            .is_some_and(|bits| bits & (1 << (word % 64)) != 0)
+        has_bit(&self.next_words, word)
+    }
+
+    /// Whether a word is one a slot-first pattern needs after its slot.
+    fn may_be_later(&self, word: u32) -> bool {
+        has_bit(&self.later_words, word)
     }
 
     /// Marks the patterns whose code is in the `force-target` set.
@@ -625,6 +656,18 @@ impl VerbLexicon {
         v.sort();
         v
     }
+}
+
+fn has_bit(bits: &[u64], word: u32) -> bool {
+    bits.get(word as usize / 64)
+        .is_some_and(|b| b & (1 << (word % 64)) != 0)
+}
+
+/// Word -> patterns, as two parallel vectors sorted by word number.
+fn sorted_by_word(map: HashMap<u32, Vec<usize>>) -> (Vec<u32>, Vec<Vec<usize>>) {
+    let mut pairs: Vec<(u32, Vec<usize>)> = map.into_iter().collect();
+    pairs.sort_unstable_by_key(|(w, _)| *w);
+    pairs.into_iter().unzip()
 }
 
 const MAX_GAP: usize = 3;
@@ -1072,14 +1115,19 @@ impl VerbLexicon {
     ) -> Option<PatternMatch> {
         // only the patterns whose second word occurs in the next tokens
         let index = self.verb_candidates(layer, verb)?;
-        let mut candidates: Vec<usize> = index.slot_first.clone();
-        for t in verb + 1..(verb + 1 + NEXT_WORD_WINDOW).min(end) {
+        let mut candidates: Vec<usize> = index.slot_only.clone();
+        let window_end = (verb + 1 + NEXT_WORD_WINDOW).min(end);
+        for t in verb + 1..end {
             let word = layer.tokens[t].word;
-            if !self.may_be_next(word) {
-                continue;
+            if t < window_end && self.may_be_next(word) {
+                if let Ok(k) = index.next_words.binary_search(&word) {
+                    candidates.extend_from_slice(&index.next_patterns[k]);
+                }
             }
-            if let Ok(k) = index.next_words.binary_search(&word) {
-                candidates.extend_from_slice(&index.next_patterns[k]);
+            if self.may_be_later(word) {
+                if let Ok(k) = index.later_words.binary_search(&word) {
+                    candidates.extend_from_slice(&index.later_patterns[k]);
+                }
             }
         }
         candidates.sort_unstable();
@@ -1090,6 +1138,17 @@ impl VerbLexicon {
         let mut action_cache: Option<(usize, bool)> = None;
         // one buffer for every candidate: copied only into a new best match
         let mut literals: Vec<usize> = Vec::new();
+        // Many candidates of one verb look for their slot at the same token
+        // ("demand + to", "demand + of", ...): each search is made once.
+        let mut slots: Vec<(usize, bool, Option<usize>)> = Vec::new();
+        let mut slot_at = |pos: usize, force: bool| {
+            if let Some(&(_, _, found)) = slots.iter().find(|&&(p, f, _)| p == pos && f == force) {
+                return found;
+            }
+            let found = find_slot(layer, pos, end, mentions, force);
+            slots.push((pos, force, found));
+            found
+        };
         for &pid in &candidates {
             let p = self.keys[pid];
             if !with_actions && p.has_action {
@@ -1288,7 +1347,7 @@ impl VerbLexicon {
                                 let k = mentions.partition_point(|m| m.tokens.start <= l);
                                 k.checked_sub(1).filter(|&k| mentions[k].tokens.end > pos)
                             });
-                        let found = inside.or_else(|| find_slot(layer, pos, end, mentions, force));
+                        let found = inside.or_else(|| slot_at(pos, force));
                         if let Some(m) = found {
                             pos = mentions[m].tokens.end;
                             slot_head = (mentions[m].tokens.len() > 1).then_some(pos - 1);
@@ -1333,7 +1392,7 @@ impl VerbLexicon {
             }
             // A pattern without slots takes the object right after it.
             if !p.has_slot {
-                if let Some(m) = find_slot(layer, pos, end, mentions, force) {
+                if let Some(m) = slot_at(pos, force) {
                     target = Some(m);
                     pos = mentions[m].tokens.end;
                 }
