@@ -540,3 +540,35 @@ fn people_given_aid_or_protesting_take_the_scene_s_country() {
         ),
     ]);
 }
+
+#[test]
+fn people_are_civilians_of_their_own_phrase_and_their_country_in_the_scene() {
+    // "people" is a civilian role noun that takes a country only from its
+    // own phrase ("people in Tanzania"); in acts of the scene (force,
+    // arrests, aid, protests) people the text gives no role are their
+    // country alone, as people counted without a noun are (rule 1).
+    common::check_prefix_rows(&[
+        ("Kenya praised people in Tanzania.", "KEN", "TZACVL", "05"),
+        (
+            "Thousands of people in Tbilisi demonstrated against the government.",
+            "GEO",
+            "GEOGOV",
+            "14",
+        ),
+        (
+            "Hundreds of people blocked a highway in Bolivia to protest against the army.",
+            "BOL",
+            "BOLMIL",
+            "14",
+        ),
+        // counted victims of force keep the bare country of their own
+        // phrase or of the scene
+        ("Rebels shot five people in Goma.", "CODREB", "COD", "19"),
+        (
+            "Soldiers detained dozens of people in a village near Kandahar.",
+            "AFGMIL",
+            "AFG",
+            "17",
+        ),
+    ]);
+}
