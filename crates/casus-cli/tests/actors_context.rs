@@ -572,3 +572,18 @@ fn people_are_civilians_of_their_own_phrase_and_their_country_in_the_scene() {
         ),
     ]);
 }
+
+#[test]
+fn a_country_possessive_without_its_apostrophe_before_a_role() {
+    // "Kenyas government": a one-word country name and an "s", right
+    // before a role noun, is that country's possessive
+    common::check_prefix_rows(&[
+        (
+            "Kenyas government rejected the proposal by Uganda.",
+            "KENGOV",
+            "UGA",
+            "12",
+        ),
+        ("Perus president condemned Chile.", "PERGOV", "CHL", "111"),
+    ]);
+}
