@@ -587,3 +587,15 @@ fn a_country_possessive_without_its_apostrophe_before_a_role() {
         ("Perus president condemned Chile.", "PERGOV", "CHL", "111"),
     ]);
 }
+
+#[test]
+fn capitalised_people_inside_a_sentence_is_part_of_a_name() {
+    // "the Sudanese People's Front" is a group the dictionaries do not
+    // know, not Sudan's civilians: only its adjective is read
+    common::check_prefix_rows(&[(
+        "The army of Chad attacked the Sudanese People's Front.",
+        "TCDMIL",
+        "SDN",
+        "19",
+    )]);
+}

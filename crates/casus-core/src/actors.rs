@@ -758,7 +758,16 @@ impl ActorLexicon {
         range: Range<usize>,
         date: Option<Date>,
     ) -> Vec<Mention> {
-        let raws = self.raw_matches(layer, range.clone(), date);
+        let mut raws = self.raw_matches(layer, range.clone(), date);
+        // "People" capitalised inside a sentence is part of a name ("the
+        // Patriotic People's Front", "People Power"), not people as a role
+        raws.retain(|r| {
+            !(r.start > range.start
+                && r.end == r.start + 1
+                && layer.tokens[r.start].shape == Shape::Capitalized
+                && self.entries[r.entry].kind == EntryKind::Agent
+                && lang_has("roleless_people_nouns", layer.norm(r.start)))
+        });
         let mut by_start = RawAt::new(range.clone());
         for r in &raws {
             by_start.set_if_empty(r);

@@ -1148,6 +1148,11 @@ pub(crate) fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events:
         if !pred.symmetric {
             scene_attackers(ctx, c, &tgt_parties, &mut src_parties);
         }
+    }
+    if [code, pattern.code.as_str()]
+        .iter()
+        .any(|c| sets.contains("scene-country", c))
+    {
         people_without_a_role(ctx, &mut src_parties);
         people_without_a_role(ctx, &mut tgt_parties);
     }
