@@ -540,3 +540,62 @@ fn people_given_aid_or_protesting_take_the_scene_s_country() {
         ),
     ]);
 }
+
+#[test]
+fn people_are_civilians_of_their_own_phrase_and_their_country_in_the_scene() {
+    // "people" is a civilian role noun that takes a country only from its
+    // own phrase ("people in Tanzania"); in acts of the scene (force,
+    // arrests, aid, protests) people the text gives no role are their
+    // country alone, as people counted without a noun are (rule 1).
+    common::check_prefix_rows(&[
+        ("Kenya praised people in Tanzania.", "KEN", "TZACVL", "05"),
+        (
+            "Thousands of people in Tbilisi demonstrated against the government.",
+            "GEO",
+            "GEOGOV",
+            "14",
+        ),
+        (
+            "Hundreds of people blocked a highway in Bolivia to protest against the army.",
+            "BOL",
+            "BOLMIL",
+            "14",
+        ),
+        // counted victims of force keep the bare country of their own
+        // phrase or of the scene
+        ("Rebels shot five people in Goma.", "CODREB", "COD", "19"),
+        (
+            "Soldiers detained dozens of people in a village near Kandahar.",
+            "AFGMIL",
+            "AFG",
+            "17",
+        ),
+    ]);
+}
+
+#[test]
+fn a_country_possessive_without_its_apostrophe_before_a_role() {
+    // "Kenyas government": a one-word country name and an "s", right
+    // before a role noun, is that country's possessive
+    common::check_prefix_rows(&[
+        (
+            "Kenyas government rejected the proposal by Uganda.",
+            "KENGOV",
+            "UGA",
+            "12",
+        ),
+        ("Perus president condemned Chile.", "PERGOV", "CHL", "111"),
+    ]);
+}
+
+#[test]
+fn capitalised_people_inside_a_sentence_is_part_of_a_name() {
+    // "the Sudanese People's Front" is a group the dictionaries do not
+    // know, not Sudan's civilians: only its adjective is read
+    common::check_prefix_rows(&[(
+        "The army of Chad attacked the Sudanese People's Front.",
+        "TCDMIL",
+        "SDN",
+        "19",
+    )]);
+}

@@ -732,6 +732,25 @@ impl ActorLexicon {
         }
     }
 
+    /// The country entry of a word that is a one-word country name with an
+    /// "s" added ("Nepals"), if any; "ss" endings are left alone.
+    fn possessive_without_apostrophe(&self, layer: &TextLayer, token: usize) -> Option<usize> {
+        let original = layer_text(layer, token);
+        let stem = original.strip_suffix('s')?;
+        if stem.len() < 3 || stem.ends_with(['s', '\'', '\u{2019}']) {
+            return None;
+        }
+        let sub = TextLayer::tokens_only(stem);
+        if sub.tokens.len() != 1 {
+            return None;
+        }
+        let m = self.index.matches_at(&sub, 0, 1).find(|m| m.end == 1)?;
+        m.value
+            .iter()
+            .copied()
+            .find(|&id| self.entries[id].kind == EntryKind::Country)
+    }
+
     /// Finds the actor mentions of one sentence.
     pub fn mentions(
         &self,
@@ -739,7 +758,16 @@ impl ActorLexicon {
         range: Range<usize>,
         date: Option<Date>,
     ) -> Vec<Mention> {
-        let raws = self.raw_matches(layer, range.clone(), date);
+        let mut raws = self.raw_matches(layer, range.clone(), date);
+        // "People" capitalised inside a sentence is part of a name ("the
+        // Patriotic People's Front", "People Power"), not people as a role
+        raws.retain(|r| {
+            !(r.start > range.start
+                && r.end == r.start + 1
+                && layer.tokens[r.start].shape == Shape::Capitalized
+                && self.entries[r.entry].kind == EntryKind::Agent
+                && lang_has("roleless_people_nouns", layer.norm(r.start)))
+        });
         let mut by_start = RawAt::new(range.clone());
         for r in &raws {
             by_start.set_if_empty(r);
@@ -777,6 +805,32 @@ impl ActorLexicon {
                 hyphen_raws.push(Raw {
                     start: t,
                     end,
+                    entry: id,
+                });
+            }
+        }
+        // A possessive written without its apostrophe ("Nepals government",
+        // "Kenyas police"): an unknown capitalised word that is a one-word
+        // country name and an "s", right before a role noun, is that
+        // country's possessive. Only country names (no adjectives, groups
+        // or persons), and only before a role, so that plurals and other
+        // names ending in "s" stay what they were.
+        for t in range.clone() {
+            if covered[t - range.start] || layer.tokens[t].shape != Shape::Capitalized {
+                continue;
+            }
+            let next = t + 1;
+            let role_follows = next < range.end
+                && by_start
+                    .get(next)
+                    .is_some_and(|r| self.entries[r.entry].kind == EntryKind::Agent);
+            if !role_follows || hyphen_raws.iter().any(|r| r.start == t) {
+                continue;
+            }
+            if let Some(id) = self.possessive_without_apostrophe(layer, t) {
+                hyphen_raws.push(Raw {
+                    start: t,
+                    end: t + 1,
                     entry: id,
                 });
             }

@@ -94,6 +94,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/regional_adjectives.txt",
     "lang/en/region_member_nouns.txt",
     "lang/en/local_people_nouns.txt",
+    "lang/en/roleless_people_nouns.txt",
     "lang/en/modifier_participles.txt",
     "lang/en/leading_participles.txt",
     "lang/en/led_bodies.txt",

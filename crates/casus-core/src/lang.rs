@@ -50,6 +50,7 @@ pub const LISTS: &[(&str, u32)] = &[
     ("regional_adjectives", 0),
     ("region_member_nouns", 0),
     ("local_people_nouns", 0),
+    ("roleless_people_nouns", 0),
     ("modifier_participles", 0),
     ("leading_participles", 0),
     ("led_bodies", 0),

@@ -1149,6 +1149,13 @@ pub(crate) fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events:
             scene_attackers(ctx, c, &tgt_parties, &mut src_parties);
         }
     }
+    if [code, pattern.code.as_str()]
+        .iter()
+        .any(|c| sets.contains("scene-country", c))
+    {
+        people_without_a_role(ctx, &mut src_parties);
+        people_without_a_role(ctx, &mut tgt_parties);
+    }
     // "Kenya imposed a curfew in three of its counties": a country that
     // restricts a place of its own acts through its government, and the
     // place is the country (one code on both sides would make no event)
@@ -1456,6 +1463,35 @@ fn scene_targets(
             code: scene.to_string(),
             tokens: victims,
         });
+    }
+}
+
+/// Rule 1 in acts of the scene (code set `scene-country`): "people" names
+/// no role, so the people hit, held, helped or protesting that a party's
+/// head noun calls so are their country alone ("killed five people in X",
+/// "aid to 20,000 people in Y"), as people counted without a noun are
+/// (`roleless_people_nouns.txt`); elsewhere they stay civilians.
+fn people_without_a_role(ctx: &Ctx, parties: &mut [Party]) {
+    for p in parties.iter_mut() {
+        // the head is the word before the mention's own complement ("40
+        // people in Lagos"), else its last word
+        let roleless = ctx.mentions.iter().any(|m| {
+            m.tokens == p.tokens && m.has_role && {
+                let head = m
+                    .tokens
+                    .clone()
+                    .find(|&i| ctx.layer.is(i, crate::vocab::class::PREPOSITION))
+                    .unwrap_or(m.tokens.end);
+                head > m.tokens.start
+                    && ctx
+                        .p
+                        .language
+                        .has("roleless_people_nouns", ctx.norm(head - 1))
+            }
+        });
+        if let Some(country) = ActorCode(&p.code).country().filter(|_| roleless) {
+            p.code = country.to_string();
+        }
     }
 }
 
