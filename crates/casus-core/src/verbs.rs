@@ -53,6 +53,10 @@ pub struct Pattern {
     /// A use of force whose target may follow a force preposition (the
     /// `force-target` code set, set when the pipeline is built).
     pub force_target: bool,
+    /// `intransitive`: the verb has this sense only without an object
+    /// ("protesters *demonstrated* in the capital", not "the test
+    /// *demonstrated its* range"): no match when an object follows.
+    pub intransitive: bool,
 }
 
 impl Pattern {
@@ -120,6 +124,8 @@ struct PatternKey {
     has_slot: bool,
     /// [`Pattern::symmetric`].
     symmetric: bool,
+    /// [`Pattern::intransitive`].
+    intransitive: bool,
     /// [`Pattern::literal_count`].
     literals: u32,
     /// A specific code over its root's general one, a longer code over a
@@ -435,6 +441,7 @@ impl VerbLexicon {
             }
         }
         let mut symmetric = false;
+        let mut intransitive = false;
         let mut also_reverse = None;
         let flag_words: Vec<&str> = flags.split_whitespace().collect();
         let mut k = 0;
@@ -442,6 +449,10 @@ impl VerbLexicon {
             match flag_words[k] {
                 "sym" => {
                     symmetric = true;
+                    k += 1;
+                }
+                "intransitive" => {
+                    intransitive = true;
                     k += 1;
                 }
                 "also" if k + 2 < flag_words.len() && flag_words[k + 2] == "reverse" => {
@@ -454,7 +465,7 @@ impl VerbLexicon {
                 }
                 other => {
                     return Err(format!(
-                        "unknown flag `{other}` (flags: `sym`, `also CODE reverse`)"
+                        "unknown flag `{other}` (flags: `sym`, `intransitive`, `also CODE reverse`)"
                     ))
                 }
             }
@@ -467,6 +478,7 @@ impl VerbLexicon {
             origin: Origin { file: 0, line: 0 },
             text: format!("{}{}", text.join(" "), if symmetric { " ;sym" } else { "" }),
             force_target: false,
+            intransitive,
         })
     }
 
@@ -534,6 +546,7 @@ impl VerbLexicon {
                         .iter()
                         .any(|e| matches!(e, Element::Target | Element::Source)),
                     symmetric: p.symmetric,
+                    intransitive: p.intransitive,
                     literals: p.literal_count() as u32,
                     specific: u32::from(!p.code.ends_with('0')) + p.code.len() as u32,
                 }
@@ -1328,7 +1341,7 @@ impl VerbLexicon {
                     None => ok = false,
                 }
             }
-            if !ok {
+            if !ok || (p.intransitive && object_follows(layer, pos, end, mentions)) {
                 continue;
             }
             // A pattern without slots takes the object right after it.
@@ -1404,6 +1417,25 @@ impl VerbLexicon {
 fn is_adverb_form(layer: &TextLayer, t: usize) -> bool {
     let w = layer.norm(t);
     w.len() > 4 && w.ends_with("ly") && layer.tokens[t].shape == crate::text::Shape::Lower
+}
+
+/// Whether an object follows a match (for `intransitive` patterns): past
+/// time words and adverbs, a determiner or possessive ("demonstrated *its*
+/// resolve"), a quantity ("rallied *thousands of* supporters", "*200*"),
+/// a finite complementizer ("demonstrated *that*") or an actor
+/// ("demonstrated *Iran's* reach"). Any other word (a preposition of
+/// place, "through", "outside") leaves the verb without an object.
+fn object_follows(layer: &TextLayer, pos: usize, end: usize, mentions: &[Mention]) -> bool {
+    use crate::vocab::class;
+    let Some(t) = (pos..end).find(|&t| !layer.tokens[t].temporal && !is_adverb_form(layer, t))
+    else {
+        return false;
+    };
+    let w = layer.norm(t);
+    layer.is(t, class::DETERMINER | class::QUANTIFIER | class::QUANTITY)
+        || w.chars().any(|c| c.is_ascii_digit())
+        || crate::builtin::lang_set!("finite_complementizers").contains(w)
+        || mention_starting_at(mentions, t).is_some()
 }
 
 /// Whether the first token after a match, past time words, is a
