@@ -670,19 +670,30 @@ impl PatternMatch {
     }
 }
 
+/// Whether a phrase of `gap_free_phrases.txt` ("at least", "up to")
+/// starts at `t`: it opens an amount, not a phrase of its own.
+fn free_phrase_at(layer: &TextLayer, t: usize) -> bool {
+    free_phrase_len(layer, t) > 0
+}
+
+/// The length of the phrase of `gap_free_phrases.txt` at `t`, 0 if none.
+fn free_phrase_len(layer: &TextLayer, t: usize) -> usize {
+    crate::builtin::lang_phrases!("gap_free_phrases")
+        .iter()
+        .find(|p| {
+            t + p.len() <= layer.tokens.len()
+                && p.iter().enumerate().all(|(k, w)| layer.norm(t + k) == *w)
+        })
+        .map_or(0, |p| p.len())
+}
+
 fn gap_allows(layer: &TextLayer, t: usize) -> bool {
     use crate::vocab::class;
     if !layer.is(t, class::GAP_BLOCKER) {
         return true;
     }
     // "at least 20": a phrase whose first word blocks a gap
-    let free_phrase = crate::builtin::lang_phrases!("gap_free_phrases")
-        .iter()
-        .any(|p| {
-            t + p.len() <= layer.tokens.len()
-                && p.iter().enumerate().all(|(k, w)| layer.norm(t + k) == *w)
-        });
-    if free_phrase {
+    if free_phrase_at(layer, t) {
         return true;
     }
     if layer.is(t, class::QUANTITY_LINK) {
@@ -917,7 +928,10 @@ fn object_end(
             t += 1;
             continue;
         }
+        // an amount may open the object ("provided X with *up to* $2
+        // billion")
         if t == first
+            && !free_phrase_at(layer, t)
             && (layer.is(t, class::PREPOSITION)
                 || is_adverb_form(layer, t)
                 || crate::builtin::lang_set!("non_objects").contains(layer.norm(t))
@@ -1236,6 +1250,21 @@ impl VerbLexicon {
                             // stand between two pattern words, and so may
                             // coordinated modifiers ("exchanged *missile and
                             // drone* strikes")
+                            // "provided X with *up to* 2 billion": the whole
+                            // phrase, though a later word of it blocks a gap;
+                            // only between two pattern words, so that an
+                            // empty slot does not reach a later word over it
+                            let after_word = i == 0 || matches!(elements[i - 1], Element::Word(_));
+                            let free = if after_word {
+                                free_phrase_len(layer, t)
+                            } else {
+                                0
+                            };
+                            if free > 1 {
+                                t += free;
+                                gap += 1;
+                                continue;
+                            }
                             if !gap_allows(layer, t) && !layer.is(t, crate::vocab::class::GAP_LINK)
                             {
                                 break;
