@@ -145,7 +145,8 @@ fn release_return_money_and_reinforcement_families() {
 }
 
 #[test]
-fn agreeing_on_a_text_is_concluding_it_both_ways() {
+fn agreeing_on_a_text_is_agreement_both_ways() {
+    // agreed, not yet signed: 030 (PLOVER AGREE); signing is 057
     let rows = common::code_rows(
         &[
             "Chile and Peru agreed on a new fisheries deal.",
@@ -156,7 +157,7 @@ fn agreeing_on_a_text_is_concluding_it_both_ways() {
     for (events, pattern) in rows.iter().zip(["agree on deal ;sym", "agree treaty ;sym"]) {
         let pairs: Vec<(&str, &str)> = events
             .iter()
-            .filter(|e| e["code"] == "057" && e["evidence"]["pattern"] == pattern)
+            .filter(|e| e["code"] == "030" && e["evidence"]["pattern"] == pattern)
             .map(|e| (e["source"].as_str().unwrap(), e["target"].as_str().unwrap()))
             .collect();
         assert_eq!(pairs.len(), 2, "{events:#?}");

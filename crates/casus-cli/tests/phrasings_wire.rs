@@ -84,7 +84,7 @@ fn articles_in_a_gap_and_the_slots_role_noun() {
             "Chile and Uruguay agreed a landmark bilateral fisheries agreement.",
             "CHL",
             "URY",
-            "057",
+            "030",
             "agree agreement ;sym",
             "asserted",
         ),

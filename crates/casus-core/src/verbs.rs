@@ -53,6 +53,10 @@ pub struct Pattern {
     /// A use of force whose target may follow a force preposition (the
     /// `force-target` code set, set when the pipeline is built).
     pub force_target: bool,
+    /// `intransitive`: the verb has this sense only without an object
+    /// ("protesters *demonstrated* in the capital", not "the test
+    /// *demonstrated its* range"): no match when an object follows.
+    pub intransitive: bool,
 }
 
 impl Pattern {
@@ -132,6 +136,8 @@ struct PatternKey {
     has_slot: bool,
     /// [`Pattern::symmetric`].
     symmetric: bool,
+    /// [`Pattern::intransitive`].
+    intransitive: bool,
     /// [`Pattern::literal_count`].
     literals: u32,
     /// A specific code over its root's general one, a longer code over a
@@ -447,6 +453,7 @@ impl VerbLexicon {
             }
         }
         let mut symmetric = false;
+        let mut intransitive = false;
         let mut also_reverse = None;
         let flag_words: Vec<&str> = flags.split_whitespace().collect();
         let mut k = 0;
@@ -454,6 +461,10 @@ impl VerbLexicon {
             match flag_words[k] {
                 "sym" => {
                     symmetric = true;
+                    k += 1;
+                }
+                "intransitive" => {
+                    intransitive = true;
                     k += 1;
                 }
                 "also" if k + 2 < flag_words.len() && flag_words[k + 2] == "reverse" => {
@@ -466,7 +477,7 @@ impl VerbLexicon {
                 }
                 other => {
                     return Err(format!(
-                        "unknown flag `{other}` (flags: `sym`, `also CODE reverse`)"
+                        "unknown flag `{other}` (flags: `sym`, `intransitive`, `also CODE reverse`)"
                     ))
                 }
             }
@@ -479,6 +490,7 @@ impl VerbLexicon {
             origin: Origin { file: 0, line: 0 },
             text: format!("{}{}", text.join(" "), if symmetric { " ;sym" } else { "" }),
             force_target: false,
+            intransitive,
         })
     }
 
@@ -562,6 +574,7 @@ impl VerbLexicon {
                         .iter()
                         .any(|e| matches!(e, Element::Target | Element::Source)),
                     symmetric: p.symmetric,
+                    intransitive: p.intransitive,
                     literals: p.literal_count() as u32,
                     specific: u32::from(!p.code.ends_with('0')) + p.code.len() as u32,
                 }
@@ -700,19 +713,30 @@ impl PatternMatch {
     }
 }
 
+/// Whether a phrase of `gap_free_phrases.txt` ("at least", "up to")
+/// starts at `t`: it opens an amount, not a phrase of its own.
+fn free_phrase_at(layer: &TextLayer, t: usize) -> bool {
+    free_phrase_len(layer, t) > 0
+}
+
+/// The length of the phrase of `gap_free_phrases.txt` at `t`, 0 if none.
+fn free_phrase_len(layer: &TextLayer, t: usize) -> usize {
+    crate::builtin::lang_phrases!("gap_free_phrases")
+        .iter()
+        .find(|p| {
+            t + p.len() <= layer.tokens.len()
+                && p.iter().enumerate().all(|(k, w)| layer.norm(t + k) == *w)
+        })
+        .map_or(0, |p| p.len())
+}
+
 fn gap_allows(layer: &TextLayer, t: usize) -> bool {
     use crate::vocab::class;
     if !layer.is(t, class::GAP_BLOCKER) {
         return true;
     }
     // "at least 20": a phrase whose first word blocks a gap
-    let free_phrase = crate::builtin::lang_phrases!("gap_free_phrases")
-        .iter()
-        .any(|p| {
-            t + p.len() <= layer.tokens.len()
-                && p.iter().enumerate().all(|(k, w)| layer.norm(t + k) == *w)
-        });
-    if free_phrase {
+    if free_phrase_at(layer, t) {
         return true;
     }
     if layer.is(t, class::QUANTITY_LINK) {
@@ -947,7 +971,10 @@ fn object_end(
             t += 1;
             continue;
         }
+        // an amount may open the object ("provided X with *up to* $2
+        // billion")
         if t == first
+            && !free_phrase_at(layer, t)
             && (layer.is(t, class::PREPOSITION)
                 || is_adverb_form(layer, t)
                 || crate::builtin::lang_set!("non_objects").contains(layer.norm(t))
@@ -1282,6 +1309,21 @@ impl VerbLexicon {
                             // stand between two pattern words, and so may
                             // coordinated modifiers ("exchanged *missile and
                             // drone* strikes")
+                            // "provided X with *up to* 2 billion": the whole
+                            // phrase, though a later word of it blocks a gap;
+                            // only between two pattern words, so that an
+                            // empty slot does not reach a later word over it
+                            let after_word = i == 0 || matches!(elements[i - 1], Element::Word(_));
+                            let free = if after_word {
+                                free_phrase_len(layer, t)
+                            } else {
+                                0
+                            };
+                            if free > 1 {
+                                t += free;
+                                gap += 1;
+                                continue;
+                            }
                             if !gap_allows(layer, t) && !layer.is(t, crate::vocab::class::GAP_LINK)
                             {
                                 break;
@@ -1387,7 +1429,7 @@ impl VerbLexicon {
                     None => ok = false,
                 }
             }
-            if !ok {
+            if !ok || (p.intransitive && object_follows(layer, pos, end, mentions)) {
                 continue;
             }
             // A pattern without slots takes the object right after it.
@@ -1463,6 +1505,25 @@ impl VerbLexicon {
 fn is_adverb_form(layer: &TextLayer, t: usize) -> bool {
     let w = layer.norm(t);
     w.len() > 4 && w.ends_with("ly") && layer.tokens[t].shape == crate::text::Shape::Lower
+}
+
+/// Whether an object follows a match (for `intransitive` patterns): past
+/// time words and adverbs, a determiner or possessive ("demonstrated *its*
+/// resolve"), a quantity ("rallied *thousands of* supporters", "*200*"),
+/// a finite complementizer ("demonstrated *that*") or an actor
+/// ("demonstrated *Iran's* reach"). Any other word (a preposition of
+/// place, "through", "outside") leaves the verb without an object.
+fn object_follows(layer: &TextLayer, pos: usize, end: usize, mentions: &[Mention]) -> bool {
+    use crate::vocab::class;
+    let Some(t) = (pos..end).find(|&t| !layer.tokens[t].temporal && !is_adverb_form(layer, t))
+    else {
+        return false;
+    };
+    let w = layer.norm(t);
+    layer.is(t, class::DETERMINER | class::QUANTIFIER | class::QUANTITY)
+        || w.chars().any(|c| c.is_ascii_digit())
+        || crate::builtin::lang_set!("finite_complementizers").contains(w)
+        || mention_starting_at(mentions, t).is_some()
 }
 
 /// Whether the first token after a match, past time words, is a
