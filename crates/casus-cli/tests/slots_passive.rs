@@ -1,0 +1,75 @@
+//! Slots of passives (issue 11 items 1 and 3), through the real binary, on
+//! sentences written for these tests: the oblique after a pattern's own
+//! preposition is the target of a passive as of its active, and the object
+//! words of a pattern may stand in the passive's subject phrase.
+
+mod common;
+
+use common::check_triples;
+
+/// A passive of a pattern whose slot follows its preposition ("extradite to
+/// +") takes the slot as target, as the active does; the subject is the
+/// person or thing moved. A slot right after the verb, a preposition left
+/// stranded and a by-agent standing where the slot is keep the subject as
+/// the target.
+#[test]
+fn a_passive_keeps_the_oblique_of_its_pattern_as_target() {
+    check_triples(&[
+        // the active and the passive code the same pair
+        (
+            "Ecuador extradited the smuggler to Spain on Friday.",
+            &[("ECU", "ESP", "063")],
+        ),
+        (
+            "The smuggler was extradited to Spain by Ecuador on Friday.",
+            &[("ECU", "ESP", "063")],
+        ),
+        // a slot right after the verb: the subject is the target
+        (
+            "Bolivia was condemned by Paraguay on Tuesday.",
+            &[("PRY", "BOL", "111")],
+        ),
+        // a preposition stranded by the passive: the by-agent is no target
+        (
+            "Bolivia was called on by Paraguay to reopen the border.",
+            &[("PRY", "BOL", "020")],
+        ),
+        // no by-agent: not coded, as before
+        ("The smuggler was extradited to Spain last week.", &[]),
+    ]);
+}
+
+/// The object words of a pattern ("deliver aid to +", "hand over suspect to
+/// +", "impose sanction on +") stand before the verb in a passive: they are
+/// read in its subject phrase, and the target is the slot after the verb.
+#[test]
+fn a_passive_reads_the_object_words_in_its_subject() {
+    check_triples(&[
+        (
+            "Humanitarian aid was delivered to Mali by the World Food Programme.",
+            &[("IGOUNO", "MLI", "073")],
+        ),
+        (
+            "The two suspects were handed over to Morocco by Spanish police.",
+            &[("ESPCOP", "MAR", "063")],
+        ),
+        (
+            "Fresh sanctions were imposed on Belarus by Canada last month.",
+            &[("CAN", "BLR", "163")],
+        ),
+        (
+            "Several tanks were delivered to Latvia by Poland in March.",
+            &[("POL", "LVA", "072")],
+        ),
+        // no by-agent, and a negated subject: nothing is coded
+        (
+            "No deadline has been set for the withdrawal of the troops.",
+            &[],
+        ),
+        // the word only after the be-form's clause: no match
+        (
+            "Tanks rolled in, and it was delivered to Latvia by Poland.",
+            &[],
+        ),
+    ]);
+}
