@@ -1,7 +1,8 @@
-//! Slots of passives (issue 11 items 1 and 3), through the real binary, on
-//! sentences written for these tests: the oblique after a pattern's own
-//! preposition is the target of a passive as of its active, and the object
-//! words of a pattern may stand in the passive's subject phrase.
+//! Slots read across a clause (issue 11 items 1 and 3), through the real
+//! binary, on sentences written for these tests: the oblique after a
+//! pattern's own preposition is the target of a passive as of its active,
+//! the object words of a pattern may stand in the passive's subject phrase,
+//! and a subject pronoun after "and" goes on with the subject before it.
 
 mod common;
 
@@ -70,6 +71,38 @@ fn a_passive_reads_the_object_words_in_its_subject() {
         (
             "Tanks rolled in, and it was delivered to Latvia by Poland.",
             &[],
+        ),
+    ]);
+}
+
+/// "X rejected Y's offer and it ...": a subject pronoun right after a
+/// clause coordinator stands for the subject of the clause before, not for
+/// the actor nearest to it (a possessor, an object); a person pronoun skips
+/// a subject that is no person; a compound subject is left to the nearest
+/// mentions as before.
+#[test]
+fn a_pronoun_after_and_goes_on_with_the_subject() {
+    check_triples(&[
+        (
+            "Chile rejected Peru's proposal and it accused Bolivia of smuggling.",
+            &[("CHL", "BOL", "112"), ("CHL", "PER", "127")],
+        ),
+        (
+            "Ghana criticised Togo and it condemned Benin.",
+            &[("GHA", "BEN", "111"), ("GHA", "TGO", "111")],
+        ),
+        (
+            "Kenya's president on Monday rejected Ugandan President Yoweri Museveni's offer and he accused Somalia of smuggling.",
+            &[("KENGOV", "SOM", "112"), ("KENGOV", "UGAGOV", "120")],
+        ),
+        // a person pronoun: the subject is a country, the person is the object
+        (
+            "Chile received the Peruvian president and he condemned Bolivia.",
+            &[
+                ("CHL", "PERGOV", "043"),
+                ("PERGOV", "BOL", "111"),
+                ("PERGOV", "CHL", "042"),
+            ],
         ),
     ]);
 }
