@@ -106,3 +106,27 @@ fn a_pronoun_after_and_goes_on_with_the_subject() {
         ),
     ]);
 }
+
+/// "X's attack on Y killed Z": the noun after a preposition that hangs on
+/// an attack noun is the attack's target, not the subject of the verb
+/// after it; the attack's owner is. An author after "by" stays the
+/// subject, and with no owner nothing is coded.
+#[test]
+fn an_attack_noun_in_the_subject_keeps_its_owner() {
+    check_triples(&[
+        (
+            "Ethiopia's attack on Eritrea killed dozens of civilians.",
+            &[("ETH", "ERICVL", "190")],
+        ),
+        (
+            "The Ethiopian air strike on the rebels killed six civilians.",
+            &[("ETH", "ETHCVL", "195")],
+        ),
+        (
+            "A bombing by Somali militants on Monday killed four Kenyan soldiers.",
+            &[("SOMREB", "KENMIL", "190")],
+        ),
+        // no owner: the target is no author
+        ("The attack on Eritrea killed dozens of civilians.", &[]),
+    ]);
+}

@@ -517,7 +517,24 @@ pub(crate) fn find_subject(
         }
         let after_preposition = before.is_some_and(|w| w == "'s")
             || (head > ctx.range.start && ctx.layer.is(head - 1, class::PREPOSITION));
-        let in_pp = !quantity_of && (!right_before_verb || adjunct) && after_preposition;
+        // "Ethiopia's attack *on Eritrea* killed": the noun of a phrase
+        // that hangs on an attack noun (`attack_nouns.txt`) is the attack's
+        // target, not the subject of the verb right after it; the search
+        // goes on to the attack's owner (an author after "by" stays one)
+        let mut np = mention.tokens.start;
+        while np > ctx.range.start + 2 && ctx.layer.is(np - 1, class::DETERMINER) {
+            np -= 1;
+        }
+        let on_attack = np > ctx.range.start + 1
+            && ctx.layer.is(np - 1, class::PREPOSITION)
+            // "a bombing *by* X killed": the by-phrase names the author
+            && !ctx.word_in(np - 1, crate::lang::AGENT_PREPOSITIONS)
+            && ctx
+                .p
+                .language
+                .has_at(crate::lang::ATTACK_NOUNS, ctx.norm(np - 2));
+        let in_pp =
+            !quantity_of && ((!right_before_verb || adjunct) && after_preposition || on_attack);
         if mention.locative
             || matches!(mention.referent, Referent::Place(_))
             || in_pp
