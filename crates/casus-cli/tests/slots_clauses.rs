@@ -130,3 +130,26 @@ fn an_attack_noun_in_the_subject_keeps_its_owner() {
         ("The attack on Eritrea killed dozens of civilians.", &[]),
     ]);
 }
+
+/// A passive appeal ("X was urged by Y to V"): the infinitive after the
+/// by-agent is the content of the appeal, as after the addressee of the
+/// active; it chooses the appeal's subtype and is not coded as done by the
+/// by-agent.
+#[test]
+fn the_infinitive_after_a_passive_appeal_is_its_content() {
+    check_triples(&[
+        (
+            "Iran was urged by the EU to free the sailors.",
+            &[("IGOEUREEC", "IRN", "0253")],
+        ),
+        (
+            "Iran was called on by the European Union to release the tanker.",
+            &[("IGOEUREEC", "IRN", "0253")],
+        ),
+        // the active reads the same
+        (
+            "The EU urged Iran to release the sailors.",
+            &[("IGOEUREEC", "IRN", "0253")],
+        ),
+    ]);
+}
