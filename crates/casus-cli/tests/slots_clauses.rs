@@ -153,3 +153,42 @@ fn the_infinitive_after_a_passive_appeal_is_its_content() {
         ),
     ]);
 }
+
+/// A negated say-verb ("did not say", "would not confirm", "has never
+/// said") asserts nothing of its complement: the act there is not coded as
+/// done, as under a denial verb; an affirmed say-verb and a negation inside
+/// the complement read as before.
+#[test]
+fn a_negated_say_verb_asserts_nothing_of_its_complement() {
+    let table: &[(&str, &str)] = &[
+        (
+            "Ghana would not confirm that it had expelled the Togolese envoy.",
+            "negated",
+        ),
+        (
+            "Ghana has never said that it expelled the Togolese envoy.",
+            "negated",
+        ),
+        ("Ghana said it had expelled the Togolese envoy.", "asserted"),
+        (
+            "Ghana said it had not expelled the Togolese envoy.",
+            "negated",
+        ),
+    ];
+    for (text, want) in table {
+        let got: Vec<(String, String, String, String)> = common::event_summaries(&[], text)
+            .into_iter()
+            .map(|(s, t, c, m, _)| (s, t, c, m))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(
+                "GHA".to_string(),
+                "TGOGOV".to_string(),
+                "166".to_string(),
+                want.to_string()
+            )],
+            "{text}"
+        );
+    }
+}

@@ -919,10 +919,27 @@ pub(crate) fn meeting_place(ctx: &Ctx, m: &PatternMatch) -> Option<String> {
 /// "Algeria denied that it had closed its border": an act reported by a
 /// denial verb is negated. The denial governs its complement up to a
 /// clause boundary (";", ", and", ", but").
+///
+/// A say-verb that is itself negated ("did not say that", "would not
+/// confirm that", "never said whether") asserts nothing of its complement
+/// either: the act is not coded as done.
 pub(crate) fn denied(ctx: &Ctx, m: &PatternMatch, cues: &mut crate::doc::Cues) {
+    let negated_say = |d: usize| {
+        let mut b = d;
+        let mut negated = false;
+        while b > ctx.range.start
+            && (ctx.layer.is(b - 1, class::AUXILIARY)
+                || is_adverb(ctx.norm(b - 1))
+                || ctx.word_in(b - 1, crate::lang::NEGATION_ADVERBS))
+        {
+            negated |= ctx.word_in(b - 1, crate::lang::NEGATION_ADVERBS);
+            b -= 1;
+        }
+        negated
+    };
     let deny = say_verbs(ctx).into_iter().rev().find(|&d| {
         d < m.verb
-            && ctx.p.rules.deny_verbs.contains(ctx.norm(d))
+            && (ctx.p.rules.deny_verbs.contains(ctx.norm(d)) || negated_say(d))
             && !(d + 1..m.verb).any(|i| {
                 ctx.norm(i) == ";"
                     || (ctx.norm(i) == ","
