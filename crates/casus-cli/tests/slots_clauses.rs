@@ -192,3 +192,30 @@ fn a_negated_say_verb_asserts_nothing_of_its_complement() {
         );
     }
 }
+
+/// After a noun of an act being done (`ing_act_nouns.txt`: "the process
+/// of", "the task of"), "of" and an "-ing" form before its object are the
+/// act's verb, done by the clause's subject. After a noun of aim or risk,
+/// and with no object, the "-ing" form stays a noun.
+#[test]
+fn an_ing_form_after_a_noun_of_an_act_is_its_verb() {
+    check_triples(&[
+        (
+            "Chile has begun the process of returning the artefacts to Peru.",
+            &[("CHL", "PER", "0842")],
+        ),
+        (
+            "Germany completed the task of handing over the suspects to Poland.",
+            &[("DEU", "POL", "063")],
+        ),
+        // aim and risk name nothing done
+        (
+            "The goal of returning the artefacts to Peru was agreed.",
+            &[],
+        ),
+        (
+            "Kenya warned of the risk of attacking Somali villages.",
+            &[("KEN", "SOM", "130")],
+        ),
+    ]);
+}

@@ -246,9 +246,27 @@ pub(crate) fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
     if ctx.layer.is(t - 1, class::DETERMINER) {
         return false;
     }
+    // "the process of *returning* the statues to": after a noun of an act
+    // being done (`ing_act_nouns.txt`), an "-ing" form before its object
+    // (an article, a determiner or a name, maybe past a particle) is the
+    // act's verb
+    let act_gerund = word.ends_with("ing")
+        && t >= ctx.range.start + 2
+        && t + 1 < ctx.range.end
+        && crate::builtin::lang_set!("ing_act_nouns").contains(ctx.norm(t - 2))
+        && {
+            // past a particle ("handing *over* the suspects")
+            let o = if t + 2 < ctx.range.end && ctx.layer.is(t + 1, class::PREPOSITION) {
+                t + 2
+            } else {
+                t + 1
+            };
+            ctx.layer.is(o, class::DETERMINER | class::ARTICLE) || ctx.in_mention(o)
+        };
     if ctx.layer.is(t - 1, class::PREPOSITION)
         && !ctx.word_in(t - 1, crate::lang::INFINITIVE_MARKERS)
-        && (!word.ends_with("ing") || ctx.word_in(t - 1, crate::lang::ING_NOUN_PREPOSITIONS))
+        && (!word.ends_with("ing")
+            || ctx.word_in(t - 1, crate::lang::ING_NOUN_PREPOSITIONS) && !act_gerund)
     {
         return false;
     }
