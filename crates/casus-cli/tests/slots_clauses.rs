@@ -219,3 +219,30 @@ fn an_ing_form_after_a_noun_of_an_act_is_its_verb() {
         ),
     ]);
 }
+
+/// A passive of expulsion without "by" (code set `expelled-from`): the
+/// country right after "from" is the one that expels or deports, whether
+/// "from" is the pattern's own word or follows the verb. A body or a role
+/// after "from" names no such state, and a by-agent still wins.
+#[test]
+fn a_passive_expulsion_from_a_country_is_that_country_s() {
+    check_triples(&[
+        (
+            "The Kenyan journalist was deported from Tanzania.",
+            &[("TZA", "KENMED", "174")],
+        ),
+        (
+            "Three Kenyan diplomats were expelled from Uganda last week.",
+            &[("UGA", "KENGOV", "166")],
+        ),
+        (
+            "Two observers for the United Nations were expelled from Eritrea on Monday.",
+            &[("ERI", "IGOUNO", "1662")],
+        ),
+        ("The Kenyan journalist was expelled from the party.", &[]),
+        (
+            "Ugandan refugees were expelled from Kenya by the police.",
+            &[("KENCOP", "UGAREF", "174")],
+        ),
+    ]);
+}

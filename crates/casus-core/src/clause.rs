@@ -415,6 +415,50 @@ pub(crate) fn attack_owner(ctx: &Ctx, m: &PatternMatch) -> Option<usize> {
         .then_some(k)
 }
 
+/// The country a passive of expulsion names without "by": the country or
+/// capital right after "from" (`agent_origin_prepositions.txt`) past the
+/// verb's own words ("inspectors were expelled *from Iran*", "were deported
+/// from the United States on Monday"), for the codes of set `expelled-from`:
+/// only the state that holds the territory expels or deports from it. A
+/// role or a body ("expelled from the party") names no such state. The
+/// caller keeps it only for a passive, where it stands for the by-agent.
+pub(crate) fn expelling_country(ctx: &Ctx, m: &PatternMatch) -> Option<usize> {
+    let code = &ctx.p.verbs.patterns[m.pattern].code;
+    if !ctx.p.rules.code_sets.contains("expelled-from", code) {
+        return None;
+    }
+    let origin =
+        |t: usize| crate::builtin::lang_set!("agent_origin_prepositions").contains(ctx.norm(t));
+    let state = |mention: &Mention| {
+        !mention.adjectival
+            && match &mention.referent {
+                Referent::Actor(c) => c.len() == 3,
+                Referent::Capital(_) => true,
+                _ => false,
+            }
+    };
+    // the pattern's own "from" and its slot ("expel diplomat from +")
+    if let (Some(&last), Some(slot)) = (m.literals.last(), m.target) {
+        if last > m.verb && origin(last) {
+            return state(&ctx.mentions[slot]).then_some(slot);
+        }
+    }
+    let mut t = m.trigger_span().end;
+    while t < ctx.range.end && (ctx.layer.tokens[t].temporal || is_adverb(ctx.norm(t))) {
+        t += 1;
+    }
+    if t + 1 >= ctx.range.end || !origin(t) {
+        return None;
+    }
+    let mut start = t + 1;
+    if ctx.layer.is(start, class::DEFINITE_ARTICLE) {
+        start += 1;
+    }
+    ctx.mentions
+        .iter()
+        .position(|mention| mention.tokens.start == start && state(mention))
+}
+
 /// The target of a passive with a by-agent when no subject was found: the
 /// owner named inside the subject phrase ("the homes of Palestinian
 /// families were demolished by"), else none. The agent is still the source.
