@@ -67,6 +67,12 @@ fn a_passive_reads_the_object_words_in_its_subject() {
             "No deadline has been set for the withdrawal of the troops.",
             &[],
         ),
+        // a passive infinitive: the words before "to" are no subject
+        // phrase of its own, and the rejection keeps its target
+        (
+            "The African Union rejected a call for its troops to be stationed in Chad.",
+            &[("IGOAFRAFU", "TCD", "120")],
+        ),
         // the word only after the be-form's clause: no match
         (
             "Tanks rolled in, and it was delivered to Latvia by Poland.",

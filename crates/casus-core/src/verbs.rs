@@ -803,8 +803,18 @@ fn fronted_object(layer: &TextLayer, verb: usize) -> Range<usize> {
         b -= 1;
     }
     // past "be" and its auxiliaries ("have been", "will be")
+    // a passive infinitive ("a call for its troops *to be stationed*"):
+    // the words before "to" are no subject phrase of its own
+    let infinitive =
+        |t: usize| crate::builtin::lang_set!("infinitive_markers").contains(layer.norm(t));
     while b > 0 && layer.is(b - 1, class::BE_FORM | class::AUXILIARY) {
+        if infinitive(b - 1) {
+            return verb..verb;
+        }
         b -= 1;
+    }
+    if b > 0 && infinitive(b - 1) {
+        return verb..verb;
     }
     let mut a = b;
     while a > 0
