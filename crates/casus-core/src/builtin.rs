@@ -146,6 +146,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/possessive_links.txt",
     "lang/en/quantity_links.txt",
     "lang/en/ing_noun_prepositions.txt",
+    "lang/en/ing_act_nouns.txt",
     "lang/en/infinitive_markers.txt",
     "lang/en/predicative_markers.txt",
     "lang/en/reduced_relative_prepositions.txt",

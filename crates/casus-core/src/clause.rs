@@ -246,9 +246,27 @@ pub(crate) fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
     if ctx.layer.is(t - 1, class::DETERMINER) {
         return false;
     }
+    // "the process of *returning* the statues to": after a noun of an act
+    // being done (`ing_act_nouns.txt`), an "-ing" form before its object
+    // (an article, a determiner or a name, maybe past a particle) is the
+    // act's verb
+    let act_gerund = word.ends_with("ing")
+        && t >= ctx.range.start + 2
+        && t + 1 < ctx.range.end
+        && crate::builtin::lang_set!("ing_act_nouns").contains(ctx.norm(t - 2))
+        && {
+            // past a particle ("handing *over* the suspects")
+            let o = if t + 2 < ctx.range.end && ctx.layer.is(t + 1, class::PREPOSITION) {
+                t + 2
+            } else {
+                t + 1
+            };
+            ctx.layer.is(o, class::DETERMINER | class::ARTICLE) || ctx.in_mention(o)
+        };
     if ctx.layer.is(t - 1, class::PREPOSITION)
         && !ctx.word_in(t - 1, crate::lang::INFINITIVE_MARKERS)
-        && (!word.ends_with("ing") || ctx.word_in(t - 1, crate::lang::ING_NOUN_PREPOSITIONS))
+        && (!word.ends_with("ing")
+            || ctx.word_in(t - 1, crate::lang::ING_NOUN_PREPOSITIONS) && !act_gerund)
     {
         return false;
     }
@@ -397,6 +415,50 @@ pub(crate) fn attack_owner(ctx: &Ctx, m: &PatternMatch) -> Option<usize> {
         .then_some(k)
 }
 
+/// The country a passive of expulsion names without "by": the country or
+/// capital right after "from" (`agent_origin_prepositions.txt`) past the
+/// verb's own words ("inspectors were expelled *from Iran*", "were deported
+/// from the United States on Monday"), for the codes of set `expelled-from`:
+/// only the state that holds the territory expels or deports from it. A
+/// role or a body ("expelled from the party") names no such state. The
+/// caller keeps it only for a passive, where it stands for the by-agent.
+pub(crate) fn expelling_country(ctx: &Ctx, m: &PatternMatch) -> Option<usize> {
+    let code = &ctx.p.verbs.patterns[m.pattern].code;
+    if !ctx.p.rules.code_sets.contains("expelled-from", code) {
+        return None;
+    }
+    let origin =
+        |t: usize| crate::builtin::lang_set!("agent_origin_prepositions").contains(ctx.norm(t));
+    let state = |mention: &Mention| {
+        !mention.adjectival
+            && match &mention.referent {
+                Referent::Actor(c) => c.len() == 3,
+                Referent::Capital(_) => true,
+                _ => false,
+            }
+    };
+    // the pattern's own "from" and its slot ("expel diplomat from +")
+    if let (Some(&last), Some(slot)) = (m.literals.last(), m.target) {
+        if last > m.verb && origin(last) {
+            return state(&ctx.mentions[slot]).then_some(slot);
+        }
+    }
+    let mut t = m.trigger_span().end;
+    while t < ctx.range.end && (ctx.layer.tokens[t].temporal || is_adverb(ctx.norm(t))) {
+        t += 1;
+    }
+    if t + 1 >= ctx.range.end || !origin(t) {
+        return None;
+    }
+    let mut start = t + 1;
+    if ctx.layer.is(start, class::DEFINITE_ARTICLE) {
+        start += 1;
+    }
+    ctx.mentions
+        .iter()
+        .position(|mention| mention.tokens.start == start && state(mention))
+}
+
 /// The target of a passive with a by-agent when no subject was found: the
 /// owner named inside the subject phrase ("the homes of Palestinian
 /// families were demolished by"), else none. The agent is still the source.
@@ -517,7 +579,24 @@ pub(crate) fn find_subject(
         }
         let after_preposition = before.is_some_and(|w| w == "'s")
             || (head > ctx.range.start && ctx.layer.is(head - 1, class::PREPOSITION));
-        let in_pp = !quantity_of && (!right_before_verb || adjunct) && after_preposition;
+        // "Ethiopia's attack *on Eritrea* killed": the noun of a phrase
+        // that hangs on an attack noun (`attack_nouns.txt`) is the attack's
+        // target, not the subject of the verb right after it; the search
+        // goes on to the attack's owner (an author after "by" stays one)
+        let mut np = mention.tokens.start;
+        while np > ctx.range.start + 2 && ctx.layer.is(np - 1, class::DETERMINER) {
+            np -= 1;
+        }
+        let on_attack = np > ctx.range.start + 1
+            && ctx.layer.is(np - 1, class::PREPOSITION)
+            // "a bombing *by* X killed": the by-phrase names the author
+            && !ctx.word_in(np - 1, crate::lang::AGENT_PREPOSITIONS)
+            && ctx
+                .p
+                .language
+                .has_at(crate::lang::ATTACK_NOUNS, ctx.norm(np - 2));
+        let in_pp =
+            !quantity_of && ((!right_before_verb || adjunct) && after_preposition || on_attack);
         if mention.locative
             || matches!(mention.referent, Referent::Place(_))
             || in_pp
@@ -902,10 +981,27 @@ pub(crate) fn meeting_place(ctx: &Ctx, m: &PatternMatch) -> Option<String> {
 /// "Algeria denied that it had closed its border": an act reported by a
 /// denial verb is negated. The denial governs its complement up to a
 /// clause boundary (";", ", and", ", but").
+///
+/// A say-verb that is itself negated ("did not say that", "would not
+/// confirm that", "never said whether") asserts nothing of its complement
+/// either: the act is not coded as done.
 pub(crate) fn denied(ctx: &Ctx, m: &PatternMatch, cues: &mut crate::doc::Cues) {
+    let negated_say = |d: usize| {
+        let mut b = d;
+        let mut negated = false;
+        while b > ctx.range.start
+            && (ctx.layer.is(b - 1, class::AUXILIARY)
+                || is_adverb(ctx.norm(b - 1))
+                || ctx.word_in(b - 1, crate::lang::NEGATION_ADVERBS))
+        {
+            negated |= ctx.word_in(b - 1, crate::lang::NEGATION_ADVERBS);
+            b -= 1;
+        }
+        negated
+    };
     let deny = say_verbs(ctx).into_iter().rev().find(|&d| {
         d < m.verb
-            && ctx.p.rules.deny_verbs.contains(ctx.norm(d))
+            && (ctx.p.rules.deny_verbs.contains(ctx.norm(d)) || negated_say(d))
             && !(d + 1..m.verb).any(|i| {
                 ctx.norm(i) == ";"
                     || (ctx.norm(i) == ","

@@ -184,7 +184,16 @@ pub fn resolve(
     for k in 0..mentions.len() {
         let new = match mentions[k].referent.clone() {
             Referent::Pronoun { word, role } => {
-                resolve_pronoun(layer, &word, role, &mentions[..k], history)
+                let at = mentions[k].tokens.start;
+                let before = &mentions[..k];
+                // the clause's subject when the pronoun can stand for it
+                // ("he" needs a person), else the nearest that fits
+                coordinated_subject(layer, range.clone(), at, before)
+                    .and_then(|s| {
+                        let none = History::default();
+                        resolve_pronoun(layer, &word, role.clone(), &before[s..=s], &none)
+                    })
+                    .or_else(|| resolve_pronoun(layer, &word, role, before, history))
             }
             Referent::Description(kind, role) => {
                 resolve_description(layer, kind, role, &mentions[..k], history)
@@ -488,6 +497,70 @@ fn resolve_pronoun(
         return Some(Referent::Group(codes));
     }
     codes.into_iter().next().map(Referent::Actor)
+}
+
+/// "Chile rejected Peru's offer *and it* said ...": a subject pronoun right
+/// after a clause coordinator (`clause_coordinators.txt`) goes on with the
+/// subject of the clause before, not with the actor nearest to it (an
+/// object, a possessor, the noun of a preposition). That subject is the
+/// last coded mention of the sentence before the coordinator that a verb
+/// follows (past time words, adverbs and auxiliaries); its index in
+/// `before`, so that the search for the antecedent starts there. `None`
+/// when no such mention stands in the clause, or it is one member of a
+/// compound ("Chile and Peru rejected ... and they"), where the nearest
+/// mentions already say who.
+fn coordinated_subject(
+    layer: &TextLayer,
+    range: Range<usize>,
+    at: usize,
+    before: &[Mention],
+) -> Option<usize> {
+    use crate::vocab::class;
+    if at <= range.start
+        || !crate::builtin::lang_set!("clause_coordinators").contains(layer.norm(at - 1))
+    {
+        return None;
+    }
+    let coordinator = at - 1;
+    let possessive = |t: usize| matches!(layer.norm(t), "'s" | "'" | "’s" | "’");
+    let verb_follows = |m: &Mention| {
+        // a possessor ("Peru's offer") is no subject, its noun no verb
+        if m.tokens.end <= m.tokens.start
+            || possessive(m.tokens.end - 1)
+            || (m.tokens.end < coordinator && possessive(m.tokens.end))
+        {
+            return false;
+        }
+        let mut t = m.tokens.end;
+        while t < coordinator
+            && (layer.tokens[t].temporal
+                || layer.is(t, class::AUXILIARY)
+                // "on Monday", "in March"
+                || (layer.is(t, class::PREPOSITION)
+                    && t + 1 < coordinator
+                    && layer.tokens[t + 1].temporal)
+                || (layer.norm(t).ends_with("ly")
+                    && layer.tokens[t].shape == crate::text::Shape::Lower))
+        {
+            t += 1;
+        }
+        t < coordinator
+            && layer.tokens[t].shape == crate::text::Shape::Lower
+            && layer.is(t, class::PATTERN_VERB | class::SAY_VERB | class::BE_FORM)
+    };
+    let k = before.iter().rposition(|m| {
+        m.tokens.end <= coordinator
+            && m.tokens.start >= range.start
+            && !m.adjectival
+            && !m.locative
+            && !resolved_codes(m).is_empty()
+            && verb_follows(m)
+    })?;
+    let start = before[k].tokens.start;
+    let compound = start > range.start
+        && (crate::builtin::lang_set!("clause_coordinators").contains(layer.norm(start - 1))
+            || layer.norm(start - 1) == ",");
+    (!compound).then_some(k)
 }
 
 /// The most recent "X and Y" of exactly two coded actors.

@@ -140,6 +140,7 @@ pub const LISTS: &[(&str, u32)] = &[
     ("non_objects", 0),
     ("company_words", 0),
     ("amount_words", 0),
+    ("ing_act_nouns", 0),
     ("tokenizer_clitics", 0),
     // Read by name by `casus parse` (UD tokens for the parser's CoNLL-U).
     ("clitics", 0),

@@ -141,6 +141,7 @@ pub const CODE_SETS: &[&str] = &[
     "in-target-country",
     "unspecified-demand",
     "unspecified-appeal",
+    "expelled-from",
 ];
 
 /// Named sets of CAMEO code prefixes.

@@ -856,6 +856,47 @@ fn after_be(layer: &TextLayer, verb: usize) -> bool {
     b > 0 && layer.is(b - 1, crate::vocab::class::BE_FORM)
 }
 
+/// The subject phrase of a passive verb at `verb` ("*the stolen paintings*
+/// were returned"): the words before its form of "be", back to a clause
+/// word, a comma or an earlier verb, at most [`OBJECT_WINDOW`] of them;
+/// empty when the verb is no passive.
+fn fronted_object(layer: &TextLayer, verb: usize) -> Range<usize> {
+    use crate::vocab::class;
+    if !after_be(layer, verb) {
+        return verb..verb;
+    }
+    let mut b = verb;
+    while b > 0 && is_adverb_form(layer, b - 1) {
+        b -= 1;
+    }
+    // past "be" and its auxiliaries ("have been", "will be")
+    // a passive infinitive ("a call for its troops *to be stationed*"):
+    // the words before "to" are no subject phrase of its own
+    let infinitive =
+        |t: usize| crate::builtin::lang_set!("infinitive_markers").contains(layer.norm(t));
+    while b > 0 && layer.is(b - 1, class::BE_FORM | class::AUXILIARY) {
+        if infinitive(b - 1) {
+            return verb..verb;
+        }
+        b -= 1;
+    }
+    if b > 0 && infinitive(b - 1) {
+        return verb..verb;
+    }
+    let mut a = b;
+    while a > 0
+        && b - a < OBJECT_WINDOW
+        && layer.norm(a - 1) != ","
+        && !layer.is(
+            a - 1,
+            class::CLAUSE_BREAK | class::RELATIVE | class::SAY_VERB | class::BE_FORM,
+        )
+    {
+        a -= 1;
+    }
+    a..b
+}
+
 /// Whether the object of a `_` element stops before token `t`: a new
 /// clause starts there. Clause words, auxiliaries and say-verbs end it; so
 /// does a word that stops a reach ("because", "when", "which"), unless it
@@ -1143,8 +1184,12 @@ impl VerbLexicon {
         // only the patterns whose second word occurs in the next tokens
         let index = self.verb_candidates(layer, verb)?;
         let mut candidates: Vec<usize> = index.slot_only.clone();
+        // a passive's subject phrase, where the object words of a pattern
+        // stand ("*humanitarian aid* was delivered to", "*the prisoners*
+        // were handed over to")
+        let fronted = fronted_object(layer, verb);
         let window_end = (verb + 1 + NEXT_WORD_WINDOW).min(end);
-        for t in verb + 1..end {
+        for t in fronted.clone().chain(verb + 1..end) {
             let word = layer.tokens[t].word;
             if t < window_end && self.may_be_next(word) {
                 if let Ok(k) = index.next_words.binary_search(&word) {
@@ -1201,8 +1246,14 @@ impl VerbLexicon {
             let mut object_start: Option<usize> = None;
             let mut amount = false;
             let mut object = None;
+            // where the next word of a passive's subject phrase may stand,
+            // while the pattern's words before its first slot are read
+            let mut front = (!fronted.is_empty()).then_some(fronted.start);
             let elements = &self.elements[p.start as usize + 1..p.end as usize];
             for (i, el) in elements.iter().enumerate() {
+                if !matches!(el, Element::Word(_)) {
+                    front = None;
+                }
                 match el {
                     Element::Object | Element::Amount => {
                         object_start = Some(pos);
@@ -1330,6 +1381,21 @@ impl VerbLexicon {
                             }
                             t += 1;
                             gap += 1;
+                        }
+                        // A word of the object the passive moved before
+                        // the verb: it is read in the subject phrase, and
+                        // the words after the verb go on from where they
+                        // stood. Never a preposition ("to" stays after it).
+                        if found.is_none() {
+                            if let Some(from) = front {
+                                if let Some(t) = (from..fronted.end).find(|&t| {
+                                    self.form_at(form, layer, t)
+                                        && !layer.is(t, crate::vocab::class::PREPOSITION)
+                                }) {
+                                    front = Some(t + 1);
+                                    continue;
+                                }
+                            }
                         }
                         match found {
                             Some(t)

@@ -295,7 +295,7 @@ fn roles(ctx: &Ctx, pred: &Predicate, subject: &[usize]) -> Option<(Vec<usize>, 
     Some(if pred.voice == Voice::Passive {
         let a = pred.by_agent?;
         let targets = match m.target {
-            Some(t) if object_pattern => ctx.compound(t, false, true),
+            Some(t) if object_pattern || oblique_slot(ctx, m, t, a) => ctx.compound(t, false, true),
             _ => subject.to_vec(),
         };
         (ctx.compound(a, false, true), targets)
@@ -308,6 +308,27 @@ fn roles(ctx: &Ctx, pred: &Predicate, subject: &[usize]) -> Option<(Vec<usize>, 
             .unwrap_or_default();
         (subject.to_vec(), targets)
     })
+}
+
+/// Whether the target slot of a passive's match is an oblique after the
+/// pattern's own preposition ("was extradited *to Peru* by Chile", "aid
+/// was delivered *to Sudan* by the UN"): the subject is then the thing or
+/// person moved, as the object of the active is, and the slot holds the
+/// target the active gives. Not a slot right after the verb (its direct
+/// object is the passive's subject), not a preposition left stranded by the
+/// passive ("was fired at *from* Gaza", "was called on *by* X": the mention
+/// after it follows another preposition or is the by-agent itself).
+fn oblique_slot(ctx: &Ctx, m: &crate::verbs::PatternMatch, slot: usize, agent: usize) -> bool {
+    if ctx.compound(agent, false, true).contains(&slot) {
+        return false;
+    }
+    let mut before = ctx.mentions[slot].tokens.start;
+    while before > m.verb + 1 && ctx.layer.is(before - 1, class::DETERMINER | class::ARTICLE) {
+        before -= 1;
+    }
+    before > m.verb + 1
+        && m.literals.contains(&(before - 1))
+        && ctx.layer.is(before - 1, class::PREPOSITION)
 }
 
 /// Where `reach_target` searches: up to the next predicate's verb, for the

@@ -322,7 +322,14 @@ fn contents(ctx: &Ctx, preds: &[Predicate]) -> Vec<Content> {
                 .filter(|&e| e <= pred.matched.verb)
                 .max()
                 .filter(|&e| e > from);
-            governs(from) || past_addressee.is_some_and(governs)
+            // a passive's addressee is its subject, and the content follows
+            // its by-agent: "Iran was urged by the EU *to free* the sailors"
+            let past_agent = d
+                .by_agent
+                .filter(|_| d.voice == crate::doc::Voice::Passive)
+                .map(|a| phrase_end(ctx.mentions[a].tokens.end))
+                .filter(|&e| e <= pred.matched.verb && e > from);
+            governs(from) || past_addressee.is_some_and(governs) || past_agent.is_some_and(governs)
         }) else {
             continue;
         };

@@ -3,7 +3,9 @@
 //! with their voice and by-agent.
 
 use super::Stage;
-use crate::clause::{attack_owner, find_by_agent, is_adverb, looks_like_verb, Ctx};
+use crate::clause::{
+    attack_owner, expelling_country, find_by_agent, is_adverb, looks_like_verb, Ctx,
+};
 use crate::doc::{Cues, Doc, Layer, Predicate, Voice};
 use crate::verbs::PatternMatch;
 use crate::vocab::class;
@@ -53,7 +55,11 @@ impl Stage for Predicates {
                 // "killed in an Israeli air strike": the attack's owner
                 // stands for the by-agent of a passive of force
                 let found = find_by_agent(&ctx, &m);
-                let owner = found.is_none().then(|| attack_owner(&ctx, &m)).flatten();
+                // "were expelled from Iran": the country expelling
+                let owner = found
+                    .is_none()
+                    .then(|| attack_owner(&ctx, &m).or_else(|| expelling_country(&ctx, &m)))
+                    .flatten();
                 let by_agent = found.or(owner);
                 let voice = voice(&ctx, &m, by_agent);
                 let by_agent = if owner.is_some() && voice != Voice::Passive {
