@@ -122,7 +122,7 @@ fn retorts_are_criticism_and_gunfire_stays_force() {
             "asserted",
         ),
         (
-            "The Chilean senator took a parting shot at the Bolivian government.",
+            "In his farewell speech the Chilean senator took a parting shot at Bolivia's president.",
             "CHLLEG",
             "BOLGOV",
             "111",
@@ -166,7 +166,7 @@ fn aid_money_blocked_is_cut_and_aid_kept_out_is_a_blockade() {
 fn agreed_texts_and_refusals_to_agree() {
     check(&[
         (
-            "Chile and Peru have agreed on the draft text of a fisheries pact.",
+            "Chile and Peru agreed on the final text of a new fisheries accord.",
             "CHL",
             "PER",
             "030",
