@@ -127,7 +127,7 @@ pub const LISTS: &[(&str, u32)] = &[
     ("time_year_prepositions", 0),
     ("number_abbreviations", 0),
     ("month_abbreviations", 0),
-    ("gap_free_phrases", 0),
+    ("gap_free_phrases", class::FREE_PHRASE_START),
     ("reciprocal_pronouns", 0),
     ("role_list_links", 0),
     ("role_list_enders", 0),
@@ -382,11 +382,21 @@ impl Language {
         self.words(list).iter().any(|w| w == word)
     }
 
-    /// Gives every listed word its class.
+    /// Gives every listed word its class; a list of phrases gives it to
+    /// the first word of each phrase.
     pub fn register_classes(&self, vocab: &mut Vocab) {
-        for (k, (_, bits)) in LISTS.iter().enumerate() {
-            if *bits != 0 {
-                vocab.add_class_all(self.words[k].iter().map(String::as_str), *bits);
+        for (k, (name, bits)) in LISTS.iter().enumerate() {
+            if *bits == 0 {
+                continue;
+            }
+            let words = self.words[k].iter().map(String::as_str);
+            if PHRASE_LISTS.contains(name) {
+                vocab.add_class_all(
+                    words.filter_map(|phrase| phrase.split_whitespace().next()),
+                    *bits,
+                );
+            } else {
+                vocab.add_class_all(words, *bits);
             }
         }
     }
@@ -631,5 +641,15 @@ mod tests {
             bits("in") & (class::POSSESSIVE_LINK | class::QUANTITY_LINK),
             0
         );
+    }
+
+    #[test]
+    fn a_phrase_list_marks_the_first_word_of_each_phrase() {
+        let (_, bits) = builtin_classes();
+        // "up to", "at least": the first words, not the second
+        assert_ne!(bits("up") & class::FREE_PHRASE_START, 0);
+        assert_ne!(bits("at") & class::FREE_PHRASE_START, 0);
+        assert_eq!(bits("to") & class::FREE_PHRASE_START, 0);
+        assert_eq!(bits("least") & class::FREE_PHRASE_START, 0);
     }
 }

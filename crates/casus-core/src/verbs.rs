@@ -721,6 +721,9 @@ fn free_phrase_at(layer: &TextLayer, t: usize) -> bool {
 
 /// The length of the phrase of `gap_free_phrases.txt` at `t`, 0 if none.
 fn free_phrase_len(layer: &TextLayer, t: usize) -> usize {
+    if layer.annotated && !layer.is(t, crate::vocab::class::FREE_PHRASE_START) {
+        return 0;
+    }
     crate::builtin::lang_phrases!("gap_free_phrases")
         .iter()
         .find(|p| {

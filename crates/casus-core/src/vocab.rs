@@ -62,6 +62,9 @@ pub mod class {
     /// After a quantifier or a number, links the amount to what it counts
     /// ("thousands *of* protesters"), so it stands in a pattern gap.
     pub const QUANTITY_LINK: u32 = 1 << 27;
+    /// The first word of a phrase of `gap_free_phrases.txt` ("*up* to"):
+    /// spares the matcher the phrase search at every other token.
+    pub const FREE_PHRASE_START: u32 = 1 << 28;
 }
 
 #[derive(Debug, Default)]
