@@ -780,6 +780,13 @@ impl ActorLexicon {
                 covered[t - range.start] = true;
             }
         }
+        // whether a role noun starts at a token of the sentence
+        let role_at = |t: usize| {
+            t < range.end
+                && by_start
+                    .get(t)
+                    .is_some_and(|r| self.entries[r.entry].kind == EntryKind::Agent)
+        };
         for t in range.clone() {
             if covered[t - range.start] || !layer.norm(t).contains('-') {
                 continue;
@@ -788,10 +795,7 @@ impl ActorLexicon {
             // forces"), or a body that is no role ("the US-led coalition"),
             // which the mention takes in
             let next = t + 1;
-            let role_follows = next < range.end
-                && by_start
-                    .get(next)
-                    .is_some_and(|r| self.entries[r.entry].kind == EntryKind::Agent);
+            let role_follows = role_at(next);
             let body_follows = next < range.end
                 && !covered[next - range.start]
                 && lang_has("led_bodies", layer.norm(next));
@@ -819,12 +823,7 @@ impl ActorLexicon {
             if covered[t - range.start] || layer.tokens[t].shape != Shape::Capitalized {
                 continue;
             }
-            let next = t + 1;
-            let role_follows = next < range.end
-                && by_start
-                    .get(next)
-                    .is_some_and(|r| self.entries[r.entry].kind == EntryKind::Agent);
-            if !role_follows || hyphen_raws.iter().any(|r| r.start == t) {
+            if !role_at(t + 1) || hyphen_raws.iter().any(|r| r.start == t) {
                 continue;
             }
             if let Some(id) = self.possessive_without_apostrophe(layer, t) {
