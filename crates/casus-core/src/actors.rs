@@ -9,6 +9,7 @@ use crate::date::{Date, DateRange};
 use crate::dict::{parse_blocks, DictError, Source, SourceKind};
 use crate::lexicon::{phrase_tokens, CaseRule, PhraseIndex};
 use crate::text::{Shape, TextLayer};
+use crate::vocab::class;
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
@@ -788,7 +789,12 @@ impl ActorLexicon {
                     .is_some_and(|r| self.entries[r.entry].kind == EntryKind::Agent)
         };
         for t in range.clone() {
-            if covered[t - range.start] || !layer.norm(t).contains('-') {
+            // `hyphenated` finds nothing in a lower-case token: the shape
+            // test spares most tokens the search for a hyphen
+            if covered[t - range.start]
+                || layer.tokens[t].shape == Shape::Lower
+                || !layer.norm(t).contains('-')
+            {
                 continue;
             }
             // what follows a leading participle: a role noun ("Saudi-led
@@ -849,7 +855,10 @@ impl ActorLexicon {
                 i += 1;
                 continue;
             }
-            if let Some(pron) = pronoun(norm(i)) {
+            // an annotated token says by its class bits whether it can be
+            // a pronoun or start "each other"; a bare layer asks the lists
+            let may_be = |bit: u32| !layer.annotated || layer.is(i, bit);
+            if let Some(pron) = may_be(class::PRONOUN).then(|| pronoun(norm(i))).flatten() {
                 // "its aircraft", "their troops": a possessive with a role noun.
                 // ("his family", "their relatives" are people, not a side)
                 let role = by_start
@@ -873,7 +882,10 @@ impl ActorLexicon {
                     continue;
                 }
             }
-            if let Some(n) = reciprocal_at(i, range.end, &norm) {
+            if let Some(n) = may_be(class::RECIPROCAL_START)
+                .then(|| reciprocal_at(i, range.end, &norm))
+                .flatten()
+            {
                 out.push(Mention::new(i..i + n, Referent::EachOther));
                 i += n;
                 continue;
@@ -1859,6 +1871,15 @@ mod tests {
             codes("its army and each other", "2020-01-01"),
             ["pronoun:its:MIL", "each-other"]
         );
+        // a layer without word classes asks the word lists instead
+        let lex = lexicon();
+        let bare = TextLayer::new("its army and each other");
+        let found: Vec<bool> = lex
+            .mentions(&bare, 0..bare.tokens.len(), Date::parse("2020-01-01"))
+            .iter()
+            .map(|m| matches!(m.referent, Referent::Pronoun { .. } | Referent::EachOther))
+            .collect();
+        assert_eq!(found, [true, true]);
     }
 
     #[test]

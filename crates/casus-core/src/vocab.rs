@@ -65,6 +65,11 @@ pub mod class {
     /// The first word of a phrase of `gap_free_phrases.txt` ("*up* to"):
     /// spares the matcher the phrase search at every other token.
     pub const FREE_PHRASE_START: u32 = 1 << 28;
+    /// Personal and possessive pronouns (`pronouns.txt`): spares the
+    /// mention finder a set lookup at every other token.
+    pub const PRONOUN: u32 = 1 << 29;
+    /// The first word of a reciprocal pronoun ("*each* other").
+    pub const RECIPROCAL_START: u32 = 1 << 30;
 }
 
 #[derive(Debug, Default)]
