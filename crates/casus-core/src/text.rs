@@ -432,8 +432,11 @@ fn mark_temporal(layer: &mut TextLayer) {
         // a year or a month alone after "in", "during", "since" ("donated $5
         // million *in 2019* to", "met *in March* with"): the preposition is
         // part of the expression, as "on" is of "on Monday"
+        // (the shape first: it turns away nearly every token before the
+        // word list is asked)
         let year_or_month = end == i
             && i > 0
+            && (shape[i] == Shape::Number || shape[i] == Shape::Capitalized)
             && lang_set!("time_year_prepositions").contains(words[i - 1])
             && ((is_year(i) && w.parse::<u16>().is_ok_and(|y| (1900..=2099).contains(&y)))
                 || (shape[i] == Shape::Capitalized && crate::date::month_number(w).is_some()));
