@@ -599,3 +599,31 @@ fn capitalised_people_inside_a_sentence_is_part_of_a_name() {
         "19",
     )]);
 }
+
+#[test]
+fn role_nouns_in_a_row_are_placed_by_the_last_one_s_phrase() {
+    // "Kurdish militants in the south of X", "a Christian pastor from
+    // Ohio": a people's or faith's noun before a role noun that its own
+    // phrase places is part of that role's mention (the last noun is the
+    // head), not an actor of no country standing for the phrase
+    common::check_triples(&[
+        (
+            "Damascus threatened to bomb Kurdish militants in northern Iraq.",
+            &[("SYRGOV", "IRQREB", "138")],
+        ),
+        (
+            "Kenyan police arrested a Christian pastor from Ohio.",
+            &[("KENCOP", "USAREL", "173")],
+        ),
+        // people "from" a city are of its country, as "from" a country
+        (
+            "Kenyan police arrested a journalist from Ohio.",
+            &[("KENCOP", "USAMED", "173")],
+        ),
+        // the line between two countries is passed to the place after it
+        (
+            "Damascus threatened to bomb militants across the border in Iraq.",
+            &[("SYRGOV", "IRQREB", "138")],
+        ),
+    ]);
+}

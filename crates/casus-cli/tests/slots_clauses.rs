@@ -252,3 +252,26 @@ fn a_passive_expulsion_from_a_country_is_that_country_s() {
         ),
     ]);
 }
+
+/// An "-ing" form right after "for" or "of" that follows an earlier verb's
+/// object is the object's act ("thanked X for supporting Y": X supports
+/// Y), not the act of the earlier verb's subject. Allegations keep their
+/// acts uncoded, as before.
+#[test]
+fn an_ing_form_after_an_object_and_for_is_the_object_s_act() {
+    check_triples(&[
+        (
+            "Kenya thanked Japan for supporting Uganda.",
+            &[("KEN", "JPN", "051"), ("JPN", "UGA", "051")],
+        ),
+        (
+            "Ghana commended Nigeria for imposing sanctions on Mali.",
+            &[("GHA", "NGA", "051"), ("NGA", "MLI", "163")],
+        ),
+        // an accusation's act stays alleged
+        (
+            "Peru criticised Chile for blocking aid to Bolivia.",
+            &[("PER", "CHL", "111")],
+        ),
+    ]);
+}

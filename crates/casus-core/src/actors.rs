@@ -1196,6 +1196,25 @@ impl ActorLexicon {
                 }
             }
             EntryKind::Agent => {
+                // Role nouns in a row whose last one is placed by its own
+                // phrase: the last is the head, as after a country adjective
+                // ("Syrian Kurdish fighters" are SYRREB), so "Kurdish
+                // militants in northern Iraq" are IRQREB and "a Christian
+                // pastor from Ohio" USAREL; the first noun alone would stand
+                // for the phrase with the wrong role, or with none ("Kurdish"
+                // names no actor). Unplaced ("government troops", "Kurdish
+                // forces"), each noun stays a mention of its own.
+                if by_start
+                    .get(pos)
+                    .is_some_and(|r| self.entries[r.entry].kind == EntryKind::Agent)
+                {
+                    let head = self.last_role_noun(by_start, pos);
+                    let mut hm = self.compose(layer, head, by_start, end, date);
+                    if matches!(hm.referent, Referent::Actor(_)) && hm.tokens.end > head.end {
+                        hm.tokens = raw.start..hm.tokens.end;
+                        return hm;
+                    }
+                }
                 let role = e.code.clone();
                 if let Some(p) = by_start
                     .get(pos)
@@ -1217,6 +1236,7 @@ impl ActorLexicon {
                     // Weapons "from Denmark" are Denmark's deliveries, not its
                     // military; people "from China" are China's.
                     // "the army of Mali", "officials from China"
+                    let role_of_office = crate::codes::role(RoleDefault::Government);
                     let mut j = pos + 1;
                     if layer.is(j, crate::vocab::class::DEFINITE_ARTICLE) {
                         j += 1;
@@ -1236,12 +1256,15 @@ impl ActorLexicon {
                             pos = c.end;
                         } else if ce.kind == EntryKind::Place
                             && ce.code.len() == 3
-                            && possessive(norm(pos))
+                            && (possessive(norm(pos)) || role != role_of_office)
                             && !layer.is(raw.end - 1, crate::vocab::class::POSTED_ABROAD)
                         {
                             // "the government of Sindh province", "the mayor
                             // of Kharkiv": a role of a place is its country's,
-                            // as "police in Kharkiv" is.
+                            // as "police in Kharkiv" is. "From" a place gives
+                            // people their country ("a pastor from Ohio"),
+                            // as "from" a country does, but not an office:
+                            // officials "from" a city may be posted there.
                             m.referent = Referent::Actor(format!("{}{role}", ce.code));
                             m.placed_by = Some((c.start..c.end, role.clone()));
                             pos = c.end;
@@ -1279,6 +1302,17 @@ impl ActorLexicon {
                     let mut j = pos + 1;
                     if layer.is(j, crate::vocab::class::DEFINITE_ARTICLE) {
                         j += 1;
+                    }
+                    // "across the border in Syria": the line is passed, the
+                    // place after the second preposition places the role
+                    if j + 2 < end
+                        && lang_has("border_nouns", norm(j))
+                        && layer.is(j + 1, crate::vocab::class::PLACING_PREPOSITION)
+                    {
+                        j += 2;
+                        if layer.is(j, crate::vocab::class::DEFINITE_ARTICLE) {
+                            j += 1;
+                        }
                     }
                     // "in northern Ghana": a compass word narrows the place
                     // (unless it begins a name: "in Northern Ireland")
@@ -1600,7 +1634,7 @@ mod tests {
             "actors/agents.txt",
             "[GOV]\nnoun: foreign minister; president; government; negotiator; mayor; official; embassy\n\
              [MIL]\nnoun: troops; army; warplane\n[COP]\nnoun: police\n[REB]\nnoun: rebel\n[OPP]\nnoun: supporter\n\
-             [DEV]\nnoun: NGO\n",
+             [DEV]\nnoun: NGO\n[REL]\nnoun: pastor\n[KUR]\nnoun: kurdish\n",
         );
         let places = Source::new(
             "actors/places.txt",
@@ -1687,6 +1721,15 @@ mod tests {
             ("Kharkiv Mayor Vladimir Putin", &["RUSGOV"]),
             ("Black Sea rebels", &["place:", "role:REB"]),
             ("officials from Kharkiv", &["role:GOV", "place:UKR"]),
+            // people "from" a place are of its country; an office is not
+            ("a pastor from Kharkiv", &["UKRREL"]),
+            // role nouns in a row: the last one, placed by its phrase, heads
+            ("Kurdish rebels in eastern Ukraine", &["UKRREB"]),
+            ("a Kurdish pastor from Kharkiv", &["UKRREL"]),
+            // unplaced, each noun stays its own mention
+            ("Kurdish rebels", &["role:KUR", "role:REB"]),
+            // a border between the preposition and the place
+            ("rebels across the border in Ukraine", &["UKRREB"]),
             // a role of a person is in the person's country, as coded on the date
             ("the government of Vladimir Putin", &["RUSGOV"]),
             ("supporters of Obama", &["USAOPP"]),

@@ -185,6 +185,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/pair_links.txt",
     "lang/en/compass_adjectives.txt",
     "lang/en/place_nouns.txt",
+    "lang/en/border_nouns.txt",
     "lang/en/allegiance_links.txt",
     "lang/en/side_nouns.txt",
     "lang/en/non_objects.txt",

@@ -533,6 +533,22 @@ pub(crate) fn find_subject(
             }
         }
     }
+    // "thanked Japan *for supporting* X", "detained a trader *for
+    // supplying* Y": an "-ing" form right after "for" or "of"
+    // (`accusation_links.txt`) that follows an earlier verb's object is
+    // that object's act, not the earlier subject's.
+    if m.verb > ctx.range.start + 1
+        && ctx.norm(m.verb).ends_with("ing")
+        && ctx.word_in(m.verb - 1, crate::lang::ACCUSATION_LINKS)
+    {
+        let object = ctx
+            .mentions
+            .iter()
+            .rposition(|x| x.tokens.end == m.verb - 1 && !matches!(x.referent, Referent::Place(_)));
+        if let Some(k) = object.filter(|k| slot_mentions.contains(k)) {
+            return Some((ctx.compound(k, true, false), ctx.mentions[k].tokens.end));
+        }
+    }
     // "wrote to Y urging him", "blocked roads in Algiers demanding": an
     // "-ing" adjunct is not the verb of the noun in a phrase before it.
     let adjunct = ctx.norm(m.verb).ends_with("ing")

@@ -135,6 +135,7 @@ pub const LISTS: &[(&str, u32)] = &[
     ("pair_links", 0),
     ("compass_adjectives", 0),
     ("place_nouns", 0),
+    ("border_nouns", 0),
     ("allegiance_links", 0),
     ("side_nouns", 0),
     ("non_objects", 0),
