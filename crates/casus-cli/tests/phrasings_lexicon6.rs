@@ -207,6 +207,45 @@ fn relief_let_through_and_goods_given_back() {
 }
 
 #[test]
+fn papers_and_stations_ordered_to_stop_are_censored() {
+    // `order + to` alone is a demand (100)
+    check(&[
+        (
+            "The Venezuelan government ordered the opposition daily El Faro to suspend publication for a month.",
+            "VENGOV",
+            "VENOPP",
+            "1721",
+            "order + to suspend publication",
+            "asserted",
+        ),
+        (
+            "Zambia's information ministry ordered the opposition radio station to stop broadcasting.",
+            "ZMBGOV",
+            "ZMBOPP",
+            "1721",
+            "order + to stop broadcasting",
+            "asserted",
+        ),
+        (
+            "Kenyan authorities ordered three private television channels off air.",
+            "KENGOV",
+            "KENMED",
+            "1721",
+            "order + off air",
+            "asserted",
+        ),
+        (
+            "The Bolivian government suspended publication of the opposition newspaper.",
+            "BOLGOV",
+            "BOLOPP",
+            "1721",
+            "suspend publication of +",
+            "asserted",
+        ),
+    ]);
+}
+
+#[test]
 fn the_new_frames_keep_to_their_own_words() {
     // weapons let through are no relief; a plan opposed is disapproval
     let sentences = [
