@@ -112,6 +112,36 @@ fn withdrawals_hurried_on_are_withdrawals() {
 }
 
 #[test]
+fn forces_cut_back_and_claims_given_up() {
+    check(&[
+        (
+            "Ghana scaled back its military presence in Togo.",
+            "GHA",
+            "TGO",
+            "087",
+            "scale back military presence in +",
+            "asserted",
+        ),
+        (
+            "Ghana reduced its troop numbers in Togo after the accord.",
+            "GHA",
+            "TGO",
+            "087",
+            "reduce troop number in +",
+            "asserted",
+        ),
+        (
+            "Ghana gave up its claim to the disputed island of Togo.",
+            "GHA",
+            "TGO",
+            "080",
+            "give up claim to +",
+            "asserted",
+        ),
+    ]);
+}
+
+#[test]
 fn a_rivals_victory_recognised_is_a_concession() {
     check(&[
         // `recognize +` alone is diplomatic recognition (054)
