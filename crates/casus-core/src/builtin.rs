@@ -133,6 +133,8 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/speaker_stops.txt",
     "lang/en/denial_scope_breaks.txt",
     "lang/en/negative_determiners.txt",
+    "lang/en/inverted_conditionals.txt",
+    "lang/en/inverted_infinitive_conditionals.txt",
     "lang/en/list_joiners.txt",
     "lang/en/modal_verbs.txt",
     "lang/en/complementizers.txt",

@@ -86,6 +86,8 @@ pub const LISTS: &[(&str, u32)] = &[
     ("speaker_stops", 0),
     ("denial_scope_breaks", 0),
     ("negative_determiners", 0),
+    ("inverted_conditionals", 0),
+    ("inverted_infinitive_conditionals", 0),
     ("list_joiners", 0),
     ("modal_verbs", 0),
     ("complementizers", 0),
@@ -197,6 +199,8 @@ pub const SAY_NOUN_CONTEXTS: usize = list_index("say_noun_contexts");
 pub const SPEAKER_STOPS: usize = list_index("speaker_stops");
 pub const DENIAL_SCOPE_BREAKS: usize = list_index("denial_scope_breaks");
 pub const NEGATIVE_DETERMINERS: usize = list_index("negative_determiners");
+pub const INVERTED_CONDITIONALS: usize = list_index("inverted_conditionals");
+pub const INVERTED_INFINITIVE_CONDITIONALS: usize = list_index("inverted_infinitive_conditionals");
 pub const LIST_JOINERS: usize = list_index("list_joiners");
 pub const MODAL_VERBS: usize = list_index("modal_verbs");
 pub const COMPLEMENTIZERS: usize = list_index("complementizers");

@@ -242,8 +242,12 @@ impl Rules {
                         }
                         for (pair, line) in block.values("map") {
                             match pair.split_once('=') {
+                                // a root ("12") heads its codes but is no code
+                                // of an event: the general code is "120"
                                 Some((from, to))
-                                    if is_code(to.trim()) && !from.trim().is_empty() =>
+                                    if is_code(to.trim())
+                                        && to.trim().len() >= 3
+                                        && !from.trim().is_empty() =>
                                 {
                                     rules.conversions[id]
                                         .map
@@ -252,7 +256,7 @@ impl Rules {
                                 _ => errors.push(source.error(
                                     line,
                                     format!(
-                                        "`{pair}` must be FROM=TO with a CAMEO code on the right"
+                                        "`{pair}` must be FROM=TO with a CAMEO event code of three or four digits on the right (a root such as 12 is written 120)"
                                     ),
                                 )),
                             }
@@ -435,6 +439,25 @@ mod tests {
         assert!(!sets.contains("place-target", "043"));
         assert!(!sets.contains("commitment", "042"));
         assert_eq!(sets.single("meeting"), "040");
+    }
+
+    #[test]
+    fn a_conversion_to_a_bare_root_is_an_error() {
+        let src = Source::new(
+            "rules/x.txt",
+            "[refusal]\ncue: refused to\nmap: 05=12; 04=125\n",
+        );
+        let err = Rules::build(&[(0, &src)], &Irregulars::default(), |c| {
+            c.chars().all(|d| d.is_ascii_digit())
+        })
+        .unwrap_err();
+        let all: Vec<String> = err.all().iter().map(|e| e.to_string()).collect();
+        assert!(
+            all.iter()
+                .any(|e| e.starts_with("rules/x.txt:3:") && e.contains("`05=12`")),
+            "{all:?}"
+        );
+        assert!(!all.iter().any(|e| e.contains("`04=125`")), "{all:?}");
     }
 
     #[test]

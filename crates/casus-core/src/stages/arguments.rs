@@ -52,6 +52,48 @@ impl Stage for Arguments {
     }
 }
 
+/// "Should X attack Y, ...", "Had X fallen, ...", "..., were X to leave":
+/// a word of `inverted_conditionals.txt` opening the sentence or standing
+/// after a comma, then a subject (a mention, after a determiner or not),
+/// then the verb of the condition (a lower-case word; an infinitive marker
+/// after a word of `inverted_infinitive_conditionals.txt`),
+/// states a condition as "if" does. The shape decides: "X had attacked Y",
+/// "X should leave" and "..., including Y, were Z" are no conditions.
+fn inverted_conditional(ctx: &Ctx) -> Option<usize> {
+    let range = ctx.range.clone();
+    // an opening quotation mark or bracket does not move the sentence start
+    let mut first = range.start;
+    while first < range.end && ctx.layer.tokens[first].shape == Shape::Punct {
+        first += 1;
+    }
+    range.clone().find(|&i| {
+        let opens = i == first || (i > range.start && ctx.norm(i - 1) == ",");
+        let with_verb = ctx.word_in(i, crate::lang::INVERTED_CONDITIONALS);
+        let with_infinitive = ctx.word_in(i, crate::lang::INVERTED_INFINITIVE_CONDITIONALS);
+        if !opens || i + 2 >= range.end || !(with_verb || with_infinitive) {
+            return false;
+        }
+        let subject_start = if ctx.layer.is(i + 1, class::DETERMINER) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let Some(k) = mention_starting_at(ctx.mentions, subject_start) else {
+            return false;
+        };
+        let after = ctx.mentions[k].tokens.end;
+        after < range.end
+            && if with_infinitive {
+                ctx.word_in(after, crate::lang::INFINITIVE_MARKERS)
+            } else {
+                ctx.layer.tokens[after].shape == Shape::Lower
+                    && !ctx
+                        .layer
+                        .is(after, class::PREPOSITION | class::CLAUSE_BREAK)
+            }
+    })
+}
+
 /// Reads the predicates of one sentence, left to right.
 fn sentence(
     ctx: &Ctx,
@@ -63,13 +105,16 @@ fn sentence(
     let p = ctx.p;
     let range = ctx.range.clone();
     // a conditional or question anywhere in the sentence, found once
-    let conditional_span = range.clone().find_map(|i| {
-        p.rules
-            .modality
-            .matches_at(ctx.layer, i, range.end)
-            .find(|c| *c.value == Cue::HypotheticalSentence)
-            .map(|c| ctx.byte_span(c.start..c.end))
-    });
+    let conditional_span = range
+        .clone()
+        .find_map(|i| {
+            p.rules
+                .modality
+                .matches_at(ctx.layer, i, range.end)
+                .find(|c| *c.value == Cue::HypotheticalSentence)
+                .map(|c| ctx.byte_span(c.start..c.end))
+        })
+        .or_else(|| inverted_conditional(ctx).map(|i| ctx.byte_span(i..i + 1)));
     let speech = Speech::of(ctx);
     let mut slot_mentions: HashSet<usize> = HashSet::default();
     let mut last_subject: Option<(Vec<usize>, usize)> = None;
@@ -783,6 +828,11 @@ pub(crate) fn conversion(
                 ));
                 cues.spans.push(ctx.byte_span(c.start..c.end));
                 *code = to.to_string();
+                // "has no intention to expel": the commitment is denied
+                if i > window_start && ctx.word_in(i - 1, crate::lang::NEGATIVE_DETERMINERS) {
+                    cues.negated = true;
+                    cues.notes.push(format!("negated: {}", ctx.norm(i - 1)));
+                }
             }
             return window_start..i;
         }

@@ -1193,7 +1193,13 @@ pub(crate) fn code_predicate(ctx: &Ctx, pred: &Predicate, place: &Place, events:
             if pred.symmetric {
                 emit(b, Some(a), &code, events);
             }
-            if let Some(also) = &pattern.also_reverse {
+            // the host of a visit only intended, refused or threatened
+            // hosts nothing: the reverse goes with the pattern's own code
+            if let Some(also) = pattern
+                .also_reverse
+                .as_ref()
+                .filter(|_| code == pattern.code)
+            {
                 let host_country = ctx_country(&a.code);
                 emit(
                     b,
