@@ -1123,6 +1123,18 @@ fn find_slot(
             return (!mentions[m].locative || only_articles || after_force_prep).then_some(m);
         }
         if layer.tokens[t].temporal || free_in_gap(layer, t) {
+            // "over 100", "about 20" approximate an amount; before an
+            // actor ("clashed over X", "talked about X") a preposition
+            // among the free words names what the act is about, no slot
+            if !layer.tokens[t].temporal && layer.is(t, crate::vocab::class::PREPOSITION) {
+                let mut next = t + 1;
+                while next < end && layer.is(next, crate::vocab::class::ARTICLE) {
+                    next += 1;
+                }
+                if mention_starting_at(mentions, next).is_some() {
+                    return None;
+                }
+            }
             t += 1;
             continue;
         }
