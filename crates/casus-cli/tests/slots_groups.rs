@@ -1,8 +1,10 @@
 //! Groups of actors in their places (issue 11 items 3 and 4), through the
 //! real binary, on sentences written for these tests: a plural pronoun
-//! after a coordination stands for all its members, a speaker among a
-//! group's members makes its modal statement its own, and "the two
-//! countries" is the nearest pair.
+//! after a coordination stands for all its members, the members described
+//! after a body's noun ("the X bloc of ...") are not the subject, a place
+//! in a locative phrase is no member of the next clause's subject, a
+//! speaker among a group's members makes its modal statement its own, and
+//! "the two countries" is the nearest pair.
 
 mod common;
 
@@ -50,6 +52,49 @@ fn a_member_speaking_for_its_group_states_an_intent() {
         "Chile and Peru said they would resume talks.",
         &[("CHL", "PER", "036"), ("PER", "CHL", "036")],
     )]);
+}
+
+/// "the ECOWAS bloc of West African states": the states after "of" describe
+/// the body a name before the noun names; the name is the subject (with
+/// the compound it ends), not the members. A quantity ("hundreds of") is no
+/// such noun.
+#[test]
+fn members_described_after_a_body_are_not_the_subject() {
+    check_triples(&[
+        (
+            "The African Union and the ECOWAS bloc of West African states signed an agreement.",
+            &[("IGOAFRAFU", "IGOWAFWAS", "057"), ("IGOWAFWAS", "IGOAFRAFU", "057")],
+        ),
+        (
+            "The European Union and the Mercosur bloc of South American nations have resumed talks.",
+            &[("IGOEUREEC", "IGOSAMMRC", "046"), ("IGOSAMMRC", "IGOEUREEC", "046")],
+        ),
+        (
+            "Police and hundreds of protesters marched through Lima.",
+            &[("PEROPP", "PERGOV", "141")],
+        ),
+    ]);
+}
+
+/// "met in Amman and they signed": the place is no member of the
+/// pronoun's compound; people "from" places still are.
+#[test]
+fn a_place_is_no_member_of_the_next_subject() {
+    check_triples(&[
+        (
+            "Egypt and Jordan met in Amman and they signed an agreement.",
+            &[
+                ("EGY", "JOR", "040"),
+                ("JOR", "EGY", "040"),
+                ("EGY", "JOR", "057"),
+                ("JOR", "EGY", "057"),
+            ],
+        ),
+        (
+            "Officials from Seoul and Washington held a meeting on Monday.",
+            &[("KORGOV", "USAGOV", "040"), ("USAGOV", "KORGOV", "040")],
+        ),
+    ]);
 }
 
 /// "the two countries" is the pair nearest to it: a pair named in the
