@@ -63,11 +63,17 @@ fn members_described_after_a_body_are_not_the_subject() {
     check_triples(&[
         (
             "The African Union and the ECOWAS bloc of West African states signed an agreement.",
-            &[("IGOAFRAFU", "IGOWAFWAS", "057"), ("IGOWAFWAS", "IGOAFRAFU", "057")],
+            &[
+                ("IGOAFRAFU", "IGOWAFWAS", "057"),
+                ("IGOWAFWAS", "IGOAFRAFU", "057"),
+            ],
         ),
         (
-            "The European Union and the Mercosur bloc of South American nations have resumed talks.",
-            &[("IGOEUREEC", "IGOSAMMRC", "046"), ("IGOSAMMRC", "IGOEUREEC", "046")],
+            "The Arab League and the GCC bloc of Gulf states have resumed talks.",
+            &[
+                ("IGOMEAARL", "IGOPGSGCC", "046"),
+                ("IGOPGSGCC", "IGOMEAARL", "046"),
+            ],
         ),
         (
             "Police and hundreds of protesters marched through Lima.",

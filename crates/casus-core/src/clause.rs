@@ -574,9 +574,9 @@ pub(crate) fn find_subject(
             .checked_sub(1)
             .filter(|&i| i >= ctx.range.start)
             .map(|i| ctx.norm(i));
-        // "the EU and the Mercosur bloc of South American states have
-        // agreed": members described after a name's noun are not the
-        // subject; the name is, with its compound
+        // "the AU and the ECOWAS bloc of West African states agreed":
+        // members described after a name's noun are not the subject; the
+        // name is, with its compound
         // "thousands of Israeli protesters" is a quantity, not a phrase
         // "of X" hanging on another noun
         let quantity_of = before
