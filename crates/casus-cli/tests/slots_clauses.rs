@@ -275,3 +275,26 @@ fn an_ing_form_after_an_object_and_for_is_the_object_s_act() {
         ),
     ]);
 }
+
+/// "X was asked by Y to V": the passive's by-agent stands where the slot
+/// of "ask + to" was; the pattern's words after the slot are read past
+/// it, the asker is the source and the subject asked the target. Without a
+/// by-agent, nothing is asked of anyone.
+#[test]
+fn a_by_agent_stands_in_the_slot_before_the_patterns_words() {
+    check_triples(&[
+        (
+            "Iraq was asked by Iran to release the prisoners.",
+            &[("IRN", "IRQ", "0253")],
+        ),
+        (
+            "Kenya was urged by Britain to support the peace plan.",
+            &[("GBR", "KEN", "022")],
+        ),
+        (
+            "Algeria was forced by Morocco to withdraw its troops.",
+            &[("MAR", "DZA", "170")],
+        ),
+        ("Mali was asked to release the prisoners.", &[]),
+    ]);
+}

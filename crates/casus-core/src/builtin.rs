@@ -171,6 +171,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/attacker_links.txt",
     "lang/en/attack_owner_links.txt",
     "lang/en/attack_nouns.txt",
+    "lang/en/member_links.txt",
     "lang/en/definite_articles.txt",
     "lang/en/destination_prepositions.txt",
     "lang/en/origin_prepositions.txt",

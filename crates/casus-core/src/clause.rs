@@ -574,12 +574,21 @@ pub(crate) fn find_subject(
             .checked_sub(1)
             .filter(|&i| i >= ctx.range.start)
             .map(|i| ctx.norm(i));
+        // "the AU and the ECOWAS bloc of West African states agreed":
+        // members described after a name's noun are not the subject; the
+        // name is, with its compound
         // "thousands of Israeli protesters" is a quantity, not a phrase
         // "of X" hanging on another noun
         let quantity_of = before
             .is_some_and(|w| ctx.p.language.has_at(crate::lang::QUANTITY_LINKS, w))
             && mention.tokens.start >= ctx.range.start + 2
             && is_quantity(ctx.layer, mention.tokens.start - 2);
+        if !quantity_of
+            && before.is_some_and(|w| ctx.p.language.has_at(crate::lang::MEMBER_LINKS, w))
+            && member_phrase_owner(ctx, mention.tokens.start - 1).is_some()
+        {
+            continue;
+        }
         // "after both countries restored ties": a mention right before its
         // verb is a subject even after a preposition-like conjunction
         let right_before_verb = (mention.tokens.end..m.verb).all(|i| {
@@ -625,11 +634,59 @@ pub(crate) fn find_subject(
         }
         // "struck Lebanon and Iran condemned Israel": an earlier verb's
         // object is not a member of the next clause's subject.
+        // Nor is a place ("met in Cairo and they signed"), though people
+        // "from" a place are ("officials from Seoul and Washington").
         let mut members = ctx.compound(k, true, false);
-        members.retain(|j| *j == k || !slot_mentions.contains(j));
+        members.retain(|j| *j == k || !(slot_mentions.contains(j) || placed(ctx, *j)));
         return Some((members, mention.tokens.end));
     }
     None
+}
+
+/// Whether mention `j` is a place it names after a locative preposition
+/// ("in Cairo"), not people who come from there ("from Seoul").
+fn placed(ctx: &Ctx, j: usize) -> bool {
+    let m = &ctx.mentions[j];
+    let mut p = m.tokens.start;
+    while p > ctx.range.start && ctx.layer.is(p - 1, class::DETERMINER) {
+        p -= 1;
+    }
+    m.locative
+        && !(p > ctx.range.start
+            && crate::builtin::lang_set!("agent_origin_prepositions").contains(ctx.norm(p - 1)))
+}
+
+/// The coded name that modifies the common noun (one or two words)
+/// right before the link at `link` ("the *ECOWAS* bloc of ...", "the
+/// *NATO* military alliance of ..."): a mention that is neither a
+/// country's adjective ("the Kurdish region of Iraq"), nor a place.
+fn member_phrase_owner(ctx: &Ctx, link: usize) -> Option<usize> {
+    const NOUN_WORDS: usize = 2;
+    let nouns = (ctx.range.start..link)
+        .rev()
+        .take(NOUN_WORDS)
+        .take_while(|&i| {
+            !ctx.in_mention(i)
+                && !is_quantity(ctx.layer, i)
+                && !ctx.word_in(i, crate::lang::CLAUSE_COORDINATORS)
+                && !ctx
+                    .p
+                    .language
+                    .has_phrase(crate::lang::COMPOUND_LINKS, &[ctx.norm(i)])
+                && ctx.norm(i).chars().all(char::is_alphabetic)
+                && crate::coref::modified_noun_at(ctx.layer, i)
+        })
+        .count();
+    if nouns == 0 {
+        return None;
+    }
+    let end = link - nouns;
+    ctx.mentions.iter().position(|x| {
+        x.tokens.end == end
+            && !x.adjectival
+            && !x.locative
+            && matches!(x.referent, Referent::Actor(_) | Referent::Group(_))
+    })
 }
 
 /// Whether mention `k` (with the compound it ends) is the by-agent of a

@@ -474,8 +474,42 @@ fn resolve_pronoun(
             && (!wants_person || m.is_person || titled(m))
             && !(thing && (m.is_person || matches!(m.referent, Referent::Group(_))))
     };
-    let antecedent = candidates(before, history).find(|m| fits(m))?;
-    let codes = resolved_codes(antecedent);
+    // the nearest fitting mention before the pronoun in its sentence, else
+    // the first of the nearest earlier sentence that has one (the order
+    // of `candidates`)
+    let (scope, at) = before
+        .iter()
+        .rposition(&fits)
+        .map(|i| (before, i))
+        .or_else(|| {
+            history
+                .sentences
+                .iter()
+                .rev()
+                .find_map(|s| s.iter().position(&fits).map(|i| (s.as_slice(), i)))
+        })?;
+    let antecedent = &scope[at];
+    let mut codes = resolved_codes(antecedent);
+    // "France and Germany said *they*": a plural pronoun whose nearest
+    // antecedent is the last member of a coordination stands for every
+    // member of it, not for the last one alone
+    if plural {
+        let members = coordinated_members(layer, scope, at, &fits);
+        if !members.is_empty() {
+            codes = Vec::new();
+            for k in members
+                .into_iter()
+                .chain(std::iter::once(at))
+                .collect::<std::collections::BTreeSet<_>>()
+            {
+                for c in resolved_codes(&scope[k]) {
+                    if !codes.contains(&c) {
+                        codes.push(c);
+                    }
+                }
+            }
+        }
+    }
     // "The journalists' union said its president ...": the head of a body
     // with a role of its own is that body's (a union's president, a
     // party's leader, a rebel group's spokesman), not the government of
@@ -563,33 +597,93 @@ fn coordinated_subject(
     (!compound).then_some(k)
 }
 
-/// The most recent "X and Y" of exactly two coded actors.
-fn coordinated_pair(
+/// The mentions coordinated with `scope[at]` ("X, Y and Z"): each joined
+/// to the next by a link of `pair_links.txt` ("and", "and the"), or by a
+/// comma in a list that one of those closes, and each one that `fits`.
+fn coordinated_members(
     layer: &TextLayer,
-    before: &[Mention],
-    history: &History,
-) -> Option<Vec<String>> {
+    scope: &[Mention],
+    at: usize,
+    fits: &dyn Fn(&Mention) -> bool,
+) -> Vec<usize> {
+    // how `a` and the next mention `b` are joined: Some(true) by a pair
+    // link, Some(false) by a bare comma
+    let link = |a: &Mention, b: &Mention| -> Option<bool> {
+        if a.tokens.end > b.tokens.start || !fits(a) || !fits(b) {
+            return None;
+        }
+        let mut between: Vec<&str> = (a.tokens.end..b.tokens.start)
+            .map(|i| layer.norm(i))
+            .collect();
+        let comma = between.first() == Some(&",");
+        if comma {
+            between.remove(0);
+        }
+        if crate::builtin::lang_phrases!("pair_links")
+            .iter()
+            .any(|p| *p == between)
+        {
+            Some(true)
+        } else if comma && between.is_empty() {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    let mut start = at;
+    while start > 0 && link(&scope[start - 1], &scope[start]).is_some() {
+        start -= 1;
+    }
+    let mut end = at;
+    while end + 1 < scope.len() && link(&scope[end], &scope[end + 1]).is_some() {
+        end += 1;
+    }
+    // a list is closed by a pair link: "X, Y and Z", not "X, Y"
+    let links: Vec<bool> = (start..end)
+        .map(|k| link(&scope[k], &scope[k + 1]) == Some(true))
+        .collect();
+    let Some(last) = links.iter().rposition(|&x| x) else {
+        return Vec::new();
+    };
+    let end = start + last + 1;
+    if at > end {
+        return Vec::new();
+    }
+    (start..=end).filter(|&k| k != at).collect()
+}
+
+/// The most recent group of exactly two actors: a resolved group ("they"
+/// standing for two), or two coordinated mentions ("Russia and China");
+/// the nearer of the two in the nearest sentence that has one.
+fn recent_pair(layer: &TextLayer, before: &[Mention], history: &History) -> Option<Vec<String>> {
     let sentences =
         std::iter::once(before).chain(history.sentences.iter().rev().map(|s| s.as_slice()));
     for mentions in sentences {
+        let group = mentions.iter().rev().find_map(|m| match &m.referent {
+            Referent::Group(g) if g.len() == 2 => Some((m.tokens.end, g.clone())),
+            _ => None,
+        });
         let coded: Vec<&Mention> = mentions
             .iter()
             .filter(|m| !m.locative && resolved_codes(m).len() == 1)
             .collect();
-        for w in coded.windows(2).rev() {
+        let pair = coded.windows(2).rev().find_map(|w| {
             let between: Vec<&str> = (w[0].tokens.end..w[1].tokens.start)
                 .map(|i| layer.norm(i))
                 .collect();
-            if crate::builtin::lang_phrases!("pair_links")
+            let linked = crate::builtin::lang_phrases!("pair_links")
                 .iter()
-                .any(|p| *p == between)
-            {
-                let a = resolved_codes(w[0]).remove(0);
-                let b = resolved_codes(w[1]).remove(0);
-                if a != b {
-                    return Some(vec![a, b]);
-                }
-            }
+                .any(|p| *p == between);
+            let a = resolved_codes(w[0]).remove(0);
+            let b = resolved_codes(w[1]).remove(0);
+            (linked && a != b).then(|| (w[1].tokens.end, vec![a, b]))
+        });
+        let nearest = match (group, pair) {
+            (Some(g), Some(p)) => Some(if p.0 > g.0 { p } else { g }),
+            (g, p) => g.or(p),
+        };
+        if let Some((_, codes)) = nearest {
+            return Some(codes);
         }
     }
     None
@@ -615,13 +709,7 @@ fn resolve_description(
             only_country(before, history).map(|c| Referent::Actor(with_role(&c, &role)))
         }
         Description::Pair => {
-            // The most recent group of exactly two actors: a resolved group,
-            // or two coordinated mentions ("Russia and China").
-            let group = candidates(before, history).find_map(|m| match &m.referent {
-                Referent::Group(g) if g.len() == 2 => Some(g.clone()),
-                _ => None,
-            });
-            if let Some(g) = group.or_else(|| coordinated_pair(layer, before, history)) {
+            if let Some(g) = recent_pair(layer, before, history) {
                 return Some(Referent::Group(
                     g.iter().map(|c| with_role(c, &role)).collect(),
                 ));
@@ -696,6 +784,63 @@ mod tests {
 
     fn t(s: &str, g: &str, c: &str) -> (String, String, String) {
         (s.into(), g.into(), c.into())
+    }
+
+    /// The codes the mention that starts with `word` resolved to.
+    fn referent_of(text: &str, word: &str) -> Vec<String> {
+        let doc = Document::new("t", text, Date::parse("2022-06-01"));
+        let d = pipeline().analyse(&doc, false);
+        let m = d
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| d.text.norm(m.tokens.start) == word)
+            .expect("the mention is found");
+        super::resolved_codes(m)
+    }
+
+    /// A plural pronoun whose nearest antecedent ends a coordination ("X,
+    /// Y and Z ... they") stands for every member, in the sentence and
+    /// across one; a singular pronoun still takes the nearest member, and
+    /// "the two countries" the pair nearest to it.
+    #[test]
+    fn plural_pronouns_take_the_whole_coordination() {
+        let rows: &[(&str, &str, &[&str])] = &[
+            (
+                "Chile and Peru said they would talk.",
+                "they",
+                &["CHL", "PER"],
+            ),
+            (
+                "Ghana, Togo and Benin said they were ready.",
+                "they",
+                &["GHA", "TGO", "BEN"],
+            ),
+            (
+                "Chile and the Peruvian government said their envoys met.",
+                "their",
+                &["CHLGOV", "PERGOV"],
+            ),
+            (
+                "Chile and Peru met in Lima. They agreed.",
+                "they",
+                &["CHL", "PER"],
+            ),
+            (
+                "Chile and Peru met, and Peru said it agreed.",
+                "it",
+                &["PER"],
+            ),
+            (
+                "Chile and Peru said they would talk. Mediators said ties between \
+                 Bolivia and Paraguay were poor. The two countries met.",
+                "the",
+                &["BOL", "PRY"],
+            ),
+        ];
+        for (text, word, want) in rows {
+            assert_eq!(referent_of(text, word), *want, "{text}");
+        }
     }
 
     #[test]

@@ -121,6 +121,7 @@ pub const LISTS: &[(&str, u32)] = &[
     ("attacker_links", 0),
     ("attack_owner_links", 0),
     ("attack_nouns", 0),
+    ("member_links", 0),
     // Read by name from the built-in folder ([`crate::builtin::lang_has`]),
     // like the lists above them with no class.
     ("destination_prepositions", 0),
@@ -228,6 +229,7 @@ pub const SPONSOR_PARTICIPLES: usize = list_index("sponsor_participles");
 pub const ATTACKER_LINKS: usize = list_index("attacker_links");
 pub const ATTACK_OWNER_LINKS: usize = list_index("attack_owner_links");
 pub const ATTACK_NOUNS: usize = list_index("attack_nouns");
+pub const MEMBER_LINKS: usize = list_index("member_links");
 
 /// The compiled word lists of one language.
 #[derive(Debug, Clone, Default)]

@@ -1203,6 +1203,7 @@ impl VerbLexicon {
         // stand ("*humanitarian aid* was delivered to", "*the prisoners*
         // were handed over to")
         let fronted = fronted_object(layer, verb);
+        let passive = after_be(layer, verb);
         let window_end = (verb + 1 + NEXT_WORD_WINDOW).min(end);
         for t in fronted.clone().chain(verb + 1..end) {
             let word = layer.tokens[t].word;
@@ -1315,6 +1316,30 @@ impl VerbLexicon {
                             if self.form_at(form, layer, t) {
                                 found = Some(t);
                                 break;
+                            }
+                            // "was asked *by Iran* to release": a passive's
+                            // by-agent stands where the empty slot before
+                            // the pattern's word was, and is passed
+                            if passive
+                                && t == pos
+                                && i > 0
+                                && elements[i - 1] == Element::Target
+                                && target.is_none()
+                                && crate::builtin::lang_set!("agent_prepositions")
+                                    .contains(layer.norm(t))
+                            {
+                                let name = if t + 2 < end
+                                    && layer.is(t + 1, crate::vocab::class::ARTICLE)
+                                {
+                                    t + 2
+                                } else {
+                                    t + 1
+                                };
+                                if let Some(m) = mention_at(name) {
+                                    t = mentions[m].tokens.end;
+                                    gap += 1;
+                                    continue;
+                                }
                             }
                             // an amount word ("about 200") is free in a gap,
                             // but is first the pattern's own word
@@ -1754,6 +1779,31 @@ mod tests {
         )
         .unwrap();
         map
+    }
+
+    /// A passive's by-agent in the place of an empty slot is passed to
+    /// the pattern's next word ("was asked by X to"): the longer pattern
+    /// matches, as in the active.
+    #[test]
+    fn a_passive_by_agent_is_passed_before_the_next_pattern_word() {
+        let p = crate::Pipeline::builtin().expect("built-in dictionaries load");
+        let rows: &[(&str, &[&str])] = &[
+            ("Iran asked Iraq to release the prisoners.", &["0253"]),
+            (
+                "Iraq was asked by Iran to release the prisoners.",
+                &["0253"],
+            ),
+            (
+                "Iraq was asked by the Iranian government to release the prisoners.",
+                &["0253"],
+            ),
+            ("Iraq was asked to release the prisoners.", &[]),
+        ];
+        for (text, want) in rows {
+            let doc = crate::Document::new("t", *text, crate::Date::parse("2022-06-01"));
+            let got: Vec<String> = p.code(&doc).into_iter().map(|e| e.code).collect();
+            assert_eq!(got, *want, "{text}");
+        }
     }
 
     #[test]

@@ -945,21 +945,22 @@ pub(crate) fn own_statement(
     if !cues.modal_verb || cues.negated || ctx.p.rules.code_sets.contains("commitment", code) {
         return None;
     }
-    let source_country = sources
-        .first()
-        .and_then(|&s| ctx.mentions[s].country().map(str::to_string))
-        .or_else(|| {
-            sources
-                .first()
-                .and_then(|&s| match &ctx.mentions[s].referent {
-                    Referent::Group(g) => g.first().map(|c| ctx_country(c)),
-                    _ => None,
-                })
-        });
-    let own = match (speaker, &source_country) {
-        (Some(sp), Some(sc)) => ctx_country(sp) == *sc,
-        _ => false,
-    };
+    // "Kenya and Somalia said they would": a speaker among the members
+    // of a compound or group subject speaks for it
+    let source_countries: Vec<String> = sources
+        .iter()
+        .flat_map(|&s| {
+            let m = &ctx.mentions[s];
+            match (&m.referent, m.country()) {
+                (_, Some(c)) => vec![c.to_string()],
+                (Referent::Group(g), None) => g.iter().map(|c| ctx_country(c)).collect(),
+                _ => Vec::new(),
+            }
+        })
+        .collect();
+    let own = speaker
+        .as_ref()
+        .is_some_and(|sp| source_countries.contains(&ctx_country(sp)));
     if !own {
         return None;
     }
