@@ -173,11 +173,13 @@ fn agreed_texts_and_refusals_to_agree() {
             "agree on text ;sym",
             "asserted",
         ),
+        // a refusal to agree is the general rejection, 120 (the bare
+        // root 12 is a heading of the code table, not a code)
         (
             "Iran refused to agree on a deal with Oman.",
             "IRN",
             "OMN",
-            "12",
+            "120",
             "agree on deal with + ;sym",
             "asserted",
         ),
