@@ -68,9 +68,12 @@ fn inverted_conditional(ctx: &Ctx) -> Option<usize> {
     }
     range.clone().find(|&i| {
         let opens = i == first || (i > range.start && ctx.norm(i - 1) == ",");
+        if !opens || i + 2 >= range.end {
+            return false;
+        }
         let with_verb = ctx.word_in(i, crate::lang::INVERTED_CONDITIONALS);
         let with_infinitive = ctx.word_in(i, crate::lang::INVERTED_INFINITIVE_CONDITIONALS);
-        if !opens || i + 2 >= range.end || !(with_verb || with_infinitive) {
+        if !(with_verb || with_infinitive) {
             return false;
         }
         let subject_start = if ctx.layer.is(i + 1, class::DETERMINER) {
