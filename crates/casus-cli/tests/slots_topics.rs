@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{code_rows, Triple};
+use common::Triple;
 
 #[test]
 fn an_actor_after_over_or_about_is_the_topic() {
@@ -30,22 +30,5 @@ fn an_actor_after_over_or_about_is_the_topic() {
             &[("MLIREB", "MLIMIL", "190")],
         ),
     ];
-    let sentences: Vec<&str> = table.iter().map(|r| r.0).collect();
-    let rows = code_rows(&sentences, &[]);
-    for ((sentence, want), events) in table.iter().zip(rows) {
-        let mut got: Vec<(String, String, String)> = events
-            .iter()
-            .map(|e| {
-                let s = |k: &str| e[k].as_str().unwrap_or_default().to_string();
-                (s("source"), s("target"), s("code"))
-            })
-            .collect();
-        got.sort();
-        let mut want: Vec<(String, String, String)> = want
-            .iter()
-            .map(|(s, t, c)| (s.to_string(), t.to_string(), c.to_string()))
-            .collect();
-        want.sort();
-        assert_eq!(got, want, "{sentence}");
-    }
+    common::check_triples(table);
 }
