@@ -151,6 +151,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/ing_act_nouns.txt",
     "lang/en/infinitive_markers.txt",
     "lang/en/predicative_markers.txt",
+    "lang/en/phrasal_verbs.txt",
     "lang/en/reduced_relative_prepositions.txt",
     "lang/en/sequence_prepositions.txt",
     "lang/en/talk_nouns.txt",

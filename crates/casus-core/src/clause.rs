@@ -563,6 +563,13 @@ pub(crate) fn find_subject(
         if mention.tokens.end > m.verb {
             continue;
         }
+        // "fired at *supporters marching* on", "shelled *villagers
+        // fleeing* the fighting": people named by a plural role right
+        // before an "-ing" form are its subject (a reduced relative), even
+        // inside a prepositional phrase or as an earlier verb's object
+        if adjunct && mention.tokens.end == m.verb && people_of_reduced_relative(ctx, mention) {
+            return Some((ctx.compound(k, true, false), mention.tokens.end));
+        }
         // clause breaks between the mention and the verb end the search
         if (mention.tokens.end..m.verb).any(|i| ctx.layer.is(i, class::CLAUSE_BREAK)) {
             // "X, who negotiated ...": the relative pronoun's antecedent
@@ -641,6 +648,19 @@ pub(crate) fn find_subject(
         return Some((members, mention.tokens.end));
     }
     None
+}
+
+/// Whether a mention names people by a plural common noun ("opposition
+/// supporters", "villagers"): such a noun before an "-ing" form is most
+/// often modified by it, where a country or a name before one is most
+/// often the object of the verb before ("struck Ukraine, killing").
+fn people_of_reduced_relative(ctx: &Ctx, mention: &crate::actors::Mention) -> bool {
+    let head = mention.tokens.end - 1;
+    !mention.is_person
+        && !mention.adjectival
+        && !matches!(mention.referent, Referent::Place(_))
+        && ctx.layer.tokens[head].shape == crate::text::Shape::Lower
+        && ctx.norm(head).ends_with('s')
 }
 
 /// Whether mention `j` is a place it names after a locative preposition

@@ -101,6 +101,7 @@ pub const LISTS: &[(&str, u32)] = &[
     ("ing_noun_prepositions", 0),
     ("infinitive_markers", 0),
     ("predicative_markers", 0),
+    ("phrasal_verbs", 0),
     ("reduced_relative_prepositions", 0),
     ("sequence_prepositions", 0),
     ("talk_nouns", 0),
@@ -165,6 +166,7 @@ pub const PHRASE_LISTS: &[&str] = &[
     "allegiance_links",
     "attacker_links",
     "attack_owner_links",
+    "phrasal_verbs",
 ];
 
 /// The file of relative dates (`lang/<code>/relative_dates.txt`: a phrase

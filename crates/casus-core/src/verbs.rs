@@ -101,6 +101,9 @@ pub struct VerbLexicon {
     /// Base and third-person forms of every pattern verb: these forms are
     /// also nouns ("attack", "talks"), so they need context to count as verbs.
     base_like: HashSet<String>,
+    /// Every form of the verb of a phrasal verb (`phrasal_verbs.txt`:
+    /// "rule out") -> its particles.
+    phrasal: HashMap<String, Vec<&'static str>>,
 }
 
 /// The patterns of one verb form. A pattern is tried only when its second
@@ -284,6 +287,20 @@ impl VerbLexicon {
             }
         }
         let mut lex = VerbLexicon::default();
+        for entry in crate::builtin::lang_list("phrasal_verbs") {
+            let mut words = entry.split_whitespace();
+            let (Some(verb), Some(particle), None) = (words.next(), words.next(), words.next())
+            else {
+                errors.push(DictError::File {
+                    file: "lang/en/phrasal_verbs.txt".into(),
+                    message: format!("`{entry}`: a verb and one particle"),
+                });
+                continue;
+            };
+            for form in word_forms(verb, &irregular) {
+                lex.phrasal.entry(form).or_default().push(particle);
+            }
+        }
         let mut form_ids: HashMap<String, usize> = HashMap::default();
         let mut seen: HashMap<String, usize> = HashMap::default();
         for &(file, source) in sources
@@ -1220,6 +1237,15 @@ impl VerbLexicon {
         }
         candidates.sort_unstable();
         candidates.dedup();
+        // "ruled *out* military action against": the particle of a phrasal
+        // verb right after its verb makes another verb, which the verb's
+        // patterns without the particle ("rule against +") are not
+        let particle = (verb + 1 < end
+            && self
+                .phrasal
+                .get(layer.norm(verb))
+                .is_some_and(|ps| ps.contains(&layer.norm(verb + 1))))
+        .then_some(verb + 1);
         let mention_at = |t: usize| mention_starting_at(mentions, t);
         let mut best: Option<((u32, u32, u32, u32), PatternMatch)> = None;
         // whether the embedded action at a token is unknown, tested once
@@ -1241,6 +1267,15 @@ impl VerbLexicon {
             let p = self.keys[pid];
             if !with_actions && p.has_action {
                 continue;
+            }
+            if let Some(t) = particle {
+                let words = &self.elements[p.start as usize + 1..p.end as usize];
+                if !words
+                    .iter()
+                    .any(|e| matches!(e, Element::Word(w) if self.form_at(*w, layer, t)))
+                {
+                    continue;
+                }
             }
             // Force is used "on", "in", "against" places: the target of an
             // attack may follow a locative preposition.

@@ -587,12 +587,17 @@ fn obligation_events(
 /// The accusation or criticism (code set `allegation`) whose alleged act
 /// predicate `k` is: an "-ing" form in the same clause after the
 /// accusation's "of" or "for" ("accused X of violating A, ignoring B and
-/// attacking C"), with no subject of its own after the accusation.
+/// attacking C"), or the infinitive of such a form ("accused X of
+/// *plotting to kill* Y", "of trying to annex"), with no subject of its
+/// own after the accusation.
 fn alleged_by(ctx: &Ctx, preds: &[Predicate], k: usize) -> Option<usize> {
     use crate::vocab::class;
     let sets = &ctx.p.rules.code_sets;
     let verb = preds[k].matched.verb;
-    if !ctx.norm(verb).ends_with("ing") {
+    let infinitive_of_ing = verb >= ctx.range.start + 2
+        && ctx.word_in(verb - 1, crate::lang::INFINITIVE_MARKERS)
+        && ctx.norm(verb - 2).ends_with("ing");
+    if !ctx.norm(verb).ends_with("ing") && !infinitive_of_ing {
         return None;
     }
     (0..k).rev().find(|&j| {
@@ -2329,6 +2334,15 @@ mod tests {
             (
                 "Kenya accused Uganda of attacking Kenyan police.",
                 vec![ev("KEN", "UGA", "1123", Asserted)],
+            ),
+            // the infinitive of an "-ing" form after "of" is alleged too
+            (
+                "Kenya accused Somalia of plotting to assassinate its ambassador.",
+                vec![ev("KEN", "SOM", "112", Asserted)],
+            ),
+            (
+                "Serbia accused Kosovo of trying to expel Serb families.",
+                vec![ev("SRB", "KOS", "112", Asserted)],
             ),
             (
                 "Kenya criticised Uganda for sheltering rebels, while Tanzania began attacking Ugandan rebels.",

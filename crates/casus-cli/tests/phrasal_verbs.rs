@@ -1,0 +1,67 @@
+//! Phrasal verbs and reduced relatives, through the real binary, on
+//! sentences written for these tests.
+//!
+//! A particle of `lang/en/phrasal_verbs.txt` right after its verb makes
+//! another verb: the verb's patterns without the particle do not match
+//! ("ruled out X against Y" is no ruling against Y), while patterns that
+//! name the particle still do. People named by a plural noun right before
+//! an "-ing" form are its subject, even as an earlier verb's object.
+
+mod common;
+
+use common::Triple;
+
+#[test]
+fn a_phrasal_particle_blocks_the_verbs_other_patterns() {
+    let table: &[(&str, &[Triple])] = &[
+        // `rule against +`, `call ceasefire with +`, `take issue with +`
+        // are not read across the particle
+        (
+            "Poland would not rule out military action against Belarus.",
+            &[],
+        ),
+        ("Ukraine called off its ceasefire with the rebels.", &[]),
+        ("Japan took up the issue with China.", &[]),
+        // the verb without the particle keeps its patterns
+        (
+            "The Supreme Court of Kenya ruled against the government of Uganda.",
+            &[("KENJUD", "UGAGOV", "116")],
+        ),
+        // patterns that name the particle match
+        (
+            "Germany ruled out talks with Iran.",
+            &[("DEU", "IRN", "125")],
+        ),
+        (
+            "Greece gave in to demands from Turkey.",
+            &[("GRC", "TUR", "080")],
+        ),
+        // a particle not in the list leaves the verb as it is
+        (
+            "Malaysia broke off talks with Thailand.",
+            &[("MYS", "THA", "164")],
+        ),
+    ];
+    common::check_triples(table);
+}
+
+#[test]
+fn people_before_an_ing_form_are_its_subject() {
+    let table: &[(&str, &[Triple])] = &[
+        (
+            "Police fired tear gas at opposition supporters marching toward the parliament in Nairobi.",
+            &[("KENCOP", "KENOPP", "175"), ("KENOPP", "KENGOV", "141")],
+        ),
+        (
+            "Soldiers shot at students protesting against the new law in Dhaka.",
+            &[("BGDMIL", "BGD", "193"), ("BGDEDU", "BGDGOV", "1412")],
+        ),
+        // a country or a unit before the "-ing" form after a comma is the
+        // object, and the act stays the subject's
+        (
+            "Russian jets bombed Ukrainian positions, killing six soldiers.",
+            &[("RUSMIL", "UKRMIL", "195")],
+        ),
+    ];
+    common::check_triples(table);
+}
