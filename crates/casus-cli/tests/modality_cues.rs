@@ -142,3 +142,26 @@ fn a_refusal_with_no_code_of_its_own_is_the_general_rejection() {
         "asserted",
     )]);
 }
+
+/// "can" says what an actor is able to do, not what it did.
+#[test]
+fn an_act_someone_can_do_is_hypothetical() {
+    check(&[
+        (
+            "Analysts doubt that Greece can isolate Turkey.",
+            "GRC",
+            "TUR",
+            "160",
+            "hypothetical",
+        ),
+        (
+            "Chile is seeking a deal so that it can open its markets to Peru.",
+            "CHL",
+            "PER",
+            "061",
+            "hypothetical",
+        ),
+        // the same acts reported as done
+        ("Greece isolated Turkey.", "GRC", "TUR", "160", "asserted"),
+    ]);
+}
