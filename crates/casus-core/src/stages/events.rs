@@ -80,6 +80,16 @@ impl Stage for Events {
                     });
                     continue;
                 }
+                if let Some(j) = protest_as_purpose(&ctx, preds, k) {
+                    let (text, by) = (
+                        &p.verbs.patterns[pred.matched.pattern].text,
+                        &p.verbs.patterns[preds[j].matched.pattern].text,
+                    );
+                    doc.trace.note(NAME, index, || {
+                        format!("`{text}`: the purpose of `{by}`, not a protest of its own")
+                    });
+                    continue;
+                }
                 if let Some(noun) = content_noun(&ctx, pred) {
                     let text = &p.verbs.patterns[pred.matched.pattern].text;
                     doc.trace.note(NAME, index, || {
@@ -624,6 +634,42 @@ fn alleged_by(ctx: &Ctx, preds: &[Predicate], k: usize) -> Option<usize> {
                 !ctx.in_mention(i)
                     && (ctx.layer.is(i, class::REACH_STOP) || ctx.layer.is(i, class::SAY_VERB))
             })
+    })
+}
+
+/// The earlier act whose purpose a protest with no target of its own is
+/// ("summoned the envoy *to protest* the raid", "called in the ambassador
+/// *to protest*"): an infinitive right after the target of an act of the
+/// same subject in the same clause. The act itself says whom the protest is made to; read
+/// alone, the protest would be aimed at the subject's own government.
+fn protest_as_purpose(ctx: &Ctx, preds: &[Predicate], k: usize) -> Option<usize> {
+    use crate::vocab::class;
+    let sets = &ctx.p.rules.code_sets;
+    let pred = &preds[k];
+    let verb = pred.matched.verb;
+    let protest = pred
+        .code
+        .as_deref()
+        .is_some_and(|c| sets.contains("protest", c));
+    if !protest
+        || !pred.targets.is_empty()
+        || verb < ctx.range.start + 1
+        || !ctx.word_in(verb - 1, crate::lang::INFINITIVE_MARKERS)
+    {
+        return None;
+    }
+    // the act's target stands right before "to"
+    (0..k).rev().find(|&j| {
+        let act = &preds[j];
+        act.code
+            .as_deref()
+            .is_some_and(|c| !sets.contains("protest", c))
+            && act.subject == pred.subject
+            && act
+                .targets
+                .iter()
+                .any(|&t| ctx.mentions[t].tokens.end + 1 == verb)
+            && !(act.matched.verb..verb).any(|i| ctx.layer.is(i, class::CLAUSE_BREAK))
     })
 }
 

@@ -1,11 +1,13 @@
-//! Phrasal verbs and reduced relatives, through the real binary, on
-//! sentences written for these tests.
+//! Phrasal verbs, reduced relatives and purpose infinitives, through the
+//! real binary, on sentences written for these tests.
 //!
 //! A particle of `lang/en/phrasal_verbs.txt` right after its verb makes
 //! another verb: the verb's patterns without the particle do not match
 //! ("ruled out X against Y" is no ruling against Y), while patterns that
 //! name the particle still do. People named by a plural noun right before
-//! an "-ing" form are its subject, even as an earlier verb's object.
+//! an "-ing" form are its subject, even as an earlier verb's object. A
+//! protest that is the purpose of an act ("summoned the envoy to protest")
+//! is not a protest of its own aimed at the subject's government.
 
 mod common;
 
@@ -61,6 +63,22 @@ fn people_before_an_ing_form_are_its_subject() {
         (
             "Russian jets bombed Ukrainian positions, killing six soldiers.",
             &[("RUSMIL", "UKRMIL", "195")],
+        ),
+    ];
+    common::check_triples(table);
+}
+
+#[test]
+fn a_protest_that_is_an_acts_purpose_is_not_coded_again() {
+    let table: &[(&str, &[Triple])] = &[
+        (
+            "Vietnam summoned China's ambassador to protest the seizure of its fishing boats.",
+            &[("VNM", "CHNGOV", "114")],
+        ),
+        // a protest of its own still gets its implied target
+        (
+            "Thousands of Kenyans marched in Nairobi to protest the new tax.",
+            &[("KEN", "KENGOV", "1412")],
         ),
     ];
     common::check_triples(table);
