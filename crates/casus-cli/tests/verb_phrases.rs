@@ -7,7 +7,8 @@
 //! name the particle still do. People named by a plural noun right before
 //! an "-ing" form are its subject, even as an earlier verb's object. A
 //! protest that is the purpose of an act ("summoned the envoy to protest")
-//! is not a protest of its own aimed at the subject's government.
+//! is not a protest of its own aimed at the subject's government, and
+//! what a claim, a fear or a plan holds is not an event.
 
 mod common;
 
@@ -79,6 +80,24 @@ fn a_protest_that_is_an_acts_purpose_is_not_coded_again() {
         (
             "Thousands of Kenyans marched in Nairobi to protest the new tax.",
             &[("KEN", "KENGOV", "1412")],
+        ),
+    ];
+    common::check_triples(table);
+}
+
+#[test]
+fn what_a_claim_or_a_plan_holds_is_not_coded() {
+    let table: &[(&str, &[Triple])] = &[
+        (
+            "Uganda rejected claims that it had sheltered rebels from Congo.",
+            &[],
+        ),
+        ("Peru dismissed fears that Chile would attack Bolivia.", &[]),
+        ("Ghana unveiled a plan to expel Nigerian traders.", &[]),
+        // the same acts said as done
+        (
+            "Uganda sheltered rebels from Congo.",
+            &[("UGA", "CODREB", "073")],
         ),
     ];
     common::check_triples(table);
