@@ -1,0 +1,71 @@
+//! Faults found by an audit on news casus was never tuned to (EVALUATION
+//! section 57), through the real binary, on sentences written for these
+//! tests. Each row fails without the rule it names.
+
+mod common;
+
+use common::check_pattern_rows as check;
+use common::check_triples;
+
+#[test]
+fn two_country_names_sharing_their_last_word() {
+    // before: only the second, whole name was an actor ("North and South
+    // Korea" was South Korea alone), so a symmetric verb had no pair
+    check_triples(&[
+        (
+            "North and South Korea traded artillery fire across the border on Monday.",
+            &[("PRK", "KOR", "194"), ("KOR", "PRK", "194")],
+        ),
+        (
+            "North and South Korea held talks at the border village on Tuesday.",
+            &[("PRK", "KOR", "046"), ("KOR", "PRK", "046")],
+        ),
+        (
+            "Japan criticised North and South Korea over the fishing dispute.",
+            &[("JPN", "PRK", "111"), ("JPN", "KOR", "111")],
+        ),
+    ]);
+}
+
+#[test]
+fn an_elided_name_needs_a_real_country_before_the_conjunction() {
+    // "North Sudan" is no country name: Sudan is not read into "North"
+    check_triples(&[
+        (
+            "Chad and South Sudan held talks on Tuesday.",
+            &[("TCD", "SSD", "046"), ("SSD", "TCD", "046")],
+        ),
+        ("Envoys from North and South Sudan met in Nairobi.", &[]),
+    ]);
+}
+
+#[test]
+fn contacting_someone_is_a_consultation() {
+    // before: "contact" had no verb entry
+    check(&[
+        (
+            "The Peruvian foreign minister contacted his Chilean counterpart about the border.",
+            "PERGOV",
+            "CHLGOV",
+            "040",
+            "contact +",
+            "asserted",
+        ),
+        (
+            "Norway has contacted Sudan over the detained aid workers.",
+            "NOR",
+            "SDN",
+            "040",
+            "contact +",
+            "asserted",
+        ),
+        (
+            "Portugal said it had not been contacted by Angola about the loan.",
+            "AGO",
+            "PRT",
+            "040",
+            "contact +",
+            "negated",
+        ),
+    ]);
+}
