@@ -69,3 +69,54 @@ fn contacting_someone_is_a_consultation() {
         ),
     ]);
 }
+
+#[test]
+fn a_target_is_not_reached_in_the_next_coordinated_clause() {
+    // before: the search past an empty slot read through ", and the X" and
+    // through an adverb before X's own verb ("the navy reportedly saved"),
+    // so an intransitive "sank" or a shelled port took the next clause's
+    // subject as its target
+    check_triples(&[
+        (
+            "Fishermen rescued 300 migrants whose boat sank, and the Greek navy reportedly saved 40 more.",
+            &[("GRCAGR", "GRCREF", "073")],
+        ),
+        (
+            "Russian troops shelled the port, and the Ukrainian navy then struck Russia.",
+            &[("UKRMIL", "RUS", "190")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_denial_verb_in_the_passive_negates_nothing() {
+    // before: "were denied visas" was read as a denial of what follows, so
+    // the later act was negated
+    check(&[
+        (
+            "The Iranian athletes had been denied visas until Iranian officials travelled to Washington last week.",
+            "IRNGOV",
+            "USA",
+            "042",
+            "travel to +",
+            "asserted",
+        ),
+        (
+            "Venezuela was denied a seat on the council after it accused Colombia of spying.",
+            "VEN",
+            "COL",
+            "1125",
+            "accuse + of spying",
+            "asserted",
+        ),
+        // an active denial still denies its complement
+        (
+            "Algeria denied that it had closed its border with Morocco.",
+            "DZA",
+            "MAR",
+            "191",
+            "close border with +",
+            "negated",
+        ),
+    ]);
+}
