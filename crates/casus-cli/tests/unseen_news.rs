@@ -120,3 +120,31 @@ fn a_denial_verb_in_the_passive_negates_nothing() {
         ),
     ]);
 }
+
+#[test]
+fn an_actor_s_act_named_as_a_topic_is_not_coded() {
+    // before: the "-ing" form after "a ban on X" or "evidence regarding X"
+    // took the clause's subject, or X itself, as its doer
+    check_triples(&[
+        ("Lawmakers debated a ban on Iranians visiting Israel.", &[]),
+        (
+            "The court heard evidence regarding Serbia attacking Kosovo.",
+            &[],
+        ),
+        // "regarding" is a preposition: the actor after it is no subject
+        (
+            "The British position regarding Iraq focuses on training the Iraqi security forces.",
+            &[("GBR", "IRQCOP", "062")],
+        ),
+        // an actor's act after "against" or an addressee urged keep their
+        // doers
+        (
+            "Ghana protested against Togo closing the border.",
+            &[("GHA", "TGO", "140")],
+        ),
+        (
+            "Chile wrote to Peru urging it to release the fishermen.",
+            &[("CHL", "PER", "0253")],
+        ),
+    ]);
+}

@@ -622,6 +622,21 @@ pub(crate) fn find_subject(
                 .has_at(crate::lang::ATTACK_NOUNS, ctx.norm(np - 2));
         let in_pp =
             !quantity_of && ((!right_before_verb || adjunct) && after_preposition || on_attack);
+        // "a ban on Iranians visiting X", "fears about Y invading Z": an
+        // "-ing" form right after an actor in a phrase of a topic
+        // preposition (`topic_prepositions.txt`) is that actor's act named
+        // as a topic, a noun phrase, not a verb of the clause's subject.
+        if adjunct
+            && in_pp
+            && !on_attack
+            && head > ctx.range.start
+            && ctx.p.language.has("topic_prepositions", ctx.norm(head - 1))
+            && mention.tokens.end == m.verb
+            && !mention.locative
+            && matches!(mention.referent, Referent::Actor(_) | Referent::Group(_))
+        {
+            return None;
+        }
         if mention.locative
             || matches!(mention.referent, Referent::Place(_))
             || in_pp
