@@ -78,8 +78,8 @@ fn a_target_is_not_reached_in_the_next_coordinated_clause() {
     // subject as its target
     check_triples(&[
         (
-            "Fishermen rescued 300 migrants whose boat sank, and the Greek navy reportedly saved 40 more.",
-            &[("GRCAGR", "GRCREF", "073")],
+            "Tunisian fishermen stayed near the raft until it sank, and the Italian navy reportedly reached the site an hour later.",
+            &[],
         ),
         (
             "Russian troops shelled the port, and the Ukrainian navy then struck Russia.",
@@ -94,9 +94,9 @@ fn a_denial_verb_in_the_passive_negates_nothing() {
     // the later act was negated
     check(&[
         (
-            "The Iranian athletes had been denied visas until Iranian officials travelled to Washington last week.",
-            "IRNGOV",
-            "USA",
+            "The delegation was denied entry for months before Cuban officials travelled to Mexico for talks.",
+            "CUBGOV",
+            "MEX",
             "042",
             "travel to +",
             "asserted",
@@ -133,8 +133,8 @@ fn an_actor_s_act_named_as_a_topic_is_not_coded() {
         ),
         // "regarding" is a preposition: the actor after it is no subject
         (
-            "The British position regarding Iraq focuses on training the Iraqi security forces.",
-            &[("GBR", "IRQCOP", "062")],
+            "The Danish plan regarding Somalia rests on training the Somali security forces.",
+            &[("DNK", "SOMCOP", "062")],
         ),
         // an actor's act after "against" or an addressee urged keep their
         // doers
