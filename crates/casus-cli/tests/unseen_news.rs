@@ -24,6 +24,11 @@ fn two_country_names_sharing_their_last_word() {
             "Japan criticised North and South Korea over the fishing dispute.",
             &[("JPN", "PRK", "111"), ("JPN", "KOR", "111")],
         ),
+        // the role after two such adjectives belongs to both
+        (
+            "North and South Korean generals held talks at the border on Friday.",
+            &[("PRKMIL", "KORMIL", "046"), ("KORMIL", "PRKMIL", "046")],
+        ),
     ]);
 }
 

@@ -1641,6 +1641,13 @@ fn lex_is_adj(lex: &ActorLexicon, layer: &TextLayer, m: &Mention) -> bool {
                     .iter()
                     .any(|&id| lex.entries[id].kind == EntryKind::CountryAdj)
         })
+        // the first of two adjectives sharing a word ("North and South
+        // Korean"): its entry's line is an adjective line
+        || m.origin.is_some_and(|o| {
+            lex.entries
+                .iter()
+                .any(|e| e.origin == o && e.kind == EntryKind::CountryAdj)
+        })
 }
 
 /// Without a date, a former-official title ("Former Senator Bob Dole") says
