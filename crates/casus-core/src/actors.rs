@@ -650,7 +650,66 @@ impl ActorLexicon {
             }
             i += 1;
         }
+        self.elided_country_names(layer, &range, date, &mut out);
         out
+    }
+
+    /// Two country names that share their last words, with the first one's
+    /// shared words left out: "North and South Korea", "East and West
+    /// Germany", "North and South Korean troops". The word before "and" (or
+    /// "or") is a mention of its own when it and the later name's remaining
+    /// words form a country name or adjective.
+    fn elided_country_names(
+        &self,
+        layer: &TextLayer,
+        range: &Range<usize>,
+        date: Option<Date>,
+        out: &mut Vec<Raw>,
+    ) {
+        let mut found = Vec::new();
+        for (k, r) in out.iter().enumerate() {
+            let country = |id: usize| {
+                matches!(
+                    self.entries[id].kind,
+                    EntryKind::Country | EntryKind::CountryAdj
+                )
+            };
+            if r.end < r.start + 2 || r.start < range.start + 2 || !country(r.entry) {
+                continue;
+            }
+            let (w, conj) = (r.start - 2, r.start - 1);
+            if !matches!(layer.norm(conj), "and" | "or")
+                || layer.tokens[w].shape != Shape::Capitalized
+                || (k > 0 && out[k - 1].end > w)
+            {
+                continue;
+            }
+            let rest: Vec<String> = (r.start + 1..r.end).map(|t| layer_text(layer, t)).collect();
+            let phrase = format!("{} {}", layer_text(layer, w), rest.join(" "));
+            let sub = TextLayer::tokens_only(&phrase);
+            let n = sub.tokens.len();
+            let id = self
+                .index
+                .matches_at(&sub, 0, n)
+                .filter(|m| m.end == n)
+                .flat_map(|m| m.value.iter().copied())
+                .find(|&id| {
+                    country(id)
+                        && self.entry_ok(id, date)
+                        && self.entries[id].code != self.entries[r.entry].code
+                });
+            if let Some(entry) = id {
+                found.push(Raw {
+                    start: w,
+                    end: w + 1,
+                    entry,
+                });
+            }
+        }
+        for raw in found {
+            let at = out.partition_point(|r| r.start < raw.start);
+            out.insert(at, raw);
+        }
     }
 
     /// A short organisation name written as a word right after two unknown
@@ -1581,6 +1640,13 @@ fn lex_is_adj(lex: &ActorLexicon, layer: &TextLayer, m: &Mention) -> bool {
                     .value
                     .iter()
                     .any(|&id| lex.entries[id].kind == EntryKind::CountryAdj)
+        })
+        // the first of two adjectives sharing a word ("North and South
+        // Korean"): its entry's line is an adjective line
+        || m.origin.is_some_and(|o| {
+            lex.entries
+                .iter()
+                .any(|e| e.origin == o && e.kind == EntryKind::CountryAdj)
         })
 }
 

@@ -192,6 +192,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/border_nouns.txt",
     "lang/en/allegiance_links.txt",
     "lang/en/side_nouns.txt",
+    "lang/en/topic_prepositions.txt",
     "lang/en/non_objects.txt",
     "lang/en/company_words.txt",
     "lang/en/amount_words.txt",

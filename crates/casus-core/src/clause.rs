@@ -629,6 +629,21 @@ pub(crate) fn find_subject(
                 .has_at(crate::lang::ATTACK_NOUNS, ctx.norm(np - 2));
         let in_pp =
             !quantity_of && ((!right_before_verb || adjunct) && after_preposition || on_attack);
+        // "a ban on Iranians visiting X", "fears about Y invading Z": an
+        // "-ing" form right after an actor in a phrase of a topic
+        // preposition (`topic_prepositions.txt`) is that actor's act named
+        // as a topic, a noun phrase, not a verb of the clause's subject.
+        if adjunct
+            && in_pp
+            && !on_attack
+            && head > ctx.range.start
+            && ctx.p.language.has("topic_prepositions", ctx.norm(head - 1))
+            && mention.tokens.end == m.verb
+            && !mention.locative
+            && matches!(mention.referent, Referent::Actor(_) | Referent::Group(_))
+        {
+            return None;
+        }
         if mention.locative
             || matches!(mention.referent, Referent::Place(_))
             || in_pp
@@ -1073,7 +1088,8 @@ pub(crate) fn meeting_place(ctx: &Ctx, m: &PatternMatch) -> Option<String> {
 
 /// "Algeria denied that it had closed its border": an act reported by a
 /// denial verb is negated. The denial governs its complement up to a
-/// clause boundary (";", ", and", ", but").
+/// clause boundary (";", ", and", ", but"). A passive denial verb ("was
+/// denied entry") reports no denial.
 ///
 /// A say-verb that is itself negated ("did not say that", "would not
 /// confirm that", "never said whether") asserts nothing of its complement
@@ -1092,9 +1108,18 @@ pub(crate) fn denied(ctx: &Ctx, m: &PatternMatch, cues: &mut crate::doc::Cues) {
         }
         negated
     };
+    // "were denied visas", "had been denied entry": a denial verb in the
+    // passive is something refused to its subject, not a report denied
+    let passive = |d: usize| {
+        let mut b = d;
+        while b > ctx.range.start && is_adverb(ctx.norm(b - 1)) {
+            b -= 1;
+        }
+        b > ctx.range.start && ctx.layer.is(b - 1, class::BE_FORM)
+    };
     let deny = say_verbs(ctx).into_iter().rev().find(|&d| {
         d < m.verb
-            && (ctx.p.rules.deny_verbs.contains(ctx.norm(d)) || negated_say(d))
+            && (ctx.p.rules.deny_verbs.contains(ctx.norm(d)) && !passive(d) || negated_say(d))
             && !(d + 1..m.verb).any(|i| {
                 ctx.norm(i) == ";"
                     || (ctx.norm(i) == ","

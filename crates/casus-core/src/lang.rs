@@ -142,6 +142,7 @@ pub const LISTS: &[(&str, u32)] = &[
     ("border_nouns", 0),
     ("allegiance_links", 0),
     ("side_nouns", 0),
+    ("topic_prepositions", 0),
     ("non_objects", 0),
     ("company_words", 0),
     ("amount_words", 0),

@@ -454,10 +454,28 @@ fn reach_target(ctx: &Ctx, pred: &Predicate, subject: &[usize], reach: &Reach) -
             // A mention followed by its own verb starts a clause: after a
             // comma or conjunction a coordinated one, otherwise a complement
             // whose subject only some verbs address.
+            // The joiner may come before the mention's article ("..., and
+            // the navy saved"), and an adverb may stand before its verb
+            // ("the navy reportedly saved").
             let last = coordinated_last(ctx, k);
-            if t > start && ctx.starts_clause_after(&ctx.mentions[last]) {
+            let mut lead = t;
+            while lead > start && ctx.layer.is(lead - 1, class::DETERMINER) {
+                lead -= 1;
+            }
+            let own_verb = |m: &crate::actors::Mention| {
+                let n = m.tokens.end;
+                ctx.starts_clause_after(m)
+                    || n + 1 < ctx.range.end && crate::clause::is_adverb(ctx.norm(n)) && {
+                        let mut past_adverb = m.clone();
+                        past_adverb.tokens = m.tokens.start..n + 1;
+                        ctx.starts_clause_after(&past_adverb)
+                    }
+            };
+            if t > start && own_verb(&ctx.mentions[last]) {
                 let complement = ctx.layer.is(t - 1, class::CLAUSE_BREAK);
-                if ctx.word_in(t - 1, crate::lang::LIST_JOINERS)
+                let joined = |i: usize| ctx.word_in(i, crate::lang::LIST_JOINERS);
+                if joined(t - 1)
+                    || lead < t && lead > start && joined(lead - 1)
                     || complement && !sets.contains("addressee-in-clause", code)
                 {
                     return None;
