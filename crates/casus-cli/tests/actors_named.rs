@@ -87,6 +87,13 @@ fn a_leading_participle_names_the_leader_of_the_force() {
             "MLI",
             "190",
         ),
+        // a body taken in ("coalition") leaves the verb after it a verb
+        (
+            "The Kenyan-led coalition attacked Somalia.",
+            "KEN",
+            "SOM",
+            "190",
+        ),
     ]);
     // before a word that is no force or body it stays a modifier
     let rows = code_rows(&["A US-led raid killed the militant leader in Idlib."], &[]);

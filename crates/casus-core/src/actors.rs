@@ -977,6 +977,16 @@ impl ActorLexicon {
                 }
             }
             let mut mention = self.compose(layer, raw, &by_start, range.end, date);
+            // "the Saudi-led coalition": the body a leading participle
+            // names was taken in, so the mention is a noun phrase, not an
+            // adjective before one (the verb after it is a verb)
+            if mention.adjectival
+                && hyphen_raws.iter().any(|r| {
+                    r.start == raw.start && r.end > r.start + 1 && r.end == mention.tokens.end
+                })
+            {
+                mention.adjectival = false;
+            }
             let first = mention.tokens.start;
             let before = first.checked_sub(1).filter(|&b| b >= range.start);
             let before = match before {
