@@ -172,6 +172,8 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/attack_owner_links.txt",
     "lang/en/attack_nouns.txt",
     "lang/en/member_links.txt",
+    "lang/en/unmarked_plurals.txt",
+    "lang/en/bare_verb_openers.txt",
     "lang/en/definite_articles.txt",
     "lang/en/destination_prepositions.txt",
     "lang/en/origin_prepositions.txt",
