@@ -4,7 +4,8 @@
 //! noun the role modifies ("the terrorist attack", "Friday's militant
 //! assault"), so a nominal attack named as background is no event (rule 14),
 //! while a verb after its subject, a subjunctive and a bare plural keep
-//! their verbs.
+//! their verbs; the act an agentless passive accusation alleges is not
+//! coded as done (rule 9).
 
 mod common;
 
@@ -62,6 +63,19 @@ fn verbs_after_roles_stay_verbs() {
         (
             "Protesters demanded that the Kenyan army withdraw from the border town.",
             &[("KENOPP", "KENMIL", "106")],
+        ),
+    ]);
+}
+
+/// "X was blamed for V-ing": an accusation in the agentless passive is no
+/// event of its own, but the act it alleges is still only alleged.
+#[test]
+fn an_agentless_passive_accusation_still_alleges() {
+    check_triples(&[
+        ("Iran has been blamed for supplying drones to Russia.", &[]),
+        (
+            "Chad was accused by Sudan of arming the rebels.",
+            &[("SDN", "TCD", "112")],
         ),
     ]);
 }
