@@ -79,3 +79,20 @@ fn an_agentless_passive_accusation_still_alleges() {
         ),
     ]);
 }
+
+/// "President Dr. X": an honorific between an office title and a person's
+/// name does not cut the name off the title, so the bare title does not
+/// stand for the phrase with a country guessed from the context.
+#[test]
+fn an_honorific_after_a_title_keeps_the_name() {
+    check_triples(&[
+        (
+            "The Saudi king met President Dr. Ashraf Ghani in Kabul.",
+            &[("AFGGOV", "SAUGOV", "040"), ("SAUGOV", "AFGGOV", "040")],
+        ),
+        (
+            "The Kenyan president sent a condolence message to President Dr. Ashraf Ghani.",
+            &[("KENGOV", "AFGGOV", "018")],
+        ),
+    ]);
+}

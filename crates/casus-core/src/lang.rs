@@ -124,6 +124,7 @@ pub const LISTS: &[(&str, u32)] = &[
     ("member_links", 0),
     ("unmarked_plurals", 0),
     ("bare_verb_openers", 0),
+    ("honorifics", 0),
     // Read by name from the built-in folder ([`crate::builtin::lang_has`]),
     // like the lists above them with no class.
     ("destination_prepositions", 0),
