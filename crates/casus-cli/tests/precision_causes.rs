@@ -96,3 +96,21 @@ fn an_honorific_after_a_title_keeps_the_name() {
         ),
     ]);
 }
+
+/// "strikes on X targets in C": a name right after "on" or "against" is the
+/// object of the act, so "targets" after it is a noun and the place the
+/// targets stand in is no second target; with its own object the verb form
+/// stays a verb.
+#[test]
+fn targets_after_a_named_object_are_a_noun() {
+    check_triples(&[
+        (
+            "Russian warplanes launched airstrikes on Islamic State targets in Syria's Idlib province.",
+            &[("RUSMIL", "IMGMOSISI", "195")],
+        ),
+        (
+            "Kenyan jets carried out raids against Al-Shabaab targets in southern Somalia.",
+            &[("KENMIL", "SOMREB", "195")],
+        ),
+    ]);
+}

@@ -175,6 +175,7 @@ pub const FILES: &[(&str, &str)] = embed![
     "lang/en/unmarked_plurals.txt",
     "lang/en/bare_verb_openers.txt",
     "lang/en/honorifics.txt",
+    "lang/en/target_prepositions.txt",
     "lang/en/definite_articles.txt",
     "lang/en/destination_prepositions.txt",
     "lang/en/origin_prepositions.txt",

@@ -339,10 +339,37 @@ pub(crate) fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
 /// other tests.
 fn role_noun_modifier_before(ctx: &Ctx, t: usize) -> bool {
     let word = ctx.norm(t);
-    if word.ends_with('s') || word.ends_with("ing") || word.ends_with("ed") {
+    if word.ends_with("ing") || word.ends_with("ed") {
         return false;
     }
     if !ctx.layer.is(t, class::BASE_LIKE) || ctx.layer.is(t, class::PARTICIPLE) {
+        return false;
+    }
+    // The noun stands before a preposition, a comma or the sentence's end,
+    // or before the verb it is the subject of ("the drone strike killed");
+    // a verb has its object there ("the army fire rockets at").
+    let next = t + 1;
+    if next < ctx.range.end
+        && !ctx.layer.is(next, class::PREPOSITION)
+        && ctx.norm(next).chars().any(char::is_alphanumeric)
+        && !ctx.norm(next).ends_with("ed")
+    {
+        return false;
+    }
+    // "strikes on Islamic State targets in": a name right after a
+    // preposition of an act's object (`target_prepositions.txt`) is no
+    // subject, singular or plural
+    if ctx.mentions.iter().any(|m| {
+        m.tokens.end == t
+            && m.tokens.start > ctx.range.start
+            && !matches!(m.referent, Referent::Place(_))
+            && ctx.word_in(m.tokens.start - 1, crate::lang::TARGET_PREPOSITIONS)
+    }) {
+        return true;
+    }
+    // A singular subject takes the "-s" form: only a base form is a noun
+    // after a singular role noun.
+    if word.ends_with('s') {
         return false;
     }
     // A singular common role noun ending right before `at`.
@@ -357,17 +384,6 @@ fn role_noun_modifier_before(ctx: &Ctx, t: usize) -> bool {
             }
         })
     };
-    // The noun stands before a preposition, a comma or the sentence's end,
-    // or before the verb it is the subject of ("the drone strike killed");
-    // a verb has its object there ("the army fire rockets at").
-    let next = t + 1;
-    if next < ctx.range.end
-        && !ctx.layer.is(next, class::PREPOSITION)
-        && ctx.norm(next).chars().any(char::is_alphanumeric)
-        && !ctx.norm(next).ends_with("ed")
-    {
-        return false;
-    }
     let Some(mut m) = singular_role(t) else {
         return false;
     };

@@ -125,6 +125,7 @@ pub const LISTS: &[(&str, u32)] = &[
     ("unmarked_plurals", 0),
     ("bare_verb_openers", 0),
     ("honorifics", 0),
+    ("target_prepositions", 0),
     // Read by name from the built-in folder ([`crate::builtin::lang_has`]),
     // like the lists above them with no class.
     ("destination_prepositions", 0),
@@ -235,6 +236,7 @@ pub const ATTACK_NOUNS: usize = list_index("attack_nouns");
 pub const MEMBER_LINKS: usize = list_index("member_links");
 pub const UNMARKED_PLURALS: usize = list_index("unmarked_plurals");
 pub const BARE_VERB_OPENERS: usize = list_index("bare_verb_openers");
+pub const TARGET_PREPOSITIONS: usize = list_index("target_prepositions");
 
 /// The compiled word lists of one language.
 #[derive(Debug, Clone, Default)]
