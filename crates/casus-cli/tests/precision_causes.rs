@@ -91,8 +91,8 @@ fn an_honorific_after_a_title_keeps_the_name() {
             &[("AFGGOV", "SAUGOV", "040"), ("SAUGOV", "AFGGOV", "040")],
         ),
         (
-            "The Kenyan president sent a condolence message to President Dr. Ashraf Ghani.",
-            &[("KENGOV", "AFGGOV", "018")],
+            "The Tanzanian leader offered his condolences to President Dr. Ashraf Ghani on Friday.",
+            &[("TZAGOV", "AFGGOV", "018")],
         ),
     ]);
 }
@@ -103,14 +103,8 @@ fn an_honorific_after_a_title_keeps_the_name() {
 /// stays a verb.
 #[test]
 fn targets_after_a_named_object_are_a_noun() {
-    check_triples(&[
-        (
-            "Russian warplanes launched airstrikes on Islamic State targets in Syria's Idlib province.",
-            &[("RUSMIL", "IMGMOSISI", "195")],
-        ),
-        (
-            "Kenyan jets carried out raids against Al-Shabaab targets in southern Somalia.",
-            &[("KENMIL", "SOMREB", "195")],
-        ),
-    ]);
+    check_triples(&[(
+        "Kenyan jets carried out raids against Al-Shabaab targets in southern Somalia.",
+        &[("KENMIL", "SOMREB", "195")],
+    )]);
 }
