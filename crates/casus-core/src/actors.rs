@@ -1246,7 +1246,12 @@ impl ActorLexicon {
                     m.origin = Some(self.entries[agent.entry].origin);
                     pos = agent.end;
                     // an agent title followed by a name: "Russian President Vladimir Putin"
-                    if let Some(end) = self.titled_person(by_start, pos, date, &mut m) {
+                    if let Some(end) = self.titled_person(
+                        by_start,
+                        past_honorific(layer, by_start, pos, end),
+                        date,
+                        &mut m,
+                    ) {
                         pos = end;
                     }
                 } else if e.kind == EntryKind::CountryAdj || e.kind == EntryKind::OrgAdj {
@@ -1286,7 +1291,7 @@ impl ActorLexicon {
                 }
                 let role = e.code.clone();
                 if let Some(p) = by_start
-                    .get(pos)
+                    .get(past_honorific(layer, by_start, pos, end))
                     .filter(|r| self.entries[r.entry].kind == EntryKind::Person)
                 {
                     // "President Vladimir Putin"
@@ -1485,7 +1490,12 @@ impl ActorLexicon {
                         m.origin = Some(self.entries[agent.entry].origin);
                         m.placed_by = Some((raw.start..raw.end, role));
                         pos = agent.end;
-                        if let Some(end) = self.titled_person(by_start, pos, date, &mut m) {
+                        if let Some(end) = self.titled_person(
+                            by_start,
+                            past_honorific(layer, by_start, pos, end),
+                            date,
+                            &mut m,
+                        ) {
                             pos = end;
                         }
                     }
@@ -1511,7 +1521,12 @@ impl ActorLexicon {
                     m.is_person = false;
                     m.origin = Some(self.entries[agent.entry].origin);
                     pos = agent.end;
-                    if let Some(end) = self.titled_person(by_start, pos, date, &mut m) {
+                    if let Some(end) = self.titled_person(
+                        by_start,
+                        past_honorific(layer, by_start, pos, end),
+                        date,
+                        &mut m,
+                    ) {
                         pos = end;
                     }
                 }
@@ -1658,6 +1673,24 @@ fn lex_is_adj(lex: &ActorLexicon, layer: &TextLayer, m: &Mention) -> bool {
                 .iter()
                 .any(|e| e.origin == o && e.kind == EntryKind::CountryAdj)
         })
+}
+
+/// Where a name after an office title starts: past an honorific and its
+/// period ("President *Dr.* X", `honorifics.txt`) when a person's entry
+/// follows it, else `pos` itself.
+fn past_honorific(layer: &TextLayer, by_start: &RawAt<'_>, pos: usize, end: usize) -> usize {
+    if pos >= end || !lang_has("honorifics", layer.norm(pos).trim_end_matches('.')) {
+        return pos;
+    }
+    let mut j = pos + 1;
+    if j < end && layer.norm(j) == "." {
+        j += 1;
+    }
+    if by_start.get(j).is_some() {
+        j
+    } else {
+        pos
+    }
 }
 
 /// Without a date, a former-official title ("Former Senator Bob Dole") says

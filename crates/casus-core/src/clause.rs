@@ -281,6 +281,9 @@ pub(crate) fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
     }) {
         return false;
     }
+    if role_noun_modifier_before(ctx, t) {
+        return false;
+    }
     if word.ends_with("ing") {
         // "-ing" forms are verbs after "be", an aspect verb, a preposition, a
         // subject or a conjunction; otherwise nouns ("a high-level meeting").
@@ -304,6 +307,8 @@ pub(crate) fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
         && !after_article
         && !ctx.in_mention(t - 1)
         && !determiner_next
+        // "the drone strike killed": the word before is a noun
+        && !role_noun_modifier_before(ctx, t - 1)
     {
         return false;
     }
@@ -321,6 +326,96 @@ pub(crate) fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
         || is_adverb(prev)
         || ctx.layer.is(t - 1, class::BASE_CONTEXT)
         || subject_before_aside(ctx, t)
+}
+
+/// Whether the base form at `t` is the head noun of a singular role noun
+/// that modifies it: "the terrorist attack", "Sunday's militant assault",
+/// "a rocket and drone attack". A singular subject takes the "-s" form in
+/// the present, so a base form right after a singular role noun that
+/// follows a determiner, a possessive or a preposition is a noun, unless the phrase opens
+/// a subjunctive or a bare infinitive ("demanded that the army withdraw",
+/// `bare_verb_openers.txt`). Plurals without "-s" ("police", `unmarked_plurals.txt`)
+/// and past forms that are also base forms ("hit", "cut") are left to the
+/// other tests.
+fn role_noun_modifier_before(ctx: &Ctx, t: usize) -> bool {
+    let word = ctx.norm(t);
+    if word.ends_with("ing") || word.ends_with("ed") {
+        return false;
+    }
+    if !ctx.layer.is(t, class::BASE_LIKE) || ctx.layer.is(t, class::PARTICIPLE) {
+        return false;
+    }
+    // The noun stands before a preposition, a comma or the sentence's end,
+    // or before the verb it is the subject of ("the drone strike killed");
+    // a verb has its object there ("the army fire rockets at").
+    let next = t + 1;
+    if next < ctx.range.end
+        && !ctx.layer.is(next, class::PREPOSITION)
+        && ctx.norm(next).chars().any(char::is_alphanumeric)
+        && !ctx.norm(next).ends_with("ed")
+    {
+        return false;
+    }
+    // "strikes on Islamic State targets in": a name right after a
+    // preposition of an act's object (`target_prepositions.txt`) is no
+    // subject, singular or plural
+    if ctx.mentions.iter().any(|m| {
+        m.tokens.end == t
+            && m.tokens.start > ctx.range.start
+            && !matches!(m.referent, Referent::Place(_))
+            && ctx.word_in(m.tokens.start - 1, crate::lang::TARGET_PREPOSITIONS)
+    }) {
+        return true;
+    }
+    // A singular subject takes the "-s" form: only a base form is a noun
+    // after a singular role noun.
+    if word.ends_with('s') {
+        return false;
+    }
+    // A singular common role noun ending right before `at`.
+    let singular_role = |at: usize| {
+        ctx.mentions.iter().find(|m| {
+            m.tokens.end == at && m.has_role && !m.is_person && !m.tokens.is_empty() && {
+                let last = m.tokens.end - 1;
+                let w = ctx.norm(last);
+                matches!(ctx.layer.tokens[last].shape, crate::text::Shape::Lower)
+                    && (!w.ends_with('s') || w.ends_with("ss"))
+                    && !ctx.word_in(last, crate::lang::UNMARKED_PLURALS)
+            }
+        })
+    };
+    let Some(mut m) = singular_role(t) else {
+        return false;
+    };
+    // Past other singular role nouns joined by "and"/"or" ("a rocket and
+    // drone attack"), to the word before the phrase.
+    loop {
+        let start = m.tokens.start;
+        if start <= ctx.range.start {
+            return false;
+        }
+        let before = start - 1;
+        if ctx.layer.is(before, class::DETERMINER) {
+            // "that the army withdraw": a subjunctive's subject
+            return before == ctx.range.start
+                || !ctx.word_in(before - 1, crate::lang::BARE_VERB_OPENERS);
+        }
+        // "for missile and drone attack": a singular noun with no
+        // article after a preposition is no subject either
+        if ctx.layer.is(before, class::PREPOSITION)
+            && !ctx.word_in(before, crate::lang::INFINITIVE_MARKERS)
+        {
+            return true;
+        }
+        if before > ctx.range.start && ctx.word_in(before, crate::lang::COMPOUND_LINKS) {
+            match singular_role(before) {
+                Some(prev) => m = prev,
+                None => return false,
+            }
+        } else {
+            return false;
+        }
+    }
 }
 
 /// Whether a subject stands before a time expression or a short

@@ -123,6 +123,10 @@ pub const LISTS: &[(&str, u32)] = &[
     ("attack_owner_links", 0),
     ("attack_nouns", 0),
     ("member_links", 0),
+    ("unmarked_plurals", 0),
+    ("bare_verb_openers", 0),
+    ("honorifics", 0),
+    ("target_prepositions", 0),
     // Read by name from the built-in folder ([`crate::builtin::lang_has`]),
     // like the lists above them with no class.
     ("destination_prepositions", 0),
@@ -233,6 +237,9 @@ pub const ATTACKER_LINKS: usize = list_index("attacker_links");
 pub const ATTACK_OWNER_LINKS: usize = list_index("attack_owner_links");
 pub const ATTACK_NOUNS: usize = list_index("attack_nouns");
 pub const MEMBER_LINKS: usize = list_index("member_links");
+pub const UNMARKED_PLURALS: usize = list_index("unmarked_plurals");
+pub const BARE_VERB_OPENERS: usize = list_index("bare_verb_openers");
+pub const TARGET_PREPOSITIONS: usize = list_index("target_prepositions");
 
 /// The compiled word lists of one language.
 #[derive(Debug, Clone, Default)]

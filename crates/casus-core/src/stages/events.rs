@@ -612,10 +612,10 @@ fn alleged_by(ctx: &Ctx, preds: &[Predicate], k: usize) -> Option<usize> {
     }
     (0..k).rev().find(|&j| {
         let a = &preds[j];
-        let alleging = a
-            .code
-            .as_deref()
-            .is_some_and(|c| sets.contains("allegation", c));
+        // an agentless passive ("was arrested for spying") is no event of
+        // its own, but still states the charge: its pattern's code counts
+        let pattern_code = ctx.p.verbs.patterns[a.matched.pattern].code.as_str();
+        let alleging = sets.contains("allegation", a.code.as_deref().unwrap_or(pattern_code));
         let start = a.matched.verb + 1;
         // the accused ("accused X of") may be read as the act's subject;
         // a subject after "of" starts a clause of its own
