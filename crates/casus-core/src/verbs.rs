@@ -1240,11 +1240,14 @@ impl VerbLexicon {
         // "ruled *out* military action against": the particle of a phrasal
         // verb right after its verb makes another verb, which the verb's
         // patterns without the particle ("rule against +") are not
+        // ("gave *up to* 40,000 blankets": a phrase that opens an amount
+        // is no particle)
         let particle = (verb + 1 < end
             && self
                 .phrasal
                 .get(layer.norm(verb))
-                .is_some_and(|ps| ps.contains(&layer.norm(verb + 1))))
+                .is_some_and(|ps| ps.contains(&layer.norm(verb + 1)))
+            && !free_phrase_at(layer, verb + 1))
         .then_some(verb + 1);
         let mention_at = |t: usize| mention_starting_at(mentions, t);
         let mut best: Option<((u32, u32, u32, u32), PatternMatch)> = None;

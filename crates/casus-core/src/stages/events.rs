@@ -817,6 +817,13 @@ fn content_noun(ctx: &Ctx, pred: &Predicate) -> Option<usize> {
         .nouns
         .matches_at(ctx.layer, noun, noun + 1)
         .next()?;
+    // "has no plans to send troops": the act is denied, and the modality
+    // cues negate it (`modality.txt`); it stays an event
+    let denied = (noun.saturating_sub(2).max(start)..noun)
+        .any(|i| ctx.word_in(i, crate::lang::NEGATIVE_DETERMINERS));
+    if denied {
+        return None;
+    }
     // a refusal cue covering the noun ("rejected calls to")
     let covered = (noun.saturating_sub(3).max(start)..noun).any(|i| {
         rules
