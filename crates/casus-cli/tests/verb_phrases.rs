@@ -8,7 +8,8 @@
 //! an "-ing" form are its subject, even as an earlier verb's object. A
 //! protest that is the purpose of an act ("summoned the envoy to protest")
 //! is not a protest of its own aimed at the subject's government, and
-//! what a claim, a fear or a plan holds is not an event.
+//! what a claim, a fear or a plan holds is not an event, nor what an appeal
+//! to an addressee that names no actor asks for.
 
 mod common;
 
@@ -98,6 +99,21 @@ fn what_a_claim_or_a_plan_holds_is_not_coded() {
         (
             "Uganda sheltered rebels from Congo.",
             &[("UGA", "CODREB", "073")],
+        ),
+    ];
+    common::check_triples(table);
+}
+
+#[test]
+fn what_an_appeal_to_unnamed_addressees_asks_is_not_coded() {
+    let table: &[(&str, &[Triple])] = &[
+        (
+            "The African Union called on member states to recognise Kosovo.",
+            &[],
+        ),
+        (
+            "Many Kenyans called on other nations to pressure Uganda to free the activists.",
+            &[],
         ),
     ];
     common::check_triples(table);

@@ -339,7 +339,17 @@ fn contents(ctx: &Ctx, preds: &[Predicate]) -> Vec<Content> {
                 .filter(|_| d.voice == crate::doc::Voice::Passive)
                 .map(|a| phrase_end(ctx.mentions[a].tokens.end))
                 .filter(|&e| e <= pred.matched.verb && e > from);
-            governs(from) || past_addressee.is_some_and(governs) || past_agent.is_some_and(governs)
+            // an addressee that names no actor ("called on member states
+            // to recognise X"): the content follows its plain nouns
+            let past_plain = d
+                .targets
+                .is_empty()
+                .then(|| phrase_end(from))
+                .filter(|&e| e > from);
+            governs(from)
+                || past_addressee.is_some_and(governs)
+                || past_agent.is_some_and(governs)
+                || past_plain.is_some_and(governs)
         }) else {
             continue;
         };
