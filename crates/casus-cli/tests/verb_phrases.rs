@@ -5,7 +5,8 @@
 //! another verb: the verb's patterns without the particle do not match
 //! ("ruled out X against Y" is no ruling against Y), while patterns that
 //! name the particle still do. People named by a plural noun right before
-//! an "-ing" form are its subject, even as an earlier verb's object. A
+//! an "-ing" form are its subject, even as an earlier verb's object; a
+//! participle after such an object is a passive with no agent. A
 //! protest that is the purpose of an act ("summoned the envoy to protest")
 //! is not a protest of its own aimed at the subject's government, and
 //! what a claim, a fear or a plan holds is not an event, nor what an appeal
@@ -59,6 +60,13 @@ fn people_before_an_ing_form_are_its_subject() {
         (
             "Soldiers shot at students protesting against the new law in Dhaka.",
             &[("BGDMIL", "BGD", "193"), ("BGDEDU", "BGDGOV", "1412")],
+        ),
+        // a participle after an earlier verb's object, before a
+        // preposition, is a passive with no agent
+        ("Iran executed a man convicted of spying for Israel.", &[]),
+        (
+            "Iran convicted a man of spying for Israel.",
+            &[("IRN", "IRNCVL", "116")],
         ),
         // a country or a unit before the "-ing" form after a comma is the
         // object, and the act stays the subject's

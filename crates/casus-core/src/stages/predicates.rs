@@ -138,6 +138,64 @@ fn find_matches(ctx: &Ctx) -> Vec<PatternMatch> {
     matches
 }
 
+/// A participle right after the object of an earlier verb and before a
+/// preposition ("executed a man *convicted* of spying for X", "freed
+/// soldiers *captured* in Y") modifies that object: a passive with no
+/// agent, not a second act of the clause's subject. The earlier verb is a
+/// pattern verb of the lexicon that reads as a verb, with no clause break
+/// between it and the participle; the object is a noun phrase opened by a
+/// determiner, or a mention.
+fn object_reduced_relative(ctx: &Ctx, m: &PatternMatch) -> bool {
+    let range = ctx.range.clone();
+    let v = m.verb;
+    if v < range.start + 3 || v + 1 >= range.end || !ctx.layer.is(v + 1, class::PREPOSITION) {
+        return false;
+    }
+    // a word of a noun phrase: in a mention, or a lower-case word that is
+    // no function word ("as", "and", "who", "have" end the phrase)
+    let nominal = |t: usize| {
+        ctx.in_mention(t)
+            || ctx.layer.tokens[t].shape == crate::text::Shape::Lower
+                && ctx.norm(t).chars().all(|c| c.is_alphabetic() || c == '-')
+                && !ctx.layer.is(
+                    t,
+                    class::GAP_BLOCKER
+                        | class::AUXILIARY
+                        | class::BE_FORM
+                        | class::RELATIVE
+                        | class::PATTERN_VERB
+                        | class::DETERMINER,
+                )
+                && !is_adverb(ctx.norm(t))
+    };
+    let head = v - 1;
+    if !nominal(head) {
+        return false;
+    }
+    // the object's phrase: back over nouns and modifiers to its determiner
+    let mut t = head;
+    let opened = loop {
+        if t <= range.start || v - t > 4 {
+            break None;
+        }
+        t -= 1;
+        if ctx.layer.is(t, class::DETERMINER) {
+            break Some(t);
+        }
+        if !nominal(t) {
+            break None;
+        }
+    };
+    let Some(start) = opened else {
+        return false;
+    };
+    // the verb whose object it is, right before the phrase
+    start > range.start
+        && ctx.layer.is(start - 1, class::PATTERN_VERB)
+        && !ctx.in_mention(start - 1)
+        && looks_like_verb(ctx, start - 1)
+}
+
 /// A participle that closes the noun phrase of a preposition and takes no
 /// object of its own ("aid to families *displaced* in X", "money for
 /// people *killed* in Y") heads a reduced relative clause in the passive:
@@ -275,7 +333,8 @@ fn voice(ctx: &Ctx, m: &PatternMatch, by_agent: Option<usize>) -> Voice {
         && by_agent.is_some_and(|_| aux_be || by_adjacent)
         && before(1).is_some_and(|w| !ctx.p.language.has("perfect_auxiliaries", w))
         || (participle && aux_be && !stative)
-        || (participle && !aux_be && by_agent.is_none() && reduced_relative(ctx, m));
+        || (participle && !aux_be && by_agent.is_none() && reduced_relative(ctx, m))
+        || (participle && !aux_be && by_agent.is_none() && object_reduced_relative(ctx, m));
     if passive {
         Voice::Passive
     } else {
