@@ -126,3 +126,19 @@ fn what_an_appeal_to_unnamed_addressees_asks_is_not_coded() {
     ];
     common::check_triples(table);
 }
+
+#[test]
+fn a_name_after_an_indefinite_article_modifies_the_noun_after_it() {
+    let table: &[(&str, &[Triple])] = &[
+        (
+            "Syria's government condemned a US strike on a militia base in Homs.",
+            &[("SYRGOV", "USA", "111")],
+        ),
+        // a role phrase after "a" is a subject
+        (
+            "A Kenyan delegation visited Uganda.",
+            &[("KENGOV", "UGA", "042")],
+        ),
+    ];
+    common::check_triples(table);
+}

@@ -281,6 +281,20 @@ pub(crate) fn looks_like_verb(ctx: &Ctx, t: usize) -> bool {
     }) {
         return false;
     }
+    // "condemned *a US* strike on", "*an EU* ban on": a one-word name
+    // with no role after an indefinite article modifies the noun after
+    // it ("a suicide bomber killed", "a Somali delegation visited" are
+    // role phrases, subjects)
+    if ctx.mentions.iter().any(|m| {
+        m.tokens.end == t
+            && m.tokens.len() == 1
+            && !m.has_role
+            && !m.is_person
+            && m.tokens.start > ctx.range.start
+            && ctx.word_in(m.tokens.start - 1, crate::lang::INDEFINITE_ARTICLES)
+    }) {
+        return false;
+    }
     if role_noun_modifier_before(ctx, t) {
         return false;
     }
