@@ -50,43 +50,29 @@ impl Stage for Events {
                 if pred.code.is_none() {
                     continue;
                 }
-                if let Some(j) = content[k].demand {
-                    let (text, by) = (
-                        &p.verbs.patterns[pred.matched.pattern].text,
-                        &p.verbs.patterns[preds[j].matched.pattern].text,
-                    );
-                    doc.trace.note(NAME, index, || {
-                        format!("`{text}`: the content of `{by}`, not coded as done")
+                // an act that another predicate of the sentence governs:
+                // what a demand asks, a threat's condition, what an
+                // accusation alleges, a protest that is an act's purpose
+                let governed = content[k]
+                    .demand
+                    .map(|j| (j, "the content of", "not coded as done"))
+                    .or_else(|| {
+                        condition_of(&ctx, preds, k).map(|j| (j, "the condition of", "not coded"))
+                    })
+                    .or_else(|| {
+                        alleged_by(&ctx, preds, k).map(|j| (j, "alleged by", "not coded as done"))
+                    })
+                    .or_else(|| {
+                        protest_as_purpose(&ctx, preds, k)
+                            .map(|j| (j, "the purpose of", "not a protest of its own"))
                     });
-                    continue;
-                }
-                if let Some(j) = condition_of(&ctx, preds, k) {
+                if let Some((j, relation, outcome)) = governed {
                     let (text, by) = (
                         &p.verbs.patterns[pred.matched.pattern].text,
                         &p.verbs.patterns[preds[j].matched.pattern].text,
                     );
                     doc.trace.note(NAME, index, || {
-                        format!("`{text}`: the condition of `{by}`, not coded")
-                    });
-                    continue;
-                }
-                if let Some(j) = alleged_by(&ctx, preds, k) {
-                    let (text, by) = (
-                        &p.verbs.patterns[pred.matched.pattern].text,
-                        &p.verbs.patterns[preds[j].matched.pattern].text,
-                    );
-                    doc.trace.note(NAME, index, || {
-                        format!("`{text}`: alleged by `{by}`, not coded as done")
-                    });
-                    continue;
-                }
-                if let Some(j) = protest_as_purpose(&ctx, preds, k) {
-                    let (text, by) = (
-                        &p.verbs.patterns[pred.matched.pattern].text,
-                        &p.verbs.patterns[preds[j].matched.pattern].text,
-                    );
-                    doc.trace.note(NAME, index, || {
-                        format!("`{text}`: the purpose of `{by}`, not a protest of its own")
+                        format!("`{text}`: {relation} `{by}`, {outcome}")
                     });
                     continue;
                 }
